@@ -1,0 +1,67 @@
+package org.tcpsim.engine;
+
+/**
+ * A re-armable one-shot timer, cheap to re-arm and cancel (Linux: sk_reset_timer / sk_stop_timer).
+ *
+ * <p>Re-arming to a later time only updates the deadline: the entry already queued fires,
+ * sees the deadline moved and re-queues itself. So a retransmit timer pushed back on every
+ * ACK costs one field write, not a queue operation. Cancel is a field write too; the
+ * stale queue entry is ignored when it comes up.
+ */
+public final class Timer implements Event {
+    private static final long NONE = -1;
+
+    private final Simulation sim;
+    private final Event action;
+    private long deadline = NONE;
+    private long queuedAt = NONE;
+
+    public Timer(Simulation sim, Event action) {
+        this.sim = sim;
+        this.action = action;
+    }
+
+    /** Arms (or re-arms) the timer to fire at absolute time {@code at}. */
+    public void arm(long at) {
+        deadline = at;
+        if (queuedAt == NONE || at < queuedAt) {
+            queuedAt = at;
+            sim.schedule(at, this);
+        }
+    }
+
+    public void armIn(long delayNs) {
+        arm(sim.now() + delayNs);
+    }
+
+    public void cancel() {
+        deadline = NONE;
+    }
+
+    public boolean isArmed() {
+        return deadline != NONE;
+    }
+
+    /** Absolute deadline, or -1 when not armed. */
+    public long deadline() {
+        return deadline;
+    }
+
+    @Override
+    public void fire(long now) {
+        if (now != queuedAt) {
+            return; // superseded by an earlier arm
+        }
+        queuedAt = NONE;
+        if (deadline == NONE) {
+            return;
+        }
+        if (deadline > now) {
+            queuedAt = deadline;
+            sim.schedule(deadline, this);
+            return;
+        }
+        deadline = NONE;
+        action.fire(now);
+    }
+}

@@ -1,0 +1,80 @@
+package org.tcpsim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RadixEventQueueTest {
+
+    /** An event that remembers its (time, insertion sequence) for comparison with a reference queue. */
+    private record Tagged(long time, long seq) implements Event {
+        @Override
+        public void fire(long now) {
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void pops_in_time_then_insertion_order_like_a_reference_heap(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        RadixEventQueue q = new RadixEventQueue();
+        PriorityQueue<Tagged> ref = new PriorityQueue<>((a, b) -> a.time != b.time
+                ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+        long now = 0;
+        long seq = 0;
+        for (int step = 0; step < 20_000; step++) {
+            int op = rnd.nextInt(10);
+            if (op < 6 || ref.isEmpty()) {
+                // small deltas make many ties; occasional huge ones exercise high buckets
+                long delta = switch (rnd.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> rnd.nextLong(4);
+                    case 2 -> rnd.nextLong(1_000_000);
+                    default -> rnd.nextLong(1L << 50);
+                };
+                Tagged t = new Tagged(now + delta, seq++);
+                q.push(t.time, t);
+                ref.add(t);
+            } else {
+                Tagged expected = ref.poll();
+                Event got = q.popUntil(Long.MAX_VALUE);
+                assertEquals(expected, got, "seed " + seed + " step " + step);
+                now = expected.time;
+                assertEquals(now, q.lastPopped());
+            }
+            assertEquals(ref.size(), q.size());
+        }
+        while (!ref.isEmpty()) {
+            assertEquals(ref.poll(), q.popUntil(Long.MAX_VALUE), "seed " + seed + " drain");
+        }
+        assertNull(q.popUntil(Long.MAX_VALUE));
+    }
+
+    @Test
+    void popUntil_leaves_later_events_and_allows_pushing_before_them() {
+        RadixEventQueue q = new RadixEventQueue();
+        Tagged late = new Tagged(1000, 0);
+        q.push(1000, late);
+        assertNull(q.popUntil(500));
+        assertEquals(1000, q.peekTime());
+        Tagged early = new Tagged(600, 1);
+        q.push(600, early); // legal: nothing at or after 600 has been popped
+        assertEquals(early, q.popUntil(2000));
+        assertEquals(late, q.popUntil(2000));
+        assertEquals(Long.MAX_VALUE, q.peekTime());
+    }
+
+    @Test
+    void rejects_an_event_in_the_past() {
+        RadixEventQueue q = new RadixEventQueue();
+        q.push(10, new Tagged(10, 0));
+        q.popUntil(Long.MAX_VALUE);
+        assertThrows(IllegalStateException.class, () -> q.push(9, new Tagged(9, 1)));
+    }
+}
