@@ -3,34 +3,47 @@ package org.tcpsim.engine;
 import java.util.Arrays;
 
 /**
- * Monotone priority queue of events keyed by simulated time (a radix heap).
+ * Monotone priority queue of events keyed by simulated time: a radix heap with 11-bit digits.
  *
- * <p>Simulated time never goes backwards, so a radix heap applies: an event goes into the
- * bucket named by the highest bit in which its time differs from the last time popped.
- * Push is O(1); each event moves down at most 64 buckets over its life; all work is on
- * flat arrays. Events with equal times always share a bucket and every bucket is kept
- * in arrival order, so ties leave in insertion order without storing a sequence number:
- * the queue realises the (time, insertion sequence) order exactly.
+ * <p>Simulated time never goes backwards, so a radix heap applies. An event whose time equals
+ * the last time popped waits in a FIFO; any other goes to the bucket named by the highest
+ * digit in which its time differs from the last time popped (the level) and that digit's
+ * value. Popping empties the smallest bucket into lower ones once its minimum becomes the
+ * new floor; an event moves at most six times over its life, and all work is on flat arrays.
+ * Events with equal times always share a bucket and every bucket keeps arrival order, so ties
+ * leave in insertion order without a sequence number: the queue realises the
+ * (time, insertion sequence) order exactly.
  */
 public final class RadixEventQueue {
-    private static final int BUCKETS = 65;
-    private static final int INITIAL_CAPACITY = 16;
+    private static final int DIGIT_BITS = 11;
+    private static final int DIGITS = 1 << DIGIT_BITS;
+    private static final int WORDS = DIGITS / 64;
+    private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
+    private static final int INITIAL_CAPACITY = 8;
 
-    private final long[][] keys = new long[BUCKETS][];
-    private final Event[][] items = new Event[BUCKETS][];
-    private final int[] sizes = new int[BUCKETS];
-    /** Bit b-1 set when bucket b (1..64) holds events; bucket 0 is tracked by head/size. */
-    private long occupied;
-    private int head0;
+    /** Events of one bucket in arrival order, with their smallest time kept on append. */
+    private static final class Bucket {
+        long[] keys = new long[INITIAL_CAPACITY];
+        Event[] items = new Event[INITIAL_CAPACITY];
+        int size;
+        long min;
+    }
+
+    /** Bucket (level, digit) lives at index level * DIGITS + digit, created on first use. */
+    private final Bucket[] buckets = new Bucket[LEVELS * DIGITS];
+    /** Per level, a bit map of non-empty digits, and above it a map of its non-zero words. */
+    private final long[] occupied = new long[LEVELS * WORDS];
+    private final long[] occupiedWords = new long[LEVELS];
+    /** Bit l set when level l has any non-empty bucket. */
+    private int levelsOccupied;
+
+    /** Events at exactly the floor time, in arrival order (a ring). */
+    private Event[] fifo = new Event[64];
+    private int fifoHead;
+    private int fifoSize;
+
     private long last;
     private int size;
-
-    public RadixEventQueue() {
-        for (int b = 0; b < BUCKETS; b++) {
-            keys[b] = new long[INITIAL_CAPACITY];
-            items[b] = new Event[INITIAL_CAPACITY];
-        }
-    }
 
     public int size() {
         return size;
@@ -40,7 +53,7 @@ public final class RadixEventQueue {
         return size == 0;
     }
 
-    /** The time of the last event popped (the queue's floor: nothing may be pushed below it). */
+    /** The time of the last event popped (the floor: nothing may be pushed below it). */
     public long lastPopped() {
         return last;
     }
@@ -50,7 +63,11 @@ public final class RadixEventQueue {
         if (time < last) {
             throw new IllegalStateException("event scheduled in the past: " + time + " < " + last);
         }
-        append(bucketOf(time), time, event);
+        if (time == last) {
+            appendFifo(event);
+        } else {
+            append(time, event);
+        }
         size++;
     }
 
@@ -59,82 +76,114 @@ public final class RadixEventQueue {
      * (leaving the queue untouched, so events may still be pushed at any time >= the last popped).
      */
     public Event popUntil(long limit) {
-        if (sizes[0] == head0) {
-            if (occupied == 0) {
+        if (fifoSize == 0) {
+            if (levelsOccupied == 0) {
                 return null;
             }
-            int b = Long.numberOfTrailingZeros(occupied) + 1;
-            long min = minKey(b);
-            if (min > limit) {
+            int b = smallestBucket();
+            Bucket bucket = buckets[b];
+            if (bucket.min > limit) {
                 return null;
             }
-            redistribute(b, min);
+            redistribute(b, bucket);
         } else if (last > limit) {
             return null;
         }
-        int h = head0;
-        Event e = items[0][h];
-        items[0][h] = null;
-        head0 = h + 1;
-        if (head0 == sizes[0]) {
-            head0 = 0;
-            sizes[0] = 0;
-        }
+        Event e = fifo[fifoHead];
+        fifo[fifoHead] = null;
+        fifoHead = (fifoHead + 1) & (fifo.length - 1);
+        fifoSize--;
         size--;
         return e;
     }
 
     /** The earliest pending time, or {@link Long#MAX_VALUE} when empty. Does not modify the queue. */
     public long peekTime() {
-        if (sizes[0] != head0) {
+        if (fifoSize != 0) {
             return last;
         }
-        if (occupied == 0) {
+        if (levelsOccupied == 0) {
             return Long.MAX_VALUE;
         }
-        return minKey(Long.numberOfTrailingZeros(occupied) + 1);
+        return buckets[smallestBucket()].min;
     }
 
-    private int bucketOf(long time) {
-        return time == last ? 0 : 64 - Long.numberOfLeadingZeros(time ^ last);
+    private int smallestBucket() {
+        int level = Integer.numberOfTrailingZeros(levelsOccupied);
+        int word = Long.numberOfTrailingZeros(occupiedWords[level]);
+        long bits = occupied[level * WORDS + word];
+        return level * DIGITS + word * 64 + Long.numberOfTrailingZeros(bits);
     }
 
-    private long minKey(int b) {
-        long[] k = keys[b];
-        long min = Long.MAX_VALUE;
-        for (int i = 0, n = sizes[b]; i < n; i++) {
-            if (k[i] < min) {
-                min = k[i];
-            }
-        }
-        return min;
-    }
-
-    /** Empties bucket b into lower buckets after moving the floor to its minimum. */
-    private void redistribute(int b, long min) {
+    /** Empties a bucket into the FIFO and lower buckets after raising the floor to its minimum. */
+    private void redistribute(int b, Bucket bucket) {
+        long min = bucket.min;
         last = min;
-        long[] k = keys[b];
-        Event[] it = items[b];
-        int n = sizes[b];
-        sizes[b] = 0;
-        occupied &= ~(1L << (b - 1));
+        long[] k = bucket.keys;
+        Event[] it = bucket.items;
+        int n = bucket.size;
+        bucket.size = 0;
+        markEmpty(b);
         for (int i = 0; i < n; i++) {
-            append(bucketOf(k[i]), k[i], it[i]);
+            long key = k[i];
+            if (key == min) {
+                appendFifo(it[i]);
+            } else {
+                append(key, it[i]);
+            }
             it[i] = null;
         }
     }
 
-    private void append(int b, long time, Event event) {
-        int n = sizes[b];
-        if (n == keys[b].length) {
-            keys[b] = Arrays.copyOf(keys[b], n * 2);
-            items[b] = Arrays.copyOf(items[b], n * 2);
+    private void append(long time, Event event) {
+        int level = (63 - Long.numberOfLeadingZeros(time ^ last)) / DIGIT_BITS;
+        int digit = (int) (time >>> (level * DIGIT_BITS)) & (DIGITS - 1);
+        int b = level * DIGITS + digit;
+        Bucket bucket = buckets[b];
+        if (bucket == null) {
+            bucket = buckets[b] = new Bucket();
         }
-        keys[b][n] = time;
-        items[b][n] = event;
-        sizes[b] = n + 1;
-        if (b != 0) {
-            occupied |= 1L << (b - 1);
+        int n = bucket.size;
+        if (n == bucket.keys.length) {
+            bucket.keys = Arrays.copyOf(bucket.keys, n * 2);
+            bucket.items = Arrays.copyOf(bucket.items, n * 2);
         }
+        bucket.keys[n] = time;
+        bucket.items[n] = event;
+        bucket.size = n + 1;
+        if (n == 0) {
+            bucket.min = time;
+            occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
+            occupiedWords[level] |= 1L << (digit >>> 6);
+            levelsOccupied |= 1 << level;
+        } else if (time < bucket.min) {
+            bucket.min = time;
+        }
+    }
+
+    private void markEmpty(int b) {
+        int level = b / DIGITS;
+        int digit = b % DIGITS;
+        int w = level * WORDS + (digit >>> 6);
+        occupied[w] &= ~(1L << digit);
+        if (occupied[w] == 0) {
+            occupiedWords[level] &= ~(1L << (digit >>> 6));
+            if (occupiedWords[level] == 0) {
+                levelsOccupied &= ~(1 << level);
+            }
+        }
+    }
+
+    private void appendFifo(Event event) {
+        if (fifoSize == fifo.length) {
+            Event[] bigger = new Event[fifo.length * 2];
+            for (int i = 0; i < fifoSize; i++) {
+                bigger[i] = fifo[(fifoHead + i) & (fifo.length - 1)];
+            }
+            fifo = bigger;
+            fifoHead = 0;
+        }
+        fifo[(fifoHead + fifoSize) & (fifo.length - 1)] = event;
+        fifoSize++;
     }
 }
