@@ -1,0 +1,26 @@
+package org.tcpsim.net;
+
+/** A UDP datagram carrying a probe sequence number and its send time, for testing links. */
+public final class Datagram extends Packet {
+    public static final int UDP_HEADER_BYTES = 8;
+    public static final int MIN_LENGTH = IPV4_HEADER_BYTES + UDP_HEADER_BYTES;
+
+    public int srcPort;
+    public int dstPort;
+    public long seq;
+    public long sentAtNs;
+
+    public Datagram(int src, int srcPort, int dst, int dstPort, int length, long seq, long sentAtNs) {
+        if (length < MIN_LENGTH) {
+            throw new IllegalArgumentException("datagram length " + length + " < " + MIN_LENGTH);
+        }
+        this.src = src;
+        this.srcPort = srcPort;
+        this.dst = dst;
+        this.dstPort = dstPort;
+        this.length = length;
+        this.protocol = PROTO_UDP;
+        this.seq = seq;
+        this.sentAtNs = sentAtNs;
+    }
+}

@@ -1,0 +1,31 @@
+package org.tcpsim.net;
+
+/** Why the network dropped a packet; every drop is counted under exactly one cause. */
+public enum DropCause {
+    /** Drop-tail interface queue was full (qdisc drop). */
+    QUEUE_FULL("queue_full"),
+    /** The link's loss model dropped it on the wire. */
+    LINK_LOSS("link_loss"),
+    /** Larger than the interface MTU with DF set (IpFragFails). */
+    MTU_EXCEEDED("mtu_exceeded"),
+    /** No route to the destination address (IpOutNoRoutes). */
+    NO_ROUTE("no_route"),
+    /** TTL reached zero at a router (IpInHdrErrors). */
+    TTL_EXCEEDED("ttl_exceeded"),
+    /** Arrived at a host that does not own the destination address (IpInAddrErrors). */
+    NOT_FOR_HOST("not_for_host"),
+    /** No handler for the IP protocol (IpInUnknownProtos). */
+    UNKNOWN_PROTOCOL("unknown_protocol"),
+    /** UDP datagram to a port nobody listens on (UdpNoPorts). */
+    NO_PORT("no_port");
+
+    private final String label;
+
+    DropCause(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,99 @@
+package org.tcpsim.net;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A node of the topology: owns addresses and interfaces, counts its IP MIB counters, forwards by its route table. */
+public abstract class Node {
+    private final Network network;
+    private final int index;
+    private final String name;
+    private final int[] addresses;
+    private final long[] counters = new long[IpCounter.values().length];
+    final List<Interface> interfaces = new ArrayList<>();
+    /** Outgoing interface per destination node index; null for single-interface nodes (all traffic leaves by it). */
+    Interface[] routes;
+
+    protected Node(Network network, int index, String name, int... addresses) {
+        this.network = network;
+        this.index = index;
+        this.name = name;
+        this.addresses = addresses.clone();
+    }
+
+    public abstract NodeKind kind();
+
+    /** A packet arrives on {@code from} (null for local loopback delivery). */
+    public abstract void receive(Packet p, Interface from, long now);
+
+    public final Network network() {
+        return network;
+    }
+
+    public final int index() {
+        return index;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    /** The node's main address (the first configured). */
+    public final int address() {
+        return addresses[0];
+    }
+
+    public final int[] addresses() {
+        return addresses.clone();
+    }
+
+    public final boolean owns(int address) {
+        for (int a : addresses) {
+            if (a == address) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public final List<Interface> interfaces() {
+        return List.copyOf(interfaces);
+    }
+
+    public final void count(IpCounter c) {
+        counters[c.ordinal()]++;
+    }
+
+    public final long counter(IpCounter c) {
+        return counters[c.ordinal()];
+    }
+
+    /** The interface towards node {@code dstNode}, or null if unreachable. */
+    public final Interface routeTo(int dstNode) {
+        if (dstNode < 0 || dstNode == index) {
+            return null;
+        }
+        if (routes == null) {
+            return interfaces.size() == 1 && network.connected(index, dstNode) ? interfaces.get(0) : null;
+        }
+        return routes[dstNode];
+    }
+
+    /** Resolves the packet's destination node and sends it on the next hop; false if there is no route. */
+    protected final boolean transmit(Packet p, long now) {
+        if (p.dstNode < 0) {
+            p.dstNode = network.nodeIndexOf(p.dst);
+        }
+        Interface out = routeTo(p.dstNode);
+        if (out == null) {
+            return false;
+        }
+        out.send(p, now);
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return kind().jsonName() + " " + name;
+    }
+}

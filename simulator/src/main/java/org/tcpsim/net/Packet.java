@@ -1,0 +1,43 @@
+package org.tcpsim.net;
+
+import org.tcpsim.engine.Event;
+
+/**
+ * An IPv4 packet. While on a link it is itself the arrival event at the far end, so a hop
+ * costs one queue slot and no allocation. Protocols extend it with their headers.
+ */
+public class Packet implements Event, Cloneable {
+    public static final int IPV4_HEADER_BYTES = 20;
+    public static final int DEFAULT_TTL = 64;
+    public static final int PROTO_TCP = 6;
+    public static final int PROTO_UDP = 17;
+
+    public int src;
+    public int dst;
+    /** IP total length in bytes (what the link serialises). */
+    public int length;
+    public int protocol;
+    public int ttl = DEFAULT_TTL;
+    /** Destination node index resolved at IP output, re-resolved when an address is rewritten. */
+    public int dstNode = -1;
+    /** The interface carrying this packet while it is in flight, null otherwise. */
+    Interface via;
+
+    @Override
+    public final void fire(long now) {
+        Interface link = via;
+        via = null;
+        link.arrive(this, now);
+    }
+
+    /** A copy for link-level duplication (fields are copied shallowly; headers must be immutable). */
+    public Packet duplicate() {
+        try {
+            Packet p = (Packet) clone();
+            p.via = null;
+            return p;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
