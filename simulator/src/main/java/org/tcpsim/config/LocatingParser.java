@@ -1,0 +1,170 @@
+package org.tcpsim.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a JsonNode tree from Jackson's token stream while recording where each value and each
+ * object key starts, by JSON Pointer. (ObjectMapper.readTree forgets locations, so we build the tree.)
+ */
+final class LocatingParser {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // messages must not echo the whole file
+            .build();
+    private static final String TRAILING = "unexpected content after the end of the JSON document";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern START_MARKER = Pattern.compile(
+            "expected close marker for (Object|Array) \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\(?\\[Source: [^\\]]*\\]\\)?");
+    private static final Pattern FEATURE_HINT = Pattern.compile(
+            ":? ?(enable `[^`]*` to allow|\\(not recognized as one since Feature '[^']*' not enabled for parser\\))");
+
+    /** The parse result: the tree and two pointer-to-{line, column} maps. */
+    record Result(JsonNode root, Map<String, int[]> valueLocations, Map<String, int[]> keyLocations) {
+    }
+
+    private final String file;
+    private final Map<String, int[]> values = new HashMap<>();
+    private final Map<String, int[]> keys = new HashMap<>();
+    private final Problems duplicates = new Problems();
+
+    private LocatingParser(String file) {
+        this.file = file;
+    }
+
+    static Result parse(String file, String content) throws ConfigException {
+        return new LocatingParser(file).run(content);
+    }
+
+    private Result run(String content) throws ConfigException {
+        try (JsonParser p = FACTORY.createParser(content)) {
+            JsonNode root;
+            try {
+                if (p.nextToken() == null) {
+                    throw syntax(p.currentLocation(), "", "the file is empty; expected a JSON document such as {...}");
+                }
+                root = read(p, "");
+            } catch (JsonProcessingException e) {
+                // the parser's context names the value it was reading (or had just read) when it failed
+                throw syntax(location(e, p), p.getParsingContext().pathAsPointer().toString(),
+                        "invalid JSON: " + plain(e.getOriginalMessage()));
+            }
+            try {
+                if (p.nextToken() != null) {
+                    throw syntax(p.currentTokenLocation(), "", TRAILING);
+                }
+            } catch (JsonProcessingException e) {
+                throw syntax(location(e, p), "", TRAILING);
+            }
+            duplicates.throwIfAny();
+            return new Result(root, Map.copyOf(values), Map.copyOf(keys));
+        } catch (IOException e) { // cannot happen when reading from a String, but the API declares it
+            throw syntax(null, "", "cannot read the JSON: " + e.getMessage());
+        }
+    }
+
+    private JsonNode read(JsonParser p, String pointer) throws IOException {
+        values.put(pointer, position(p.currentTokenLocation()));
+        return readValue(p, pointer);
+    }
+
+    private JsonNode readValue(JsonParser p, String pointer) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT:
+                return readObject(p, pointer);
+            case START_ARRAY:
+                ArrayNode array = NODES.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(p, JsonPointers.index(pointer, array.size())));
+                }
+                return array;
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue()); // as ObjectMapper.readTree does, so trees compare equal
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new IllegalStateException("unexpected token " + token); // the parser never yields others here
+        }
+    }
+
+    private JsonNode readObject(JsonParser p, String pointer) throws IOException {
+        ObjectNode object = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            String child = JsonPointers.child(pointer, key);
+            int[] keyAt = position(p.currentTokenLocation());
+            p.nextToken();
+            if (object.has(key)) {
+                duplicates.add(new ConfigProblem(file, child, keyAt[0], keyAt[1], "duplicate key '" + key
+                        + "' (first defined at line " + keys.get(child)[0] + ", column " + keys.get(child)[1] + ")"));
+                p.skipChildren(); // keep the first definition and its locations
+                continue;
+            }
+            keys.put(child, keyAt);
+            object.set(key, read(p, child));
+        }
+        return object;
+    }
+
+    private ConfigException syntax(JsonLocation at, String pointer, String message) {
+        int[] pos = at == null ? new int[] {0, 0} : position(at);
+        Problems all = new Problems();
+        duplicates.list().forEach(all::add); // duplicates seen before the syntax error are still worth showing
+        all.add(new ConfigProblem(file, pointer, pos[0], pos[1], message));
+        return new ConfigException(all.list());
+    }
+
+    private static JsonLocation location(JsonProcessingException e, JsonParser p) {
+        return e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+    }
+
+    private static int[] position(JsonLocation at) {
+        return new int[] {Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1)};
+    }
+
+    /** Jackson's short description without its source dumps and Java feature names. */
+    static String plain(String jackson) {
+        if (jackson == null) {
+            return "malformed document";
+        }
+        String s = jackson;
+        Matcher m = START_MARKER.matcher(s);
+        if (m.find()) {
+            String close = m.group(1).equals("Object") ? "'}' to close the object" : "']' to close the array";
+            s = m.replaceFirst("expected " + close + " that starts at line " + m.group(2) + ", column " + m.group(3));
+        }
+        s = SOURCE.matcher(s).replaceAll("");
+        s = FEATURE_HINT.matcher(s).replaceAll("");
+        if (s.contains("maybe a (non-standard) comment?")) {
+            s += " (comments are not allowed in JSON)";
+        }
+        return s.strip();
+    }
+}

@@ -1,0 +1,167 @@
+package org.tcpsim.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tcpsim.config.ConfigNode;
+import org.tcpsim.config.QueueLimit;
+import org.tcpsim.net.Ipv4Address;
+import org.tcpsim.net.LinkDirection;
+import org.tcpsim.net.NodeKind;
+import org.tcpsim.net.loss.BernoulliLossType;
+import org.tcpsim.net.loss.LossModelSpec;
+import org.tcpsim.net.loss.LossModelType;
+
+/** Reads a topology object ({"nodes": [...], "links": [...]}), reporting every problem with its location. */
+final class TopologyReader {
+    /** Linux's minimum IPv4 MTU (IPV4_MIN_MTU). */
+    static final int MIN_MTU = 68;
+
+    private TopologyReader() {
+    }
+
+    static TopologySpec read(ConfigNode topo) {
+        topo.markKnown("description");
+        List<NodeSpec> nodes = new ArrayList<>();
+        Map<String, NodeSpec> byName = new LinkedHashMap<>();
+        Map<Integer, String> byAddress = new LinkedHashMap<>();
+        for (ConfigNode n : topo.requireArray("nodes")) {
+            NodeSpec spec = readNode(n, byName, byAddress);
+            if (spec != null) {
+                nodes.add(spec);
+                byName.put(spec.name(), spec);
+            }
+        }
+        List<LinkSpec> links = new ArrayList<>();
+        for (ConfigNode l : topo.requireArray("links")) {
+            LinkSpec spec = readLink(l, byName);
+            if (spec != null) {
+                links.add(spec);
+            }
+        }
+        topo.finish();
+        return new TopologySpec(List.copyOf(nodes), List.copyOf(links), Map.copyOf(byName), Map.copyOf(byAddress));
+    }
+
+    private static NodeSpec readNode(ConfigNode n, Map<String, NodeSpec> byName, Map<Integer, String> byAddress) {
+        String name = n.requireString("name");
+        String kindText = n.optEnum("kind", "host", "host", "router", "nat");
+        NodeKind kind = NodeKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+        if (name != null && (name.isEmpty() || name.contains("->") || name.contains(","))) {
+            n.problemAt("name", "a node name must be non-empty and must not contain '->' or ','");
+            name = null;
+        } else if (name != null && byName.containsKey(name)) {
+            n.problemAt("name", "node name '" + name + "' is used twice");
+            name = null;
+        }
+        int address = kind == NodeKind.ROUTER && !n.has("address") ? 0 : readAddress(n, "address", name, byAddress);
+        int inside = 0;
+        if (kind == NodeKind.NAT) {
+            inside = readAddress(n, "inside", name, byAddress);
+        }
+        n.finish();
+        return name == null || (address == -1) || inside == -1 ? null : new NodeSpec(name, kind, address, inside);
+    }
+
+    /** An address field; -1 after reporting a problem. */
+    private static int readAddress(ConfigNode n, String key, String owner, Map<Integer, String> byAddress) {
+        String text = n.requireString(key);
+        if (text == null) {
+            return -1;
+        }
+        try {
+            int a = Ipv4Address.parse(text);
+            String previous = byAddress.putIfAbsent(a, owner == null ? "?" : owner);
+            if (previous != null) {
+                n.problemAt(key, "address " + text + " is already used by node '" + previous + "'");
+                return -1;
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            n.problemAt(key, e.getMessage());
+            return -1;
+        }
+    }
+
+    private static LinkSpec readLink(ConfigNode l, Map<String, NodeSpec> byName) {
+        String a = readEnd(l, "a", byName);
+        String b = readEnd(l, "b", byName);
+        if (a != null && a.equals(b)) {
+            l.problemAt("b", "a link must join two different nodes; both ends are '" + a + "'");
+        }
+        LinkDirection base = readDirection(l, null);
+        LinkDirection aToB = l.has("a_to_b") ? readDirection(l.optObject("a_to_b"), base) : base;
+        LinkDirection bToA = l.has("b_to_a") ? readDirection(l.optObject("b_to_a"), base) : base;
+        l.finish();
+        if (a == null || b == null || a.equals(b) || aToB == null || bToA == null) {
+            return null;
+        }
+        return new LinkSpec(a, b, aToB, bToA);
+    }
+
+    private static String readEnd(ConfigNode l, String key, Map<String, NodeSpec> byName) {
+        String name = l.requireString(key);
+        if (name != null && !byName.containsKey(name)) {
+            l.problemAt(key, "no node named '" + name + "' in the topology (nodes: "
+                    + String.join(", ", byName.keySet()) + ")");
+            return null;
+        }
+        return name;
+    }
+
+    /** One direction's settings; absent fields come from {@code base} (the link's own), which is null for the link itself. */
+    private static LinkDirection readDirection(ConfigNode d, LinkDirection base) {
+        if (d.isMissing()) {
+            return base;
+        }
+        long rate = base == null ? d.requireRateBps("rate") : d.optRateBps("rate", base.rateBps());
+        long delay = base == null ? d.requireDurationNs("delay") : d.optDurationNs("delay", base.delayNs());
+        QueueLimit defQueue = base == null ? QueueLimit.ofPackets(LinkDirection.DEFAULT_QUEUE_PACKETS)
+                : new QueueLimit(base.queueLimit(), base.queueInPackets());
+        QueueLimit queue = d.optQueueLimit("queue", defQueue);
+        int mtu = d.optInt("mtu", base == null ? LinkDirection.DEFAULT_MTU : base.mtu(), MIN_MTU, 65535);
+        LossModelSpec loss = d.has("loss") ? readLoss(d.get("loss")) : base == null ? LossModelSpec.NONE : base.loss();
+        double reorderP = base == null ? 0 : base.reorderProbability();
+        long reorderDelay = base == null ? 0 : base.reorderDelayNs();
+        if (d.has("reorder")) {
+            ConfigNode r = d.optObject("reorder");
+            reorderP = r.optProbability("p", reorderP);
+            reorderDelay = r.optDurationNs("delay", reorderDelay == 0 ? 1_000_000 : reorderDelay);
+            r.finish();
+        }
+        double dupP = base == null ? 0 : base.duplicateProbability();
+        if (d.has("duplicate")) {
+            ConfigNode dup = d.get("duplicate");
+            if (dup.isNumber()) {
+                dupP = dup.asProbability();
+            } else {
+                dupP = dup.optProbability("p", dupP);
+                dup.finish();
+            }
+        }
+        if (base != null) {
+            d.finish();
+        }
+        if (rate <= 0 || loss == null) {
+            return null;
+        }
+        return new LinkDirection(rate, delay, queue.limit(), queue.packets(), mtu, loss, reorderP, reorderDelay, dupP);
+    }
+
+    /** {"model": NAME, ...params} or a bare number as shorthand for Bernoulli loss. */
+    private static LossModelSpec readLoss(ConfigNode loss) {
+        if (loss.isNumber()) {
+            return BernoulliLossType.of(loss.asProbability());
+        }
+        Map<String, LossModelType> models = Plugins.get().lossModels();
+        String model = loss.requireEnum("model", models.keySet().toArray(String[]::new));
+        if (model == null) {
+            return null;
+        }
+        LossModelSpec spec = models.get(model).parse(loss);
+        loss.finish();
+        return spec;
+    }
+}

@@ -1,0 +1,219 @@
+package org.tcpsim.output;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streaming CSV writer: UTF-8, {@code "\n"} line endings, RFC 4180 quoting only where a field
+ * needs it. Rows go straight to the file (only a small buffer of complete rows is held).
+ *
+ * <p>A row is built field by field ({@link #text}, {@link #integer}, {@link #real},
+ * {@link #seconds}, {@link #empty}) and finished with {@link #endRow()}, which checks the
+ * field count against the header. A row with the wrong count is discarded, not written.
+ * Not thread-safe: one writer per thread.
+ *
+ * <p>Number formats are byte-identical on every machine and JDK; see {@link #formatReal} and
+ * {@link #formatSeconds}.
+ */
+public final class CsvWriter implements Closeable {
+    private static final int FLUSH_AT = 1 << 15;
+
+    private final Writer out;
+    private final int columns;
+    private char[] buf = new char[FLUSH_AT + 4096];
+    private int pos;
+    private int rowStart;
+    private int fields;
+    private boolean closed;
+
+    /** Creates (or truncates) {@code file} and writes the header row. */
+    public CsvWriter(Path file, List<String> header) throws IOException {
+        if (header.isEmpty()) throw new IllegalArgumentException("CSV header has no columns: " + file);
+        for (String h : header) {
+            if (h == null) throw new IllegalArgumentException("null CSV column name: " + file);
+        }
+        this.columns = header.size();
+        this.out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
+        for (String h : header) text(h);
+        endRow();
+    }
+
+    /**
+     * Real number: NaN is an empty field; infinities are {@code inf} / {@code -inf}; integral
+     * values with magnitude up to 2^53 print as integers ({@code 3}); anything else is rounded
+     * (half-even, from the exact binary value) to at most 12 significant digits, in plain
+     * notation when {@code 1e-6 <= |x| < 1e15} and as {@code 1.5e-09} otherwise, trailing zeros
+     * stripped; {@code -0.0} prints as {@code 0}.
+     */
+    public static String formatReal(double x) {
+        char[] b = new char[NumberText.MAX_CHARS];
+        return new String(b, 0, NumberText.writeReal(x, b, 0));
+    }
+
+    /** Exact decimal seconds of a nanosecond count: {@code 0}, {@code 1.5}, {@code -0.000000001}. */
+    public static String formatSeconds(long nanos) {
+        char[] b = new char[NumberText.MAX_CHARS];
+        return new String(b, 0, NumberText.writeSeconds(nanos, b, 0));
+    }
+
+    /** A text field, quoted only if it contains a comma, a double quote, CR or LF; null is empty. */
+    public CsvWriter text(String s) {
+        beginField();
+        if (s == null) return this;
+        int n = s.length();
+        boolean quote = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') { quote = true; break; }
+        }
+        if (!quote) {
+            ensure(n);
+            s.getChars(0, n, buf, pos);
+            pos += n;
+            return this;
+        }
+        ensure(2 * n + 2);
+        buf[pos++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"') buf[pos++] = '"';
+            buf[pos++] = c;
+        }
+        buf[pos++] = '"';
+        return this;
+    }
+
+    /** An integer field. */
+    public CsvWriter integer(long v) {
+        beginField();
+        ensure(NumberText.MAX_CHARS);
+        pos = NumberText.writeLong(v, buf, pos);
+        return this;
+    }
+
+    /** A real field, formatted as {@link #formatReal(double)}. */
+    public CsvWriter real(double v) {
+        beginField();
+        ensure(NumberText.MAX_CHARS);
+        pos = NumberText.writeReal(v, buf, pos);
+        return this;
+    }
+
+    /** A duration or instant in seconds, formatted as {@link #formatSeconds(long)}. */
+    public CsvWriter seconds(long nanos) {
+        beginField();
+        ensure(NumberText.MAX_CHARS);
+        pos = NumberText.writeSeconds(nanos, buf, pos);
+        return this;
+    }
+
+    /** An empty field (a missing value). */
+    public CsvWriter empty() {
+        beginField();
+        return this;
+    }
+
+    /**
+     * Ends the current row.
+     *
+     * @throws IllegalStateException if the row's field count differs from the header's (the
+     *     row is discarded and the writer stays usable)
+     */
+    public void endRow() {
+        checkOpen();
+        if (fields != columns) {
+            int got = fields;
+            pos = rowStart;
+            fields = 0;
+            throw new IllegalStateException("CSV row has " + got + " fields, header has " + columns);
+        }
+        ensure(1);
+        buf[pos++] = '\n';
+        fields = 0;
+        if (pos >= FLUSH_AT) drain();
+        rowStart = pos;
+    }
+
+    /**
+     * Writes one whole row: null is empty, Double/Float are reals, Long/Integer/Short/Byte are
+     * integers, anything else is text ({@code toString}, plain for BigDecimal).
+     */
+    public void row(Object... values) {
+        for (Object v : values) {
+            if (v == null) empty();
+            else if (v instanceof Double || v instanceof Float) real(((Number) v).doubleValue());
+            else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                integer(((Number) v).longValue());
+            } else if (v instanceof BigDecimal) text(((BigDecimal) v).toPlainString());
+            else if (v instanceof BigInteger) text(v.toString());
+            else text(v.toString());
+        }
+        endRow();
+    }
+
+    /** Pushes every complete row to the operating system. */
+    public void flush() {
+        checkOpen();
+        try {
+            out.write(buf, 0, rowStart);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.arraycopy(buf, rowStart, buf, 0, pos - rowStart);
+        pos -= rowStart;
+        rowStart = 0;
+    }
+
+    /**
+     * Writes the complete rows and closes the file.
+     *
+     * @throws IllegalStateException after closing, if a row was left unfinished (it is dropped)
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        boolean unfinished = fields > 0;
+        try (Writer w = out) {
+            w.write(buf, 0, rowStart);
+        }
+        buf = null;
+        if (unfinished) throw new IllegalStateException("CSV row left unfinished at close (dropped)");
+    }
+
+    private void beginField() {
+        checkOpen();
+        if (fields++ > 0) {
+            ensure(1);
+            buf[pos++] = ',';
+        }
+    }
+
+    private void ensure(int n) {
+        if (pos + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+    }
+
+    private void drain() {
+        try {
+            out.write(buf, 0, pos);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pos = 0;
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("CSV writer is closed");
+    }
+}

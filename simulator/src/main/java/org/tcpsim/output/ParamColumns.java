@@ -1,0 +1,72 @@
+package org.tcpsim.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Column names and cell text for swept parameters (JSON Pointers) in the summary files. */
+final class ParamColumns {
+    /** Fixed columns of summary.csv and aggregate.csv that a parameter name must not take. */
+    static final Set<String> RESERVED = Set.of(
+            "run_id", "seed", "metric", "n", "mean", "stddev", "ci95_low", "ci95_high");
+
+    private ParamColumns() {}
+
+    /**
+     * For each pointer, the shortest suffix of its unescaped segments (joined with "/") that no
+     * other pointer shares as a suffix and that is not a fixed column name; the whole segment
+     * path when every suffix is shared; the raw pointer if even that clashes.
+     */
+    static List<String> names(List<String> pointers) {
+        List<List<String>> suffixes = new ArrayList<>();
+        Map<String, Integer> owners = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (String p : pointers) {
+            if (!seen.add(p)) throw new IllegalArgumentException("swept pointer listed twice: " + p);
+            List<String> segs = segments(p);
+            Set<String> own = new LinkedHashSet<>();
+            for (int k = 1; k <= segs.size(); k++) own.add(String.join("/", segs.subList(segs.size() - k, segs.size())));
+            for (String c : own) owners.merge(c, 1, Integer::sum);
+            suffixes.add(new ArrayList<>(own));
+        }
+        List<String> names = new ArrayList<>();
+        for (List<String> own : suffixes) {
+            String name = own.isEmpty() ? "" : own.get(own.size() - 1);
+            for (String c : own) {
+                if (owners.get(c) == 1 && !RESERVED.contains(c)) { name = c; break; }
+            }
+            names.add(name);
+        }
+        Map<String, Integer> count = new HashMap<>();
+        for (String n : names) count.merge(n, 1, Integer::sum);
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (count.get(n) > 1 || RESERVED.contains(n) || n.isEmpty()) names.set(i, pointers.get(i));
+        }
+        return names;
+    }
+
+    /** RFC 6901 reference tokens of a pointer, unescaped. */
+    static List<String> segments(String pointer) {
+        if (pointer.isEmpty()) return List.of();
+        if (pointer.charAt(0) != '/') throw new IllegalArgumentException("not a JSON Pointer: '" + pointer + "'");
+        List<String> out = new ArrayList<>();
+        for (String raw : pointer.substring(1).split("/", -1)) out.add(raw.replace("~1", "/").replace("~0", "~"));
+        return out;
+    }
+
+    /**
+     * Cell text of a parameter value: strings without JSON quotes, other scalars and containers
+     * as compact JSON; null (absent) for a missing value.
+     */
+    static String cell(JsonNode v) {
+        if (v == null || v.isMissingNode()) return null;
+        if (v.isTextual()) return v.textValue();
+        return Json.compact(v);
+    }
+}

@@ -1,0 +1,155 @@
+package org.tcpsim.output;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Rebuilds {@code summary.csv} (one row per run) and {@code aggregate.csv} (one row per sweep
+ * point and metric) from the {@code run.json} of every complete run directory. The output
+ * depends only on the set of complete runs, not on the order they finished in or on which
+ * worker or shard produced them, and replaces the previous files atomically.
+ */
+public final class SummaryFiles {
+    public static final String SUMMARY = "summary.csv";
+    public static final String AGGREGATE = "aggregate.csv";
+
+    /** Stable run order: sweep point, then seed, then run id. */
+    public static final Comparator<RunRecord> ORDER = Comparator.comparingInt(RunRecord::getPointIndex)
+            .thenComparingLong(RunRecord::getSeed)
+            .thenComparing(RunRecord::getRunId);
+
+    private SummaryFiles() {}
+
+    /**
+     * Reads all complete runs under {@code experimentOut} and rewrites the summary files.
+     * {@code aggregate.csv} is written when something is swept or several seeds ran, and
+     * removed otherwise.
+     *
+     * @param sweepPointers the swept JSON Pointers, in sweep order
+     */
+    public static void rebuild(Path experimentOut, List<String> sweepPointers) throws IOException {
+        List<String> paramNames = paramColumnNames(sweepPointers);
+        List<RunRecord> runs = readCompleteRuns(experimentOut);
+        List<String> metrics = metricColumns(runs);
+
+        List<String> header = new ArrayList<>(List.of("run_id", "seed"));
+        header.addAll(paramNames);
+        header.addAll(metrics);
+        writeAtomically(experimentOut, SUMMARY, header, w -> {
+            for (RunRecord r : runs) {
+                w.text(r.getRunId()).integer(r.getSeed());
+                for (String p : sweepPointers) w.text(ParamColumns.cell(r.getParams().get(p)));
+                for (String m : metrics) {
+                    Double v = r.getMetrics().get(m);
+                    if (v == null) w.empty();
+                    else w.real(v);
+                }
+                w.endRow();
+            }
+        });
+
+        Set<Long> seeds = new HashSet<>();
+        for (RunRecord r : runs) seeds.add(r.getSeed());
+        if (sweepPointers.isEmpty() && seeds.size() < 2) {
+            Files.deleteIfExists(experimentOut.resolve(AGGREGATE));
+            return;
+        }
+        List<String> aggHeader = new ArrayList<>(paramNames);
+        aggHeader.addAll(List.of("metric", "n", "mean", "stddev", "ci95_low", "ci95_high"));
+        writeAtomically(experimentOut, AGGREGATE, aggHeader, w -> writeAggregate(w, runs, sweepPointers, metrics));
+    }
+
+    /** Summary column names of swept pointers: the shortest unique suffix of their segments. */
+    public static List<String> paramColumnNames(List<String> pointers) {
+        return ParamColumns.names(pointers);
+    }
+
+    /** Every complete run under {@code experimentOut}, in {@link #ORDER}. */
+    public static List<RunRecord> readCompleteRuns(Path experimentOut) throws IOException {
+        List<RunRecord> runs = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(experimentOut)) {
+            for (Path d : dir) {
+                String name = d.getFileName().toString();
+                Path json = d.resolve(RunRecord.FILE_NAME);
+                if (name.startsWith(".") || !Files.isDirectory(d) || !Files.isRegularFile(json)) continue;
+                RunRecord r = RunRecord.read(json);
+                if (r.getRunId() == null) r.setRunId(name);
+                runs.add(r);
+            }
+        }
+        runs.sort(ORDER);
+        return runs;
+    }
+
+    /** Metric names of the first run in order, then all others sorted. */
+    static List<String> metricColumns(List<RunRecord> runs) {
+        Set<String> first = new LinkedHashSet<>();
+        if (!runs.isEmpty()) first.addAll(runs.get(0).getMetrics().keySet());
+        Set<String> others = new TreeSet<>();
+        for (RunRecord r : runs) {
+            for (String m : r.getMetrics().keySet()) if (!first.contains(m)) others.add(m);
+        }
+        List<String> out = new ArrayList<>(first);
+        out.addAll(others);
+        return out;
+    }
+
+    private static void writeAggregate(CsvWriter w, List<RunRecord> runs, List<String> pointers,
+                                       List<String> metrics) {
+        // Group by sweep point (and its parameter values, in case an edited experiment reused an index).
+        Map<List<Object>, List<RunRecord>> groups = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            Object[] key = new Object[pointers.size() + 1];
+            key[0] = r.getPointIndex();
+            for (int i = 0; i < pointers.size(); i++) key[i + 1] = ParamColumns.cell(r.getParams().get(pointers.get(i)));
+            groups.computeIfAbsent(Arrays.asList(key), k -> new ArrayList<>()).add(r);
+        }
+        SampleStats stats = new SampleStats();
+        double[] values = new double[runs.size()];
+        for (Map.Entry<List<Object>, List<RunRecord>> g : groups.entrySet()) {
+            for (String m : metrics) {
+                int n = 0;
+                for (RunRecord r : g.getValue()) {
+                    Double v = r.getMetrics().get(m);
+                    if (v != null && !v.isNaN()) values[n++] = v;
+                }
+                SampleStats.Summary s = stats.of(values, n);
+                List<Object> key = g.getKey();
+                for (int i = 1; i < key.size(); i++) w.text((String) key.get(i));
+                w.text(m).integer(s.n).real(s.mean).real(s.stddev).real(s.ciLow).real(s.ciHigh);
+                w.endRow();
+            }
+        }
+    }
+
+    private interface Rows {
+        void write(CsvWriter w) throws IOException;
+    }
+
+    /** Writes a hidden temporary file beside the target, then renames it over the target. */
+    private static void writeAtomically(Path dir, String name, List<String> header, Rows rows) throws IOException {
+        Path tmp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (CsvWriter w = new CsvWriter(tmp, header)) {
+                rows.write(w);
+            }
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
