@@ -1,7 +1,62 @@
 package org.tcpsim.cli;
 
+import org.tcpsim.Version;
+import org.tcpsim.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `tcpsim` command. Exit status: 0 success, 1 a run failed, 2 bad input (usage or experiment files). */
+@Command(name = "tcpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Discrete-event simulator of the Linux kernel TCP stack: JSON experiments in, CSV out.",
+        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, MergeCommand.class,
+                PluginsCommand.class, SysctlsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
     public static void main(String[] args) {
-        System.out.println("tcpsim");
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (tests call this instead of main). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILED);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException ce) {
+                cmd.getErr().println(ce.getMessage());
+                cmd.getErr().flush();
+                return EXIT_BAD_INPUT;
+            }
+            if (e instanceof BadInput bi) {
+                cmd.getErr().println("tcpsim: " + bi.getMessage());
+                cmd.getErr().flush();
+                return EXIT_BAD_INPUT;
+            }
+            cmd.getErr().println("tcpsim: error: " + e);
+            e.printStackTrace(cmd.getErr());
+            cmd.getErr().flush();
+            return EXIT_FAILED;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("tcpsim: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** A problem with the user's command or files that is not located in a JSON document. */
+    static final class BadInput extends RuntimeException {
+        BadInput(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tcpsim " + Version.get()};
+        }
     }
 }

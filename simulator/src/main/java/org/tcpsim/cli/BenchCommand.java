@@ -1,0 +1,43 @@
+package org.tcpsim.cli;
+
+import java.util.concurrent.Callable;
+import org.tcpsim.bench.HoldBenchmark;
+import org.tcpsim.bench.PacketStormBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `tcpsim bench`: engine and network throughput on this machine (a benchmark, not a test). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure (a) the engine's hold-model rate in events/s and (b) a packet storm across",
+                "a 3-hop topology in packet-hops/s. Prints wall time for each."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--pending", defaultValue = "1000000", description = "events pending in the hold model (default: ${DEFAULT-VALUE})")
+    int pending;
+
+    @Option(names = "--events", defaultValue = "20000000", description = "holds to time (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--packets", defaultValue = "5000000", description = "packets in the storm (default: ${DEFAULT-VALUE})")
+    long packets;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "measurements of each (default: ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Override
+    public Integer call() {
+        System.out.printf("java %s, %d cores%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < repeat; i++) {
+            HoldBenchmark.Result r = HoldBenchmark.run(pending, events, 1 + i);
+            System.out.printf("hold model: %,d events with %,d pending in %.2f s wall = %.1f M events/s%n",
+                    r.events(), r.pending(), r.wallSeconds(), r.eventsPerSecond() / 1e6);
+        }
+        for (int i = 0; i < repeat; i++) {
+            PacketStormBenchmark.Result r = PacketStormBenchmark.run(packets);
+            System.out.printf("packet storm (3 hops): %,d packets, %,d packet-hops, %,d events in %.2f s wall"
+                    + " = %.1f M packet-hops/s%n", r.delivered(), r.hops(), r.events(), r.wallSeconds(),
+                    r.hopsPerSecond() / 1e6);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package org.tcpsim.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tcpsim.experiment.ExperimentFile;
+import org.tcpsim.output.SummaryFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `tcpsim merge`: rebuild summary.csv and aggregate.csv from the complete run directories (after sharded runs). */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {"Rebuild OUT/<name>/summary.csv and aggregate.csv from every complete run directory,",
+                "e.g. after the shards of a sweep finished on different machines and their run",
+                "directories were gathered under one OUT."})
+final class MergeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EXPERIMENT.json", description = "the experiment file")
+    Path experiment;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentFile file = ExperimentFile.load(experiment);
+        Path experimentOut = out.resolve(file.name());
+        if (!Files.isDirectory(experimentOut)) {
+            throw new Main.BadInput("no results to merge: " + experimentOut + " does not exist");
+        }
+        SummaryFiles.rebuild(experimentOut, file.sweepPointers());
+        System.out.println("summary: " + experimentOut.resolve(SummaryFiles.SUMMARY));
+        return 0;
+    }
+}

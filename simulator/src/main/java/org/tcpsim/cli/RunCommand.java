@@ -1,0 +1,65 @@
+package org.tcpsim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tcpsim.config.JsonPointers;
+import org.tcpsim.experiment.Experiment;
+import org.tcpsim.experiment.ExperimentFile;
+import org.tcpsim.experiment.RunSpec;
+import org.tcpsim.experiment.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `tcpsim run`: the experiment's base configuration (its sweep ignored), once per seed. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one experiment (its base configuration; any \"sweep\" is ignored) for each of its seeds.",
+                "Writes OUT/<name>/<run-id>/ and rebuilds OUT/<name>/summary.csv."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EXPERIMENT.json", description = "the experiment file")
+    Path experiment;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "run this seed only, instead of the file's \"seeds\"")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "POINTER=VALUE",
+            description = "override a value by JSON Pointer, e.g. --set /hosts/client/sysctl/net.ipv4.tcp_tw_reuse=1")
+    List<String> sets = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentFile file = ExperimentFile.load(experiment);
+        Map<String, JsonNode> overrides = Overrides.parse(sets);
+        Experiment exp = file.resolve(overrides);
+        List<Long> seeds = seed != null ? List.of(seed) : exp.seeds();
+        String prefix = overrides.isEmpty() ? "run" : "run-" + Overrides.tag(overrides);
+        Map<String, JsonNode> params = new LinkedHashMap<>();
+        for (String pointer : file.sweepPointers()) {
+            JsonPointers.get(exp.json(), pointer).ifPresent(v -> params.put(pointer, v));
+        }
+        List<RunSpec> runs = new ArrayList<>();
+        for (long s : seeds) {
+            runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, exp));
+        }
+        Path experimentOut = out.resolve(exp.name());
+        Runner.Outcome outcome = Runner.execute(runs, experimentOut, file.sweepPointers(),
+                Runtime.getRuntime().availableProcessors(),
+                new RunReporter(System.out, System.err, runs.size(), true));
+        System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
+                + experimentOut.resolve("summary.csv"));
+        return SweepCommand.report(outcome);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tcpsim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tcpsim.experiment.ExperimentFile;
+import org.tcpsim.experiment.RunSpec;
+import org.tcpsim.experiment.Runner;
+import org.tcpsim.experiment.SweepPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `tcpsim sweep`: every point of the sweep times every seed, in parallel, resumable, shardable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run the product of the experiment's \"sweep\" values, each for every seed.",
+                "Complete runs are skipped, so re-running an interrupted sweep finishes it.",
+                "Outputs are byte-identical whatever --jobs and --shard are."})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EXPERIMENT.json", description = "the experiment file")
+    Path experiment;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run only shard I of N (1-based), e.g. --shard ${SLURM_ARRAY_TASK_ID}/8; "
+                    + "shards writing to one OUT merge into one summary (or run `tcpsim merge` after)")
+    String shard;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentFile file = ExperimentFile.load(experiment);
+        SweepPlan plan = SweepPlan.of(file);
+        List<RunSpec> runs = plan.runs();
+        if (shard != null) {
+            String[] parts = shard.split("/");
+            try {
+                runs = plan.shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            } catch (RuntimeException e) {
+                throw new Main.BadInput("--shard expects I/N with 1 <= I <= N, e.g. --shard 2/8; got \"" + shard + "\"");
+            }
+        }
+        int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new Main.BadInput("--jobs must be at least 1");
+        }
+        Path experimentOut = out.resolve(file.name());
+        Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), workers,
+                new RunReporter(System.out, System.err, runs.size(), false));
+        System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
+                outcome.skipped(), experimentOut.resolve("summary.csv"));
+        return report(outcome);
+    }
+
+    static int report(Runner.Outcome outcome) {
+        for (String f : outcome.failures()) {
+            System.err.println("tcpsim: run failed: " + f);
+        }
+        return outcome.ok() ? 0 : Main.EXIT_FAILED;
+    }
+}

@@ -1,0 +1,40 @@
+package org.tcpsim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tcpsim.config.ConfigException;
+import org.tcpsim.experiment.ExperimentFile;
+import org.tcpsim.experiment.SweepPlan;
+import org.tcpsim.experiment.TopologyFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `tcpsim validate`: check experiment and topology files (every sweep point) without running anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check experiment files (every sweep point) and topology files; print each problem as",
+                "FILE:LINE:COLUMN: at /json/pointer: what was expected. Exit status 2 if any."})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.json", arity = "1..*", description = "experiment or topology files")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        int status = 0;
+        for (Path f : files) {
+            try {
+                if (TopologyFile.looksLikeTopology(f)) {
+                    TopologyFile.validate(f);
+                    System.out.println(f + ": ok (topology)");
+                } else {
+                    int runs = SweepPlan.of(ExperimentFile.load(f)).runs().size();
+                    System.out.println(f + ": ok (" + runs + (runs == 1 ? " run)" : " runs)"));
+                }
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                status = Main.EXIT_BAD_INPUT;
+            }
+        }
+        return status;
+    }
+}

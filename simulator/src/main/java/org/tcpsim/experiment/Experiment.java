@@ -1,0 +1,22 @@
+package org.tcpsim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.tcpsim.app.Workload;
+
+/**
+ * One fully resolved, validated experiment configuration (a single point of a sweep).
+ *
+ * @param json the resolved JSON it was read from (topology inlined, sweep values applied)
+ */
+public record Experiment(String name, String description, long durationNs, List<Long> seeds, long sampleIntervalNs,
+                         TopologySpec topology, Map<String, HostSpec> hosts, List<Workload> workloads,
+                         JsonNode json) {
+
+    /** The declared kernel of a node, or the defaults for one that is not listed under "hosts". */
+    public HostSpec host(String node) {
+        HostSpec h = hosts.get(node);
+        return h != null ? h : HostSpec.defaults();
+    }
+}

@@ -1,0 +1,156 @@
+package org.tcpsim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tcpsim.config.ConfigException;
+import org.tcpsim.config.ConfigNode;
+import org.tcpsim.config.ConfigProblem;
+import org.tcpsim.config.JsonPointers;
+import org.tcpsim.config.LocatedDocument;
+import org.tcpsim.config.Problems;
+
+/**
+ * An experiment file as loaded from disk: its JSON (with the topology file, if it names one),
+ * its sweep, and the means to resolve any point of the sweep into a validated {@link Experiment}.
+ */
+public final class ExperimentFile {
+    /** Pointers a sweep or --set may not change: they name the output or define the sweep itself. */
+    private static final List<String> FROZEN = List.of("/name", "/sweep", "/seeds");
+
+    private final LocatedDocument doc;
+    private final LocatedDocument topologyDoc;
+    private final Map<String, List<JsonNode>> sweep;
+
+    private ExperimentFile(LocatedDocument doc, LocatedDocument topologyDoc, Map<String, List<JsonNode>> sweep) {
+        this.doc = doc;
+        this.topologyDoc = topologyDoc;
+        this.sweep = sweep;
+    }
+
+    /** Loads and validates the file and its base configuration (the experiment without sweep values). */
+    public static ExperimentFile load(Path file) throws ConfigException {
+        LocatedDocument doc = LocatedDocument.parse(file);
+        Problems problems = new Problems();
+        if (!doc.root().isObject()) {
+            throw ConfigException.of(doc.problemAt("", "expected an experiment object {\"name\": ..., ...}"));
+        }
+        LocatedDocument topologyDoc = null;
+        JsonNode topo = doc.root().get("topology");
+        if (topo != null && topo.isTextual()) {
+            Path topoPath = doc.baseDir().resolve(topo.asText());
+            try {
+                topologyDoc = LocatedDocument.parse(topoPath);
+            } catch (ConfigException e) {
+                problems.add(doc.problemAt("/topology", "cannot use topology file \"" + topo.asText() + "\":"));
+                problems.addAll(e);
+                problems.throwIfAny();
+            }
+        }
+        Map<String, List<JsonNode>> sweep = readSweep(ConfigNode.root(doc, problems));
+        problems.throwIfAny();
+        ExperimentFile loaded = new ExperimentFile(doc, topologyDoc, sweep);
+        loaded.resolve(Map.of());
+        return loaded;
+    }
+
+    private static Map<String, List<JsonNode>> readSweep(ConfigNode root) {
+        Map<String, List<JsonNode>> sweep = new LinkedHashMap<>();
+        ConfigNode node = root.optObject("sweep");
+        if (node.isMissing()) {
+            return sweep;
+        }
+        for (Map.Entry<String, ConfigNode> e : node.entries().entrySet()) {
+            String pointer = e.getKey();
+            String bad = checkPointer(pointer);
+            if (bad != null) {
+                e.getValue().problem(bad);
+                continue;
+            }
+            JsonNode values = e.getValue().json();
+            if (!values.isArray() || values.isEmpty()) {
+                e.getValue().problem("expected a non-empty array of values to sweep over");
+                continue;
+            }
+            List<JsonNode> list = new ArrayList<>();
+            values.forEach(list::add);
+            sweep.put(pointer, List.copyOf(list));
+        }
+        return sweep;
+    }
+
+    /** Null if the pointer may be swept or --set, else why not. */
+    public static String checkPointer(String pointer) {
+        try {
+            JsonPointers.split(pointer);
+        } catch (IllegalArgumentException e) {
+            return "not a JSON Pointer (RFC 6901): " + e.getMessage();
+        }
+        if (pointer.isEmpty()) {
+            return "the empty pointer would replace the whole experiment";
+        }
+        for (String frozen : FROZEN) {
+            if (pointer.equals(frozen) || pointer.startsWith(frozen + "/")) {
+                return "\"" + frozen + "\" cannot be swept or overridden";
+            }
+        }
+        return null;
+    }
+
+    public String name() {
+        return doc.root().path("name").asText();
+    }
+
+    public String file() {
+        return doc.file();
+    }
+
+    /** Swept pointers in the order the file lists them (the first varies slowest). */
+    public List<String> sweepPointers() {
+        return List.copyOf(sweep.keySet());
+    }
+
+    public Map<String, List<JsonNode>> sweep() {
+        return sweep;
+    }
+
+    /**
+     * The experiment with {@code overrides} (pointer -> value) applied to a copy of the file's JSON;
+     * throws with every problem found, each located in the file it comes from.
+     */
+    public Experiment resolve(Map<String, JsonNode> overrides) throws ConfigException {
+        ObjectNode combined = doc.root().deepCopy();
+        if (topologyDoc != null) {
+            combined.set("topology", topologyDoc.root().deepCopy());
+        }
+        Problems problems = new Problems();
+        for (Map.Entry<String, JsonNode> o : overrides.entrySet()) {
+            String bad = checkPointer(o.getKey());
+            try {
+                if (bad != null) {
+                    throw new IllegalArgumentException(bad);
+                }
+                JsonPointers.set(combined, o.getKey(), o.getValue().deepCopy());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(doc.file(), o.getKey(), 0, 0, "cannot set " + o.getKey() + " = "
+                        + o.getValue() + ": " + e.getMessage()));
+            }
+        }
+        problems.throwIfAny();
+        ConfigNode root = ConfigNode.root(doc.withRoot(combined), problems);
+        ConfigNode topology = topologyDoc == null
+                ? root.get("topology")
+                : ConfigNode.root(topologyDoc.withRoot(combined.get("topology")), problems);
+        if (topologyDoc == null && !topology.isMissing() && !topology.isObject()) {
+            topology.problem("expected a topology object {\"nodes\": [...], \"links\": [...]} or a path to a topology file");
+            problems.throwIfAny();
+        }
+        Experiment experiment = ExperimentReader.read(root, topology);
+        problems.throwIfAny();
+        return experiment;
+    }
+}

@@ -1,0 +1,145 @@
+package org.tcpsim.experiment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tcpsim.app.Workload;
+import org.tcpsim.app.WorkloadSetting;
+import org.tcpsim.app.WorkloadType;
+import org.tcpsim.config.ConfigNode;
+import org.tcpsim.net.NodeKind;
+
+/** Reads a resolved experiment tree into an {@link Experiment}, reporting every problem at once. */
+final class ExperimentReader {
+    /** Top-level keys read elsewhere (sweep by {@link ExperimentFile}). */
+    private static final String[] HANDLED_ELSEWHERE = {"sweep", "topology"};
+
+    private ExperimentReader() {
+    }
+
+    /**
+     * @param root     the experiment object
+     * @param topology the topology object (inside root, or the root of a separate topology file)
+     */
+    static Experiment read(ConfigNode root, ConfigNode topology) {
+        root.markKnown(HANDLED_ELSEWHERE);
+        String name = root.requireString("name");
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            root.problemAt("name", "the name names the output directory: use letters, digits, '.', '_' and '-' only");
+        }
+        String description = root.optString("description", "");
+        long duration = root.requireDurationNs("duration");
+        if (root.has("duration") && duration <= 0) {
+            root.problemAt("duration", "the duration must be positive");
+        }
+        List<Long> seeds = root.has("seeds") ? root.optLongList("seeds", 0, Long.MAX_VALUE) : List.of(1L);
+        if (seeds.isEmpty() && root.has("seeds")) {
+            root.problemAt("seeds", "expected at least one seed");
+        } else if (new HashSet<>(seeds).size() != seeds.size()) {
+            root.problemAt("seeds", "seeds must be distinct");
+        }
+        long sampleInterval = root.optDurationNs("sample_interval", 1_000_000_000L);
+        TopologySpec topo = topology.isMissing() ? null : TopologyReader.read(topology);
+        if (topology.isMissing()) {
+            root.problem("missing required field 'topology' (an object with nodes and links, or a path to one)");
+        }
+        Map<String, HostSpec> hosts = readHosts(root.optObject("hosts"), topo);
+        List<Workload> workloads = topo == null ? List.of() : readWorkloads(root, topo, duration);
+        root.finish();
+        return new Experiment(name, description, duration, List.copyOf(seeds), sampleInterval, topo, hosts,
+                workloads, root.json());
+    }
+
+    private static Map<String, HostSpec> readHosts(ConfigNode hostsNode, TopologySpec topo) {
+        Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        if (hostsNode.isMissing()) {
+            return hosts;
+        }
+        for (Map.Entry<String, ConfigNode> e : hostsNode.entries().entrySet()) {
+            if (topo != null && !topo.byName().containsKey(e.getKey())) {
+                e.getValue().problem("'" + e.getKey() + "' is not a node of the topology (nodes: "
+                        + String.join(", ", topo.byName().keySet()) + ")");
+                continue;
+            }
+            hosts.put(e.getKey(), HostReader.read(e.getValue()));
+        }
+        return hosts;
+    }
+
+    private static List<Workload> readWorkloads(ConfigNode root, TopologySpec topo, long duration) {
+        List<ConfigNode> entries = root.optArray("workloads");
+        Map<String, WorkloadType> types = Plugins.get().workloadTypes();
+        Map<String, Integer> perType = new HashMap<>();
+        for (ConfigNode w : entries) {
+            if (w.json().path("type").isTextual()) {
+                perType.merge(w.json().path("type").asText(), 1, Integer::sum);
+            }
+        }
+        List<Workload> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigNode w = entries.get(i);
+            String type = w.requireEnum("type", types.keySet().toArray(String[]::new));
+            if (type == null) {
+                continue;
+            }
+            int ordinal = seen.merge(type, 1, Integer::sum);
+            String defaultName = perType.get(type) == 1 ? type : type + "-" + ordinal;
+            String name = w.optString("name", defaultName);
+            if (!names.add(name)) {
+                w.problemAt("name", "workload name '" + name + "' is used twice; give each a distinct \"name\"");
+                continue;
+            }
+            Workload parsed = types.get(type).parse(w, setting(name, i, topo, duration));
+            if (parsed != null) {
+                out.add(parsed);
+            }
+        }
+        return out;
+    }
+
+    private static WorkloadSetting setting(String name, int index, TopologySpec topo, long duration) {
+        return new WorkloadSetting() {
+            @Override
+            public String workloadName() {
+                return name;
+            }
+
+            @Override
+            public int workloadIndex() {
+                return index;
+            }
+
+            @Override
+            public long durationNs() {
+                return duration;
+            }
+
+            @Override
+            public boolean isHost(String nodeName) {
+                NodeSpec n = topo.byName().get(nodeName);
+                return n != null && n.kind() == NodeKind.HOST;
+            }
+
+            @Override
+            public String nodeOfAddress(int address) {
+                return topo.byAddress().get(address);
+            }
+
+            @Override
+            public int addressOf(String nodeName) {
+                return topo.byName().get(nodeName).address();
+            }
+
+            @Override
+            public boolean connected(String fromNode, String toNode) {
+                return topo.connected(fromNode, toNode);
+            }
+        };
+    }
+}

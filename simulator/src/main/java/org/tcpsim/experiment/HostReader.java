@@ -1,0 +1,45 @@
+package org.tcpsim.experiment;
+
+import java.util.Map;
+import java.util.Optional;
+import org.tcpsim.config.ConfigNode;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.SysctlException;
+import org.tcpsim.kernel.Sysctls;
+
+/** Reads one entry of "hosts": {"kernel": "6.18", "sysctl": {...}, "ulimit_nofile": 1024, ...}. */
+final class HostReader {
+    private HostReader() {
+    }
+
+    static HostSpec read(ConfigNode h) {
+        String kernelText = h.optString("kernel", KernelVersion.newest().label());
+        Optional<KernelVersion> parsed = KernelVersion.parse(kernelText);
+        if (parsed.isEmpty()) {
+            StringBuilder known = new StringBuilder();
+            for (KernelVersion k : KernelVersion.values()) {
+                known.append(known.length() == 0 ? "" : ", ").append('"').append(k.label()).append('"');
+            }
+            h.problemAt("kernel", "unknown kernel profile \"" + kernelText + "\" (modelled: " + known + ")");
+        }
+        KernelVersion kernel = parsed.orElse(KernelVersion.newest());
+        long memory = h.optSizeBytes("memory", HostSpec.DEFAULT_MEMORY);
+        Sysctls sysctls = Sysctls.defaults(kernel, memory);
+        ConfigNode sysctlNode = h.optObject("sysctl");
+        if (!sysctlNode.isMissing()) {
+            for (Map.Entry<String, ConfigNode> e : sysctlNode.entries().entrySet()) {
+                try {
+                    sysctls = sysctls.with(e.getKey(), e.getValue().json());
+                } catch (SysctlException ex) {
+                    e.getValue().problem(ex.getMessage());
+                }
+            }
+        }
+        int nofile = h.optInt("ulimit_nofile", HostSpec.DEFAULT_NOFILE, 1, Integer.MAX_VALUE);
+        int cpus = h.optInt("cpus", 1, 1, 4096);
+        long pps = h.optLong("packets_per_second", 0, 0, Long.MAX_VALUE);
+        long uptime = h.optDurationNs("uptime", 0);
+        h.finish();
+        return new HostSpec(kernel, sysctls, memory, nofile, cpus, pps, uptime);
+    }
+}

@@ -1,0 +1,24 @@
+package org.tcpsim.experiment;
+
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.Sysctls;
+
+/**
+ * One node's kernel as declared under "hosts": version profile, sysctls, and the limits that are
+ * not sysctls (RLIMIT_NOFILE, CPUs, softirq packet rate, RAM, uptime).
+ *
+ * @param packetsPerSecond softirq packets per second per CPU; 0 = not limited
+ * @param uptimeNs         time since boot at the start of the run (TCP timestamp clock origin)
+ */
+public record HostSpec(KernelVersion kernel, Sysctls sysctls, long memoryBytes, int ulimitNofile, int cpus,
+                       long packetsPerSecond, long uptimeNs) {
+    /** RAM assumed for a host that does not say (memory-derived sysctl defaults scale with it). */
+    public static final long DEFAULT_MEMORY = 16L << 30;
+    /** RLIMIT_NOFILE soft limit (include/asm-generic/resource.h: INR_OPEN_CUR). */
+    public static final int DEFAULT_NOFILE = 1024;
+
+    public static HostSpec defaults() {
+        KernelVersion k = KernelVersion.newest();
+        return new HostSpec(k, Sysctls.defaults(k, DEFAULT_MEMORY), DEFAULT_MEMORY, DEFAULT_NOFILE, 1, 0, 0);
+    }
+}

@@ -1,0 +1,170 @@
+package org.tcpsim.experiment;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tcpsim.Version;
+import org.tcpsim.app.RunContext;
+import org.tcpsim.app.Workload;
+import org.tcpsim.app.WorkloadRun;
+import org.tcpsim.engine.Event;
+import org.tcpsim.engine.RandomStreams;
+import org.tcpsim.engine.Simulation;
+import org.tcpsim.net.DropCause;
+import org.tcpsim.net.Interface;
+import org.tcpsim.net.InterfaceStats;
+import org.tcpsim.net.IpCounter;
+import org.tcpsim.net.Link;
+import org.tcpsim.net.Network;
+import org.tcpsim.net.Node;
+import org.tcpsim.output.Fingerprint;
+import org.tcpsim.output.RunDirectory;
+import org.tcpsim.output.RunRecord;
+
+/** Executes one run: builds the world, runs it for the experiment's duration, writes its files and run.json. */
+public final class RunExecutor {
+    private RunExecutor() {
+    }
+
+    /** Fingerprint deciding whether a finished run may be skipped: same resolved experiment, seed and tool version. */
+    public static String fingerprint(RunSpec spec) {
+        return Fingerprint.of(spec.experiment().json(), spec.seed()) + "@" + Version.get();
+    }
+
+    /** Runs {@code spec} into {@code dir} and commits it; the directory is aborted if anything fails. */
+    public static RunRecord execute(RunSpec spec, RunDirectory dir, Simulation.ProgressListener progress)
+            throws IOException {
+        long wallStart = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Experiment exp = spec.experiment();
+        Simulation sim = new Simulation();
+        sim.setProgressListener(progress);
+        RandomStreams random = new RandomStreams(spec.seed());
+        Network net = NetworkBuilder.build(exp.topology(), sim, random);
+        RunContext ctx = new RunContext(sim, net, random, exp.durationNs());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        try (RunOutputs out = new RunOutputs(dir)) {
+            List<WorkloadRun> runs = new ArrayList<>();
+            List<Workload> workloads = exp.workloads();
+            for (Workload w : workloads) {
+                runs.add(w.install(ctx));
+            }
+            if (exp.sampleIntervalNs() > 0) {
+                sim.schedule(0, new Sampler(sim, net, runs, out, exp.sampleIntervalNs(), exp.durationNs()));
+            }
+            sim.run(exp.durationNs());
+            long end = exp.durationNs();
+            for (int i = 0; i < runs.size(); i++) {
+                String prefix = workloads.get(i).name() + ".";
+                runs.get(i).finish(end, out, (name, value) -> metrics.put(prefix + name, value));
+            }
+            networkMetrics(net, metrics);
+            writeCounters(net, out);
+            writeLinks(net, out);
+        } catch (IOException | RuntimeException e) {
+            dir.abort();
+            throw e;
+        }
+        RunRecord record = new RunRecord()
+                .setRunId(spec.runId())
+                .setPointIndex(spec.pointIndex())
+                .setSeed(spec.seed())
+                .setFingerprint(fingerprint(spec))
+                .setParams(spec.params())
+                .setMetrics(metrics)
+                .setToolVersion(Version.get())
+                .setStartedAt(startedAt.toString())
+                .setWallTimeSeconds((System.nanoTime() - wallStart) / 1e9)
+                .setSimulatedSeconds(sim.now() / 1e9)
+                .setEventsExecuted(sim.eventsExecuted())
+                .setPeakHeapBytes(peakHeapBytes())
+                .setExperiment(exp.json());
+        dir.commit(record);
+        return record;
+    }
+
+    private static void networkMetrics(Network net, Map<String, Double> metrics) {
+        long sent = 0;
+        long delivered = 0;
+        for (Node n : net.nodes()) {
+            sent += n.counter(IpCounter.IP_OUT_REQUESTS);
+            delivered += n.counter(IpCounter.IP_IN_DELIVERS);
+        }
+        metrics.put("net.packets_sent", (double) sent);
+        metrics.put("net.packets_delivered", (double) delivered);
+        for (Map.Entry<DropCause, Long> d : net.drops().entrySet()) {
+            metrics.put("net.drops." + d.getKey().label(), (double) d.getValue());
+        }
+    }
+
+    private static void writeCounters(Network net, RunOutputs out) {
+        for (Node n : net.nodes()) {
+            for (IpCounter c : IpCounter.values()) {
+                out.counters.text(n.name()).text(c.mibName()).integer(n.counter(c)).endRow();
+            }
+        }
+    }
+
+    private static void writeLinks(Network net, RunOutputs out) {
+        for (Link l : net.links()) {
+            for (Interface i : List.of(l.aToB(), l.bToA())) {
+                InterfaceStats s = i.stats();
+                out.links.text(l.name()).text(i.owner().name()).text(i.peer().name()).integer(s.txPackets())
+                        .integer(s.txBytes()).integer(s.droppedQueue()).integer(s.droppedLoss())
+                        .integer(s.droppedMtu()).integer(s.reordered()).integer(s.duplicated())
+                        .integer(s.delivered()).endRow();
+            }
+        }
+    }
+
+    /** Peak heap use of the JVM since start (shared by runs executing in parallel). */
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** Writes timeseries rows at 0, interval, 2*interval, ... up to the end of the run. */
+    private static final class Sampler implements Event {
+        private final Simulation sim;
+        private final Network net;
+        private final List<WorkloadRun> runs;
+        private final RunOutputs out;
+        private final long interval;
+        private final long end;
+
+        Sampler(Simulation sim, Network net, List<WorkloadRun> runs, RunOutputs out, long interval, long end) {
+            this.sim = sim;
+            this.net = net;
+            this.runs = runs;
+            this.out = out;
+            this.interval = interval;
+            this.end = end;
+        }
+
+        @Override
+        public void fire(long now) {
+            for (Node n : net.nodes()) {
+                for (Interface i : n.interfaces()) {
+                    out.add(now, n.name(), "qdisc.backlog_packets:" + i.name(), i.backlogPackets(now));
+                }
+            }
+            for (WorkloadRun r : runs) {
+                r.sample(now, out);
+            }
+            if (now + interval <= end) {
+                sim.schedule(now + interval, this);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.tcpsim.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tcpsim.engine.Simulation;
+import org.tcpsim.output.RunDirectory;
+import org.tcpsim.output.RunRecord;
+import org.tcpsim.output.SummaryFiles;
+
+/**
+ * Executes runs on worker threads, one simulation per thread, and rebuilds the experiment's
+ * summary from every complete run directory. A run already complete with the same fingerprint
+ * is skipped, so re-running an interrupted sweep finishes it without redoing or duplicating work.
+ */
+public final class Runner {
+    /** What a batch of runs came to. */
+    public record Outcome(int executed, int skipped, List<String> failures) {
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** Hears about runs starting and finishing, and gets each run's progress listener. */
+    public interface Observer {
+        default void started(RunSpec run) {
+        }
+
+        default void finished(RunSpec run, RunRecord record, boolean skipped) {
+        }
+
+        default Simulation.ProgressListener progressFor(RunSpec run) {
+            return null;
+        }
+    }
+
+    private Runner() {
+    }
+
+    public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers, int jobs,
+                                  Observer observer) throws IOException, InterruptedException {
+        Files.createDirectories(experimentOut);
+        AtomicInteger executed = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        List<String> failures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs.size())), r -> {
+            Thread t = new Thread(r, "tcpsim-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (RunSpec run : runs) {
+                futures.add(pool.submit(() -> {
+                    if (alreadyDone(experimentOut, run)) {
+                        skipped.incrementAndGet();
+                        observer.finished(run, null, true);
+                        return null;
+                    }
+                    observer.started(run);
+                    RunDirectory dir = RunDirectory.begin(experimentOut, run.runId());
+                    RunRecord record = RunExecutor.execute(run, dir, observer.progressFor(run));
+                    executed.incrementAndGet();
+                    observer.finished(run, record, false);
+                    return null;
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failures.add(runs.get(i).runId() + ": " + cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        SummaryFiles.rebuild(experimentOut, sweepPointers);
+        return new Outcome(executed.get(), skipped.get(), List.copyOf(failures));
+    }
+
+    /** Complete, and produced by this very configuration, seed and tool version. */
+    static boolean alreadyDone(Path experimentOut, RunSpec run) {
+        if (!RunDirectory.isComplete(experimentOut, run.runId())) {
+            return false;
+        }
+        try {
+            RunRecord r = RunRecord.read(experimentOut.resolve(run.runId()).resolve(RunRecord.FILE_NAME));
+            return RunExecutor.fingerprint(run).equals(r.getFingerprint());
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable: run it again
+        }
+    }
+}

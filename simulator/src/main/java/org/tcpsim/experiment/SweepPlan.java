@@ -1,0 +1,102 @@
+package org.tcpsim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tcpsim.config.ConfigException;
+import org.tcpsim.config.ConfigProblem;
+
+/**
+ * The run matrix of a sweep: the product of the swept values (first pointer varying slowest),
+ * each point repeated over its seeds, in a stable order with stable ids ("p03-s2"). Every point
+ * is validated before anything runs.
+ */
+public final class SweepPlan {
+    private final List<RunSpec> runs;
+    private final List<String> pointers;
+
+    private SweepPlan(List<RunSpec> runs, List<String> pointers) {
+        this.runs = runs;
+        this.pointers = pointers;
+    }
+
+    public static SweepPlan of(ExperimentFile file) throws ConfigException {
+        List<String> pointers = file.sweepPointers();
+        List<Map<String, JsonNode>> points = product(file.sweep(), pointers);
+        int width = Integer.toString(Math.max(0, points.size() - 1)).length();
+        List<RunSpec> runs = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            Map<String, JsonNode> point = points.get(p);
+            try {
+                Experiment e = file.resolve(point);
+                for (long seed : e.seeds()) {
+                    String id = "p" + pad(p, width) + "-s" + seed;
+                    runs.add(new RunSpec(id, p, seed, point, e));
+                }
+            } catch (ConfigException e) {
+                for (ConfigProblem cp : e.problems()) {
+                    problems.add(new ConfigProblem(cp.file(), cp.pointer(), cp.line(), cp.column(),
+                            cp.message() + " (in sweep point " + p + ": " + describe(point) + ")"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new SweepPlan(List.copyOf(runs), pointers);
+    }
+
+    public List<RunSpec> runs() {
+        return runs;
+    }
+
+    public List<String> pointers() {
+        return pointers;
+    }
+
+    /** The runs of shard {@code index} (1-based) of {@code count}: every count-th run, a deterministic subset. */
+    public List<RunSpec> shard(int index, int count) {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("shard must be I/N with 1 <= I <= N, got " + index + "/" + count);
+        }
+        List<RunSpec> out = new ArrayList<>();
+        for (int i = index - 1; i < runs.size(); i += count) {
+            out.add(runs.get(i));
+        }
+        return out;
+    }
+
+    private static List<Map<String, JsonNode>> product(Map<String, List<JsonNode>> sweep, List<String> pointers) {
+        List<Map<String, JsonNode>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (String pointer : pointers) {
+            List<Map<String, JsonNode>> next = new ArrayList<>();
+            for (Map<String, JsonNode> partial : points) {
+                for (JsonNode v : sweep.get(pointer)) {
+                    Map<String, JsonNode> m = new LinkedHashMap<>(partial);
+                    m.put(pointer, v);
+                    next.add(m);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static String pad(int n, int width) {
+        StringBuilder s = new StringBuilder(Integer.toString(n));
+        while (s.length() < width) {
+            s.insert(0, '0');
+        }
+        return s.toString();
+    }
+
+    static String describe(Map<String, JsonNode> point) {
+        StringBuilder s = new StringBuilder();
+        point.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        return s.length() == 0 ? "no swept values" : s.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package org.tcpsim.kernel;
+
+import java.util.Optional;
+
+/**
+ * The kernel behaviour profiles a simulated host can run. Each profile fixes which sysctls
+ * exist, their defaults and their accepted ranges, as the named Linux release has them.
+ *
+ * <ul>
+ *   <li>{@link #V6_18}: Linux 6.18 (6.18.19 stable), the default profile.</li>
+ *   <li>{@link #V4_9}: Linux 4.9 (4.9.229), the legacy profile: still has
+ *       {@code net.ipv4.tcp_tw_recycle} (removed in 4.12), no TCP timestamp offsets,
+ *       {@code somaxconn} 128, boolean {@code tcp_tw_reuse} defaulting to 0.</li>
+ * </ul>
+ */
+public enum KernelVersion {
+    V6_18("6.18"),
+    V4_9("4.9");
+
+    private final String label;
+
+    KernelVersion(String label) {
+        this.label = label;
+    }
+
+    /** The version as users write it in experiment JSON ({@code "kernel": "6.18"}). */
+    public String label() {
+        return label;
+    }
+
+    /** Parses a label such as {@code "6.18"} or {@code "4.9"} (surrounding blanks ignored). */
+    public static Optional<KernelVersion> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        for (KernelVersion k : values()) {
+            if (k.label.equals(t)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The newest profile, used for hosts that do not name a kernel. */
+    public static KernelVersion newest() {
+        return V6_18;
+    }
+
+    /** All labels, comma separated, for error messages ("6.18, 4.9"). */
+    public static String labels() {
+        StringBuilder sb = new StringBuilder();
+        for (KernelVersion k : values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(k.label);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
