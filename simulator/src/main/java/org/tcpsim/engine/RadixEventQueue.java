@@ -1,17 +1,17 @@
 package org.tcpsim.engine;
 
-import java.util.Arrays;
 
 /**
  * Monotone priority queue of events keyed by simulated time: a radix heap with 11-bit digits.
  *
- * <p>Simulated time never goes backwards, so a radix heap applies. An event whose time equals
- * the last time popped waits in a FIFO; any other goes to the bucket named by the highest
- * digit in which its time differs from the last time popped (the level) and that digit's
- * value. Popping empties the smallest bucket into lower ones once its minimum becomes the
- * new floor; an event moves at most six times over its life, and all work is on flat arrays.
- * Events with equal times always share a bucket and every bucket keeps arrival order, so ties
- * leave in insertion order without a sequence number: the queue realises the
+ * <p>Simulated time never goes backwards, so a radix heap applies. An event goes to the bucket
+ * named by the highest digit in which its time differs from the last time popped (the level)
+ * and that digit's value. A level-0 bucket therefore holds a single time and is popped from the
+ * front; a higher bucket, once it holds the smallest times, is emptied into lower ones with its
+ * minimum as the new floor. An event moves at most five times over its life. Buckets are chains
+ * of fixed-size chunks taken from and returned to a free list, so nothing is ever copied to grow
+ * and memory follows the number of pending events. Events with equal times always share a bucket and every bucket keeps arrival
+ * order, so ties leave in insertion order without a sequence number: the queue realises the
  * (time, insertion sequence) order exactly.
  */
 public final class RadixEventQueue {
@@ -19,13 +19,21 @@ public final class RadixEventQueue {
     private static final int DIGITS = 1 << DIGIT_BITS;
     private static final int WORDS = DIGITS / 64;
     private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
-    private static final int INITIAL_CAPACITY = 8;
+    private static final int CHUNK = 128;
 
-    /** Events of one bucket in arrival order, with their smallest time kept on append. */
+    /** A fixed-size piece of a bucket: times and events in arrival order. */
+    private static final class Chunk {
+        final long[] keys = new long[CHUNK];
+        final Event[] items = new Event[CHUNK];
+        int count;
+        Chunk next;
+    }
+
+    /** A chain of chunks, read from (head, headIndex); its smallest time is kept on append. */
     private static final class Bucket {
-        long[] keys = new long[INITIAL_CAPACITY];
-        Event[] items = new Event[INITIAL_CAPACITY];
-        int size;
+        Chunk head;
+        Chunk tail;
+        int headIndex;
         long min;
     }
 
@@ -36,11 +44,7 @@ public final class RadixEventQueue {
     private final long[] occupiedWords = new long[LEVELS];
     /** Bit l set when level l has any non-empty bucket. */
     private int levelsOccupied;
-
-    /** Events at exactly the floor time, in arrival order (a ring). */
-    private Event[] fifo = new Event[64];
-    private int fifoHead;
-    private int fifoSize;
+    private Chunk freeChunks;
 
     private long last;
     private int size;
@@ -63,11 +67,7 @@ public final class RadixEventQueue {
         if (time < last) {
             throw new IllegalStateException("event scheduled in the past: " + time + " < " + last);
         }
-        if (time == last) {
-            appendFifo(event);
-        } else {
-            append(time, event);
-        }
+        append(time, event);
         size++;
     }
 
@@ -76,36 +76,44 @@ public final class RadixEventQueue {
      * (leaving the queue untouched, so events may still be pushed at any time >= the last popped).
      */
     public Event popUntil(long limit) {
-        if (fifoSize == 0) {
-            if (levelsOccupied == 0) {
-                return null;
-            }
-            int b = smallestBucket();
-            Bucket bucket = buckets[b];
-            if (bucket.min > limit) {
-                return null;
-            }
-            redistribute(b, bucket);
-        } else if (last > limit) {
+        if (levelsOccupied == 0) {
             return null;
         }
-        Event e = fifo[fifoHead];
-        fifo[fifoHead] = null;
-        fifoHead = (fifoHead + 1) & (fifo.length - 1);
-        fifoSize--;
+        int b = smallestBucket();
+        Bucket bucket = buckets[b];
+        if (bucket.min > limit) {
+            return null;
+        }
+        while (b >= DIGITS) {
+            redistribute(b, bucket);
+            b = smallestBucket();
+            bucket = buckets[b];
+        }
+        last = bucket.min;
+        Chunk c = bucket.head;
+        int h = bucket.headIndex;
+        Event e = c.items[h];
+        c.items[h] = null;
+        if (++h < c.count) {
+            bucket.headIndex = h;
+        } else if (c == bucket.tail) {
+            bucket.head = null;
+            bucket.tail = null;
+            bucket.headIndex = 0;
+            release(c);
+            markEmpty(b);
+        } else {
+            bucket.head = c.next;
+            bucket.headIndex = 0;
+            release(c);
+        }
         size--;
         return e;
     }
 
     /** The earliest pending time, or {@link Long#MAX_VALUE} when empty. Does not modify the queue. */
     public long peekTime() {
-        if (fifoSize != 0) {
-            return last;
-        }
-        if (levelsOccupied == 0) {
-            return Long.MAX_VALUE;
-        }
-        return buckets[smallestBucket()].min;
+        return levelsOccupied == 0 ? Long.MAX_VALUE : buckets[smallestBucket()].min;
     }
 
     private int smallestBucket() {
@@ -115,50 +123,69 @@ public final class RadixEventQueue {
         return level * DIGITS + word * 64 + Long.numberOfTrailingZeros(bits);
     }
 
-    /** Empties a bucket into the FIFO and lower buckets after raising the floor to its minimum. */
+    /** Empties a bucket above level 0 into lower ones after raising the floor to its minimum. */
     private void redistribute(int b, Bucket bucket) {
-        long min = bucket.min;
-        last = min;
-        long[] k = bucket.keys;
-        Event[] it = bucket.items;
-        int n = bucket.size;
-        bucket.size = 0;
+        last = bucket.min;
+        Chunk c = bucket.head;
+        bucket.head = null;
+        bucket.tail = null;
         markEmpty(b);
-        for (int i = 0; i < n; i++) {
-            long key = k[i];
-            if (key == min) {
-                appendFifo(it[i]);
-            } else {
-                append(key, it[i]);
+        while (c != null) {
+            long[] k = c.keys;
+            Event[] it = c.items;
+            for (int i = 0, n = c.count; i < n; i++) {
+                append(k[i], it[i]);
+                it[i] = null;
             }
-            it[i] = null;
+            Chunk next = c.next;
+            release(c);
+            c = next;
         }
     }
 
     private void append(long time, Event event) {
-        int level = (63 - Long.numberOfLeadingZeros(time ^ last)) / DIGIT_BITS;
+        int level = (63 - Long.numberOfLeadingZeros(time ^ last)) / DIGIT_BITS; // time == last gives level 0
         int digit = (int) (time >>> (level * DIGIT_BITS)) & (DIGITS - 1);
         int b = level * DIGITS + digit;
         Bucket bucket = buckets[b];
         if (bucket == null) {
             bucket = buckets[b] = new Bucket();
         }
-        int n = bucket.size;
-        if (n == bucket.keys.length) {
-            bucket.keys = Arrays.copyOf(bucket.keys, n * 2);
-            bucket.items = Arrays.copyOf(bucket.items, n * 2);
-        }
-        bucket.keys[n] = time;
-        bucket.items[n] = event;
-        bucket.size = n + 1;
-        if (n == 0) {
+        Chunk tail = bucket.tail;
+        if (tail == null) {
+            tail = bucket.head = bucket.tail = takeChunk();
             bucket.min = time;
             occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
             occupiedWords[level] |= 1L << (digit >>> 6);
             levelsOccupied |= 1 << level;
-        } else if (time < bucket.min) {
-            bucket.min = time;
+        } else {
+            if (tail.count == CHUNK) {
+                tail = tail.next = bucket.tail = takeChunk();
+            }
+            if (time < bucket.min) {
+                bucket.min = time;
+            }
         }
+        int n = tail.count;
+        tail.keys[n] = time;
+        tail.items[n] = event;
+        tail.count = n + 1;
+    }
+
+    private Chunk takeChunk() {
+        Chunk c = freeChunks;
+        if (c == null) {
+            return new Chunk();
+        }
+        freeChunks = c.next;
+        c.next = null;
+        c.count = 0;
+        return c;
+    }
+
+    private void release(Chunk c) {
+        c.next = freeChunks;
+        freeChunks = c;
     }
 
     private void markEmpty(int b) {
@@ -172,18 +199,5 @@ public final class RadixEventQueue {
                 levelsOccupied &= ~(1 << level);
             }
         }
-    }
-
-    private void appendFifo(Event event) {
-        if (fifoSize == fifo.length) {
-            Event[] bigger = new Event[fifo.length * 2];
-            for (int i = 0; i < fifoSize; i++) {
-                bigger[i] = fifo[(fifoHead + i) & (fifo.length - 1)];
-            }
-            fifo = bigger;
-            fifoHead = 0;
-        }
-        fifo[(fifoHead + fifoSize) & (fifo.length - 1)] = event;
-        fifoSize++;
     }
 }

@@ -131,7 +131,8 @@ public final class HostMemory {
      * Conntrack hash buckets when no hashsize is given (nf_conntrack_core.c:
      * nf_conntrack_init_start): (RAM/16384)/8 buckets; 262144 above 4 GiB (64-bit) and 65536
      * above 1 GiB on 6.18, 65536 / 16384 on 4.9; floor 1024 (4.9: 32); rounded up to a
-     * multiple of 512 (nf_ct_alloc_hashtable).
+     * multiple of 512 (nf_ct_alloc_hashtable) before nf_conntrack_max is derived (that order is
+     * read from 6.x source; on 4.9 it only matters below 1 GiB and is unconfirmed).
      */
     public long nfConntrackBuckets(KernelVersion k) {
         boolean legacy = k == KernelVersion.V4_9;

@@ -28,6 +28,16 @@ public enum KernelVersion {
         return label;
     }
 
+    /**
+     * True if TCP timestamps carry a random offset (tsval = clock + ts_off). 6.18.19 derives the
+     * offset per connection from the 4-tuple hash (secure_seq.c: secure_tcp_seq_and_ts_off, with
+     * the 2026 "add back ports to TS offset" backport); 4.9 has no offset, so all connections of a
+     * host share one timestamp clock (what made tcp_tw_recycle break behind NAT).
+     */
+    public boolean hasTimestampOffsets() {
+        return this != V4_9;
+    }
+
     /** Parses a label such as {@code "6.18"} or {@code "4.9"} (surrounding blanks ignored). */
     public static Optional<KernelVersion> parse(String text) {
         if (text == null) {

@@ -77,11 +77,12 @@ final class NetSysctlSpecs {
             integer(DEV_WEIGHT).unit("packets")
                 .doc("Per-NAPI poll quota per softirq pass (the backlog NAPI uses dev_weight x dev_weight_rx_bias); "
                     + "default 64 (net/core/hotdata.c: weight_p; sysctl_net_core.c: proc_do_dev_weight)")
-                .on(V6_18, "64", INT_MIN, INT_MAX).on(V4_9, "64", INT_MIN, INT_MAX).build(),
+                .on(V6_18, "64", 1, INT_MAX, "0 is refused since 6.14").on(V4_9, "64", INT_MIN, INT_MAX).build(),
 
             integer(FILE_MAX).unit("files")
                 .doc("System-wide limit of open files (ENFILE beyond it); default 10% of RAM in KiB, at least 8192, "
-                    + "RAM-derived (fs/file_table.c: files_maxfiles_init; systemd >= 240 sets LONG_MAX)")
+                    + "RAM-derived, 16 GiB if unstated (fs/file_table.c: files_maxfiles_init; "
+                    + "systemd >= 240 sets LONG_MAX)")
                 .onMemory(V6_18, m -> Long.toString(m.fileMax()), "max(RAM KiB/10, 8192)", 0, ULONG_MAX)
                 .onMemory(V4_9, m -> Long.toString(m.fileMax()), "max(RAM KiB/10, 8192)", 0, ULONG_MAX).build(),
             integer(NR_OPEN).unit("files")

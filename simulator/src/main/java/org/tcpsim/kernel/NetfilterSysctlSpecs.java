@@ -35,7 +35,7 @@ final class NetfilterSysctlSpecs {
         specs.add(integer(NF_CONNTRACK_MAX).unit("entries")
                 .doc("Conntrack table limit; a new flow past it evicts a non-ASSURED entry or is dropped; default = "
                     + "hash buckets (RAM/128 KiB; 65536 above 1 GiB, 262144 above 4 GiB), 4.9: 4 x buckets, "
-                    + "RAM-derived (nf_conntrack_core.c: nf_conntrack_init_start)")
+                    + "RAM-derived, 16 GiB if unstated (nf_conntrack_core.c: nf_conntrack_init_start)")
                 .onMemory(V6_18, m -> Long.toString(m.nfConntrackMax(V6_18)), "buckets x 1", 0, INT_MAX)
                 .onMemory(V4_9, m -> Long.toString(m.nfConntrackMax(V4_9)), "buckets x 4", INT_MIN, INT_MAX)
                 .build());

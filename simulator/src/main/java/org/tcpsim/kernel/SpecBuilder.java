@@ -103,7 +103,7 @@ final class SpecBuilder {
     }
 
     private String defaultSyntax() {
-        String in = unit.isEmpty() ? "" : " in " + unit;
+        String in = unit.isEmpty() ? "" : " (" + unit + ")";
         String eg = "e.g. \"" + example + "\"";
         return switch (type) {
             case INT -> "an integer" + in + ", " + eg;

@@ -53,7 +53,8 @@ final class TcpSysctlSpecs {
                 .on(V4_9, "0", INT_MIN, INT_MAX).build(),
             integer(TCP_MAX_TW_BUCKETS).unit("sockets")
                 .doc("System-wide TIME_WAIT limit; past it sockets close without TIME_WAIT (TCPTimeWaitOverflow); "
-                    + "default ehash_entries/2, RAM-derived (tcp_ipv4.c: tcp_set_hashinfo; 4.9 tcp.c: tcp_init)")
+                    + "default ehash_entries/2, RAM-derived, 16 GiB if unstated "
+                    + "(tcp_ipv4.c: tcp_set_hashinfo; 4.9 tcp.c: tcp_init)")
                 .onMemory(V6_18, m -> Long.toString(m.tcpMaxTwBuckets()), "ehash_entries/2", INT_MIN, INT_MAX)
                 .onMemory(V4_9, m -> Long.toString(m.tcpMaxTwBuckets()), "ehash_entries/2", INT_MIN, INT_MAX)
                 .build(),
@@ -84,7 +85,8 @@ final class TcpSysctlSpecs {
                 .on(V4_9, "1", INT_MIN, INT_MAX).build(),
             integer(TCP_MAX_SYN_BACKLOG).unit("requests")
                 .doc("With syncookies off, SYNs from unproven peers are dropped once the SYN queue passes 3/4 of "
-                    + "this; default max(128, ehash_entries/128), 4.9: /256, RAM-derived (tcp_set_hashinfo)")
+                    + "this; default max(128, ehash_entries/128), 4.9: /256, RAM-derived, 16 GiB if unstated "
+                    + "(tcp_set_hashinfo)")
                 .onMemory(V6_18, m -> Long.toString(m.tcpMaxSynBacklog(V6_18)), "max(128, ehash_entries/128)",
                     INT_MIN, INT_MAX)
                 .onMemory(V4_9, m -> Long.toString(m.tcpMaxSynBacklog(V4_9)), "max(128, ehash_entries/256)",
@@ -122,7 +124,7 @@ final class TcpSysctlSpecs {
                     + "default 60 (TCP_FIN_TIMEOUT, tcp_sk_init; tcp.h: tcp_fin_time)").build(),
             integer(TCP_MAX_ORPHANS).unit("sockets")
                 .doc("System-wide orphan limit; past it close() resets sockets (TCPAbortOnMemory); default "
-                    + "ehash_entries/2, RAM-derived (tcp.c: tcp_init; tcp_check_oom)")
+                    + "ehash_entries/2, RAM-derived, 16 GiB if unstated (tcp.c: tcp_init; tcp_check_oom)")
                 .onMemory(V6_18, m -> Long.toString(m.tcpMaxOrphans()), "ehash_entries/2", INT_MIN, INT_MAX)
                 .onMemory(V4_9, m -> Long.toString(m.tcpMaxOrphans()), "ehash_entries/2", INT_MIN, INT_MAX).build(),
             integer(TCP_RTO_MIN_US).unit("microseconds").history("added after 4.9")
@@ -146,7 +148,8 @@ final class TcpSysctlSpecs {
             // memory and buffers
             vector(TCP_RMEM, "MIN", "DEFAULT", "MAX").unit("bytes")
                 .doc("Per-socket receive buffer: guaranteed minimum, initial size, autotuning ceiling; default "
-                    + "4096 131072 max(131072, min(32 MiB, free/128)), 4.9: 4096 87380 (6 MiB cap), RAM-derived "
+                    + "4096 131072 max(131072, min(32 MiB, free/128)), 4.9: 4096 87380 (6 MiB cap), "
+                    + "RAM-derived, 16 GiB if unstated "
                     + "(tcp.c: tcp_init)")
                 .onMemory(V6_18, m -> text(m.tcpRmem(V6_18)), "4096 131072 max(131072, min(32 MiB, free RAM/128))",
                     1, INT_MAX)
@@ -154,7 +157,7 @@ final class TcpSysctlSpecs {
                     1, INT_MAX).build(),
             vector(TCP_WMEM, "MIN", "DEFAULT", "MAX").unit("bytes")
                 .doc("Per-socket send buffer: guaranteed minimum, initial size, autotuning ceiling; default "
-                    + "4096 16384 max(64 KiB, min(4 MiB, free/128)), RAM-derived (tcp.c: tcp_init)")
+                    + "4096 16384 max(64 KiB, min(4 MiB, free/128)), RAM-derived, 16 GiB if unstated (tcp.c: tcp_init)")
                 .onMemory(V6_18, m -> text(m.tcpWmem(V6_18)), "4096 16384 max(64 KiB, min(4 MiB, free RAM/128))",
                     1, INT_MAX)
                 .onMemory(V4_9, m -> text(m.tcpWmem(V4_9)), "4096 16384 max(64 KiB, min(4 MiB, free RAM/128))",
@@ -162,7 +165,7 @@ final class TcpSysctlSpecs {
             vector(TCP_MEM, "LOW", "PRESSURE", "HIGH").unit("pages")
                 .doc("Global TCP memory in 4 KiB pages: pressure ends below LOW, starts above PRESSURE, "
                     + "allocations fail above HIGH; default 3L/4 L 3L/2 with L = free pages/16 (4.9: /8), "
-                    + "RAM-derived (tcp.c: tcp_init_mem)")
+                    + "RAM-derived, 16 GiB if unstated (tcp.c: tcp_init_mem)")
                 .onMemory(V6_18, m -> text(m.tcpMem(V6_18)), "L/4*3 L 2*(L/4*3), L = max(free pages/16, 128)",
                     0, ULONG_MAX)
                 .onMemory(V4_9, m -> text(m.tcpMem(V4_9)), "L/4*3 L 2*(L/4*3), L = max(free pages/8, 128)",
