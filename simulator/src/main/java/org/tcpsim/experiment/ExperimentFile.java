@@ -52,9 +52,13 @@ public final class ExperimentFile {
             }
         }
         Map<String, List<JsonNode>> sweep = readSweep(ConfigNode.root(doc, problems));
-        problems.throwIfAny();
         ExperimentFile loaded = new ExperimentFile(doc, topologyDoc, sweep);
-        loaded.resolve(Map.of());
+        try {
+            loaded.resolve(Map.of());
+        } catch (ConfigException e) {
+            problems.addAll(e); // report the sweep's problems and the base configuration's together
+        }
+        problems.throwIfAny();
         return loaded;
     }
 

@@ -1,5 +1,6 @@
 package org.tcpsim.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import org.tcpsim.app.Workload;
 import org.tcpsim.app.WorkloadSetting;
 import org.tcpsim.app.WorkloadType;
 import org.tcpsim.config.ConfigNode;
+import org.tcpsim.config.Units;
 import org.tcpsim.net.NodeKind;
 
 /** Reads a resolved experiment tree into an {@link Experiment}, reporting every problem at once. */
@@ -33,7 +35,7 @@ final class ExperimentReader {
         }
         String description = root.optString("description", "");
         long duration = root.requireDurationNs("duration");
-        if (root.has("duration") && duration <= 0) {
+        if (duration == 0 && isValidDuration(root.json().path("duration"))) {
             root.problemAt("duration", "the duration must be positive");
         }
         List<Long> seeds = root.has("seeds") ? root.optLongList("seeds", 0, Long.MAX_VALUE) : List.of(1L);
@@ -52,6 +54,19 @@ final class ExperimentReader {
         root.finish();
         return new Experiment(name, description, duration, List.copyOf(seeds), sampleInterval, topo, hosts,
                 workloads, root.json());
+    }
+
+    /** True for a well-formed duration string (so a zero is worth its own message, a typo is not). */
+    private static boolean isValidDuration(JsonNode value) {
+        if (!value.isTextual()) {
+            return false;
+        }
+        try {
+            Units.parseDurationNs(value.asText());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Map<String, HostSpec> readHosts(ConfigNode hostsNode, TopologySpec topo) {

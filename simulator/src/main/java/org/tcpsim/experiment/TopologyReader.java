@@ -1,6 +1,7 @@
 package org.tcpsim.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,8 @@ final class TopologyReader {
             }
         }
         topo.finish();
-        return new TopologySpec(List.copyOf(nodes), List.copyOf(links), Map.copyOf(byName), Map.copyOf(byAddress));
+        return new TopologySpec(List.copyOf(nodes), List.copyOf(links), Collections.unmodifiableMap(byName),
+                Collections.unmodifiableMap(byAddress));
     }
 
     private static NodeSpec readNode(ConfigNode n, Map<String, NodeSpec> byName, Map<Integer, String> byAddress) {
