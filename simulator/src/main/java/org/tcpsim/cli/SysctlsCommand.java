@@ -16,20 +16,31 @@ final class SysctlsCommand implements Callable<Integer> {
     @Option(names = "--kernel", defaultValue = "6.18", description = "kernel profile: 6.18 or 4.9 (default: ${DEFAULT-VALUE})")
     String kernel;
 
+    @Option(names = "--markdown", description = "print a Markdown table (for the README)")
+    boolean markdown;
+
     @Override
     public Integer call() {
         KernelVersion k = KernelVersion.parse(kernel).orElseThrow(
                 () -> new Main.BadInput("unknown kernel profile \"" + kernel + "\" (modelled: " + KernelVersion.labels() + ")"));
         Sysctls defaults = Sysctls.defaults(k, HostSpec.DEFAULT_MEMORY);
-        System.out.printf("# kernel %s, host memory %d GiB (defaults that scale with RAM are marked *)%n", k.label(),
-                HostSpec.DEFAULT_MEMORY >> 30);
+        if (markdown) {
+            System.out.printf("| sysctl | default on %s (16 GiB host) | what it does |%n|---|---|---|%n", k.label());
+        } else {
+            System.out.printf("# kernel %s, host memory %d GiB (defaults that scale with RAM are marked *)%n",
+                    k.label(), HostSpec.DEFAULT_MEMORY >> 30);
+        }
         for (SysctlSpec s : SysctlRegistry.linux().all()) {
             SysctlSpec.Variant v = s.variants().get(k);
             if (v == null) {
                 continue;
             }
-            System.out.printf("%-48s %-24s %s%n", s.name(), "\"" + defaults.text(s.name()).replace('\t', ' ') + "\""
-                    + (v.memoryDerived() ? "*" : ""), s.doc());
+            String value = "\"" + defaults.text(s.name()).replace('\t', ' ') + "\"" + (v.memoryDerived() ? "*" : "");
+            if (markdown) {
+                System.out.printf("| `%s` | `%s` | %s |%n", s.name(), value, s.doc().replace("|", "\\|"));
+            } else {
+                System.out.printf("%-48s %-24s %s%n", s.name(), value, s.doc());
+            }
         }
         return 0;
     }

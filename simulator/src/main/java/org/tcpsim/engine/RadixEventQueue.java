@@ -1,5 +1,7 @@
 package org.tcpsim.engine;
 
+import java.util.Arrays;
+
 
 /**
  * Monotone priority queue of events keyed by simulated time: a radix heap with 11-bit digits.
@@ -9,8 +11,9 @@ package org.tcpsim.engine;
  * and that digit's value. A level-0 bucket therefore holds a single time and is popped from the
  * front; a higher bucket, once it holds the smallest times, is emptied into lower ones with its
  * minimum as the new floor. An event moves at most five times over its life. Buckets are chains
- * of fixed-size chunks taken from and returned to a free list, so nothing is ever copied to grow
- * and memory follows the number of pending events. Events with equal times always share a bucket and every bucket keeps arrival
+ * of fixed-size chunks taken from and returned to a free list, so nothing is copied to grow a
+ * bucket and memory follows the number of pending events. Buckets and chunks are plain int
+ * indexes into flat arrays (no objects to chase on the hot path). Events with equal times always share a bucket and every bucket keeps arrival
  * order, so ties leave in insertion order without a sequence number: the queue realises the
  * (time, insertion sequence) order exactly.
  */
@@ -19,35 +22,38 @@ public final class RadixEventQueue {
     private static final int DIGITS = 1 << DIGIT_BITS;
     private static final int WORDS = DIGITS / 64;
     private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
-    private static final int CHUNK = 128;
+    private static final int BUCKETS = LEVELS * DIGITS;
+    private static final int CHUNK_BITS = 7;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int NONE = -1;
 
-    /** A fixed-size piece of a bucket: times and events in arrival order. */
-    private static final class Chunk {
-        final long[] keys = new long[CHUNK];
-        final Event[] items = new Event[CHUNK];
-        int count;
-        Chunk next;
-    }
-
-    /** A chain of chunks, read from (head, headIndex); its smallest time is kept on append. */
-    private static final class Bucket {
-        Chunk head;
-        Chunk tail;
-        int headIndex;
-        long min;
-    }
-
-    /** Bucket (level, digit) lives at index level * DIGITS + digit, created on first use. */
-    private final Bucket[] buckets = new Bucket[LEVELS * DIGITS];
+    // Bucket (level, digit) is index level * DIGITS + digit in these arrays.
+    private final int[] headChunk = new int[BUCKETS];
+    private final int[] tailChunk = new int[BUCKETS];
+    private final int[] headIndex = new int[BUCKETS];
+    /** Smallest time in each non-empty bucket, kept on append. */
+    private final long[] mins = new long[BUCKETS];
     /** Per level, a bit map of non-empty digits, and above it a map of its non-zero words. */
     private final long[] occupied = new long[LEVELS * WORDS];
     private final long[] occupiedWords = new long[LEVELS];
     /** Bit l set when level l has any non-empty bucket. */
     private int levelsOccupied;
-    private Chunk freeChunks;
+
+    // Chunk c holds entries [c * CHUNK, c * CHUNK + count[c]) of keys/items; next links a bucket's chain or the free list.
+    private long[] keys = new long[64 * CHUNK];
+    private Event[] items = new Event[64 * CHUNK];
+    private int[] count = new int[64];
+    private int[] next = new int[64];
+    private int chunksAllocated;
+    private int freeChunk = NONE;
 
     private long last;
     private int size;
+
+    public RadixEventQueue() {
+        Arrays.fill(headChunk, NONE);
+        Arrays.fill(tailChunk, NONE);
+    }
 
     public int size() {
         return size;
@@ -80,31 +86,30 @@ public final class RadixEventQueue {
             return null;
         }
         int b = smallestBucket();
-        Bucket bucket = buckets[b];
-        if (bucket.min > limit) {
+        if (mins[b] > limit) {
             return null;
         }
         while (b >= DIGITS) {
-            redistribute(b, bucket);
+            redistribute(b);
             b = smallestBucket();
-            bucket = buckets[b];
         }
-        last = bucket.min;
-        Chunk c = bucket.head;
-        int h = bucket.headIndex;
-        Event e = c.items[h];
-        c.items[h] = null;
-        if (++h < c.count) {
-            bucket.headIndex = h;
-        } else if (c == bucket.tail) {
-            bucket.head = null;
-            bucket.tail = null;
-            bucket.headIndex = 0;
+        last = mins[b];
+        int c = headChunk[b];
+        int h = headIndex[b];
+        int slot = (c << CHUNK_BITS) + h;
+        Event e = items[slot];
+        items[slot] = null;
+        if (++h < count[c]) {
+            headIndex[b] = h;
+        } else if (c == tailChunk[b]) {
+            headChunk[b] = NONE;
+            tailChunk[b] = NONE;
+            headIndex[b] = 0;
             release(c);
             markEmpty(b);
         } else {
-            bucket.head = c.next;
-            bucket.headIndex = 0;
+            headChunk[b] = next[c];
+            headIndex[b] = 0;
             release(c);
         }
         size--;
@@ -113,7 +118,7 @@ public final class RadixEventQueue {
 
     /** The earliest pending time, or {@link Long#MAX_VALUE} when empty. Does not modify the queue. */
     public long peekTime() {
-        return levelsOccupied == 0 ? Long.MAX_VALUE : buckets[smallestBucket()].min;
+        return levelsOccupied == 0 ? Long.MAX_VALUE : mins[smallestBucket()];
     }
 
     private int smallestBucket() {
@@ -124,22 +129,22 @@ public final class RadixEventQueue {
     }
 
     /** Empties a bucket above level 0 into lower ones after raising the floor to its minimum. */
-    private void redistribute(int b, Bucket bucket) {
-        last = bucket.min;
-        Chunk c = bucket.head;
-        bucket.head = null;
-        bucket.tail = null;
+    private void redistribute(int b) {
+        last = mins[b];
+        int c = headChunk[b];
+        headChunk[b] = NONE;
+        tailChunk[b] = NONE;
         markEmpty(b);
-        while (c != null) {
-            long[] k = c.keys;
-            Event[] it = c.items;
-            for (int i = 0, n = c.count; i < n; i++) {
-                append(k[i], it[i]);
-                it[i] = null;
+        while (c != NONE) {
+            int base = c << CHUNK_BITS;
+            for (int i = base, end = base + count[c]; i < end; i++) {
+                Event e = items[i];
+                items[i] = null;
+                append(keys[i], e);
             }
-            Chunk next = c.next;
+            int following = next[c];
             release(c);
-            c = next;
+            c = following;
         }
     }
 
@@ -147,45 +152,53 @@ public final class RadixEventQueue {
         int level = (63 - Long.numberOfLeadingZeros(time ^ last)) / DIGIT_BITS; // time == last gives level 0
         int digit = (int) (time >>> (level * DIGIT_BITS)) & (DIGITS - 1);
         int b = level * DIGITS + digit;
-        Bucket bucket = buckets[b];
-        if (bucket == null) {
-            bucket = buckets[b] = new Bucket();
-        }
-        Chunk tail = bucket.tail;
-        if (tail == null) {
-            tail = bucket.head = bucket.tail = takeChunk();
-            bucket.min = time;
+        int t = tailChunk[b];
+        if (t == NONE) {
+            t = takeChunk();
+            headChunk[b] = t;
+            tailChunk[b] = t;
+            mins[b] = time;
             occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
             occupiedWords[level] |= 1L << (digit >>> 6);
             levelsOccupied |= 1 << level;
         } else {
-            if (tail.count == CHUNK) {
-                tail = tail.next = bucket.tail = takeChunk();
+            if (count[t] == CHUNK) {
+                int fresh = takeChunk();
+                next[t] = fresh;
+                tailChunk[b] = fresh;
+                t = fresh;
             }
-            if (time < bucket.min) {
-                bucket.min = time;
+            if (time < mins[b]) {
+                mins[b] = time;
             }
         }
-        int n = tail.count;
-        tail.keys[n] = time;
-        tail.items[n] = event;
-        tail.count = n + 1;
+        int slot = (t << CHUNK_BITS) + count[t]++;
+        keys[slot] = time;
+        items[slot] = event;
     }
 
-    private Chunk takeChunk() {
-        Chunk c = freeChunks;
-        if (c == null) {
-            return new Chunk();
+    private int takeChunk() {
+        int c = freeChunk;
+        if (c == NONE) {
+            if (chunksAllocated == count.length) {
+                int n = count.length * 2;
+                count = Arrays.copyOf(count, n);
+                next = Arrays.copyOf(next, n);
+                keys = Arrays.copyOf(keys, n * CHUNK);
+                items = Arrays.copyOf(items, n * CHUNK);
+            }
+            c = chunksAllocated++;
+        } else {
+            freeChunk = next[c];
         }
-        freeChunks = c.next;
-        c.next = null;
-        c.count = 0;
+        next[c] = NONE;
+        count[c] = 0;
         return c;
     }
 
-    private void release(Chunk c) {
-        c.next = freeChunks;
-        freeChunks = c;
+    private void release(int c) {
+        next[c] = freeChunk;
+        freeChunk = c;
     }
 
     private void markEmpty(int b) {
