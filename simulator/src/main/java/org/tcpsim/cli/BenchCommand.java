@@ -33,6 +33,11 @@ final class BenchCommand implements Callable<Integer> {
                     r.events(), r.pending(), r.wallSeconds(), r.eventsPerSecond() / 1e6);
         }
         for (int i = 0; i < repeat; i++) {
+            HoldBenchmark.Result r = HoldBenchmark.queueOnly(pending, events, 1 + i);
+            System.out.printf("event queue alone (no dispatch): %,d pop+push with %,d pending in %.2f s wall"
+                    + " = %.1f M ops/s%n", r.events(), r.pending(), r.wallSeconds(), r.eventsPerSecond() / 1e6);
+        }
+        for (int i = 0; i < repeat; i++) {
             PacketStormBenchmark.Result r = PacketStormBenchmark.run(packets);
             System.out.printf("packet storm (3 hops): %,d packets, %,d packet-hops, %,d events in %.2f s wall"
                     + " = %.1f M packet-hops/s%n", r.delivered(), r.hops(), r.events(), r.wallSeconds(),
