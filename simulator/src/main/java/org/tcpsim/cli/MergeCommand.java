@@ -6,8 +6,7 @@ import java.util.concurrent.Callable;
 import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.output.SummaryFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** `tcpsim merge`: rebuild summary.csv and aggregate.csv from the complete run directories (after sharded runs). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -15,16 +14,13 @@ import picocli.CommandLine.Parameters;
                 "e.g. after the shards of a sweep finished on different machines and their run",
                 "directories were gathered under one OUT."})
 final class MergeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "EXPERIMENT.json", description = "the experiment file")
-    Path experiment;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    ExperimentArgs args;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentFile file = ExperimentFile.load(experiment);
-        Path experimentOut = out.resolve(file.name());
+        ExperimentFile file = ExperimentFile.load(args.experiment);
+        Path experimentOut = args.out.resolve(file.name());
         if (!Files.isDirectory(experimentOut)) {
             throw new Main.BadInput("no results to merge: " + experimentOut + " does not exist");
         }

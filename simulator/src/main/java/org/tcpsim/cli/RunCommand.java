@@ -13,8 +13,8 @@ import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,11 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run one experiment (its base configuration; any \"sweep\" is ignored) for each of its seeds.",
                 "Writes OUT/<name>/<run-id>/ and rebuilds OUT/<name>/summary.csv."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "EXPERIMENT.json", description = "the experiment file")
-    Path experiment;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    ExperimentArgs args;
 
     @Option(names = "--seed", paramLabel = "N", description = "run this seed only, instead of the file's \"seeds\"")
     Long seed;
@@ -41,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentFile file = ExperimentFile.load(experiment);
+        ExperimentFile file = ExperimentFile.load(args.experiment);
         Map<String, JsonNode> overrides = Overrides.parse(sets);
         Experiment exp = file.resolve(overrides);
         List<Long> seeds = seed != null ? List.of(seed) : exp.seeds();
@@ -54,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         for (long s : seeds) {
             runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, exp));
         }
-        Path experimentOut = out.resolve(exp.name());
+        Path experimentOut = args.out.resolve(exp.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, file.sweepPointers(),
                 Runtime.getRuntime().availableProcessors(),
                 new RunReporter(System.out, System.err, runs.size(), true));

@@ -8,8 +8,8 @@ import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
 import org.tcpsim.experiment.SweepPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** `tcpsim sweep`: every point of the sweep times every seed, in parallel, resumable, shardable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -17,11 +17,8 @@ import picocli.CommandLine.Parameters;
                 "Complete runs are skipped, so re-running an interrupted sweep finishes it.",
                 "Outputs are byte-identical whatever --jobs and --shard are."})
 final class SweepCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "EXPERIMENT.json", description = "the experiment file")
-    Path experiment;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    ExperimentArgs args;
 
     @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
     Integer jobs;
@@ -33,7 +30,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentFile file = ExperimentFile.load(experiment);
+        ExperimentFile file = ExperimentFile.load(args.experiment);
         SweepPlan plan = SweepPlan.of(file);
         List<RunSpec> runs = plan.runs();
         if (shard != null) {
@@ -48,7 +45,7 @@ final class SweepCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new Main.BadInput("--jobs must be at least 1");
         }
-        Path experimentOut = out.resolve(file.name());
+        Path experimentOut = args.out.resolve(file.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), workers,
                 new RunReporter(System.out, System.err, runs.size(), false));
         System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
