@@ -83,8 +83,8 @@ final class ProbeRun implements WorkloadRun, Event {
 
     @Override
     public void sample(long now, TimeseriesSink out) {
-        out.add(now, w.from(), "probe." + w.name() + ".sent", sent);
-        out.add(now, w.toNode(), "probe." + w.name() + ".received", unique);
+        out.add(now, w.from(), w.name() + ".sent", sent);
+        out.add(now, w.toNode(), w.name() + ".received", unique);
     }
 
     @Override
