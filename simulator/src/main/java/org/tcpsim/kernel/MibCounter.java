@@ -1,0 +1,46 @@
+package org.tcpsim.kernel;
+
+/**
+ * TCP MIB counters with the names `nstat` prints: the Tcp line of /proc/net/snmp and the TcpExt
+ * line of /proc/net/netstat (net/ipv4/proc.c). Each host keeps one array of them.
+ */
+public enum MibCounter {
+    TCP_ACTIVE_OPENS("TcpActiveOpens"),
+    TCP_PASSIVE_OPENS("TcpPassiveOpens"),
+    TCP_ATTEMPT_FAILS("TcpAttemptFails"),
+    TCP_ESTAB_RESETS("TcpEstabResets"),
+    TCP_IN_SEGS("TcpInSegs"),
+    TCP_OUT_SEGS("TcpOutSegs"),
+    TCP_RETRANS_SEGS("TcpRetransSegs"),
+    TCP_IN_ERRS("TcpInErrs"),
+    TCP_OUT_RSTS("TcpOutRsts"),
+    TW("TcpExtTW"),
+    DELAYED_ACKS("TcpExtDelayedACKs"),
+    LISTEN_OVERFLOWS("TcpExtListenOverflows"),
+    LISTEN_DROPS("TcpExtListenDrops"),
+    TCP_ABORT_ON_CLOSE("TcpExtTCPAbortOnClose"),
+    TCP_ABORT_ON_DATA("TcpExtTCPAbortOnData"),
+    TCP_ABORT_ON_TIMEOUT("TcpExtTCPAbortOnTimeout"),
+    TCP_TIMEOUTS("TcpExtTCPTimeouts"),
+    TCP_FAST_RETRANS("TcpExtTCPFastRetrans"),
+    TCP_SLOW_START_RETRANS("TcpExtTCPSlowStartRetrans"),
+    TCP_SYN_RETRANS("TcpExtTCPSynRetrans"),
+    TCP_SACK_RECOVERY("TcpExtTCPSackRecovery"),
+    TCP_RENO_RECOVERY("TcpExtTCPRenoRecovery"),
+    TCP_LOSS_PROBES("TcpExtTCPLossProbes"),
+    TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),
+    TCP_OFO_QUEUE("TcpExtTCPOFOQueue"),
+    TCP_CHALLENGE_ACK("TcpExtTCPChallengeACK"),
+    TCP_ZERO_WINDOW_DROP("TcpExtTCPZeroWindowDrop"),
+    TCP_WANT_ZERO_WINDOW_ADV("TcpExtTCPWantZeroWindowAdv");
+
+    private final String nstatName;
+
+    MibCounter(String nstatName) {
+        this.nstatName = nstatName;
+    }
+
+    public String nstatName() {
+        return nstatName;
+    }
+}

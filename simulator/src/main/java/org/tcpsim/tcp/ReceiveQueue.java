@@ -1,0 +1,147 @@
+package org.tcpsim.tcp;
+
+/**
+ * The receiver's view of the byte stream: rcv_nxt, data received in order but not yet read by
+ * the application, and out-of-order ranges (Linux: sk_receive_queue and out_of_order_queue),
+ * from which SACK blocks are built. Payload bytes are not carried; only sequence ranges are.
+ */
+final class ReceiveQueue {
+    /** SACK blocks a segment can carry: 4, or 3 alongside the timestamp option (tcp_established_options). */
+    static final int MAX_SACK_BLOCKS = 4;
+
+    private int rcvNxt;
+    /** Sequence number of the next byte the application will read (copied_seq). */
+    private int copiedSeq;
+    private int[] oooStart = new int[8];
+    private int[] oooEnd = new int[8];
+    /** Recency rank per range: higher = updated more recently (first SACK block is the most recent). */
+    private long[] oooStamp = new long[8];
+    private int oooCount;
+    private long stamp;
+
+    void init(int irs) {
+        rcvNxt = irs;
+        copiedSeq = irs;
+    }
+
+    int rcvNxt() {
+        return rcvNxt;
+    }
+
+    /** Bytes received in order and not yet read. */
+    int unread() {
+        return rcvNxt - copiedSeq;
+    }
+
+    /** Bytes held out of order. */
+    int outOfOrderBytes() {
+        int sum = 0;
+        for (int k = 0; k < oooCount; k++) {
+            sum += oooEnd[k] - oooStart[k];
+        }
+        return sum;
+    }
+
+    boolean hasOutOfOrder() {
+        return oooCount > 0;
+    }
+
+    /** The application reads up to {@code max} bytes; returns how many. */
+    int read(int max) {
+        int n = Math.min(max, unread());
+        copiedSeq += n;
+        return n;
+    }
+
+    /** Advances rcv_nxt over the in-order FIN (which occupies one sequence number). */
+    void consumeFin() {
+        rcvNxt++;
+        copiedSeq++;
+    }
+
+    /**
+     * Accepts [s, e) (already trimmed to the window). Returns the number of new in-order bytes
+     * (0 for a duplicate or an out-of-order segment).
+     */
+    int accept(int s, int e) {
+        if (Seq.le(e, rcvNxt)) {
+            return 0;
+        }
+        if (Seq.lt(s, rcvNxt)) {
+            s = rcvNxt;
+        }
+        if (s != rcvNxt) {
+            addOutOfOrder(s, e);
+            return 0;
+        }
+        int before = rcvNxt;
+        rcvNxt = e;
+        // pull in out-of-order ranges that now touch rcv_nxt (tcp_ofo_queue)
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int k = 0; k < oooCount; k++) {
+                if (Seq.le(oooStart[k], rcvNxt)) {
+                    if (Seq.gt(oooEnd[k], rcvNxt)) {
+                        rcvNxt = oooEnd[k];
+                    }
+                    removeRange(k);
+                    merged = true;
+                    break;
+                }
+            }
+        }
+        return rcvNxt - before;
+    }
+
+    /** SACK blocks, most recently changed first, at most {@code max} (pairs in one array), or null. */
+    int[] sackBlocks(int max) {
+        if (oooCount == 0) {
+            return null;
+        }
+        int n = Math.min(max, oooCount);
+        int[] out = new int[n * 2];
+        boolean[] used = new boolean[oooCount];
+        for (int b = 0; b < n; b++) {
+            int best = -1;
+            for (int k = 0; k < oooCount; k++) {
+                if (!used[k] && (best < 0 || oooStamp[k] > oooStamp[best])) {
+                    best = k;
+                }
+            }
+            used[best] = true;
+            out[2 * b] = oooStart[best];
+            out[2 * b + 1] = oooEnd[best];
+        }
+        return out;
+    }
+
+    private void addOutOfOrder(int s, int e) {
+        stamp++;
+        // merge with every overlapping or adjacent range
+        for (int k = 0; k < oooCount; k++) {
+            if (Seq.le(s, oooEnd[k]) && Seq.ge(e, oooStart[k])) {
+                s = Seq.min(s, oooStart[k]);
+                e = Seq.max(e, oooEnd[k]);
+                removeRange(k);
+                k = -1;
+            }
+        }
+        if (oooCount == oooStart.length) {
+            oooStart = java.util.Arrays.copyOf(oooStart, oooCount * 2);
+            oooEnd = java.util.Arrays.copyOf(oooEnd, oooCount * 2);
+            oooStamp = java.util.Arrays.copyOf(oooStamp, oooCount * 2);
+        }
+        oooStart[oooCount] = s;
+        oooEnd[oooCount] = e;
+        oooStamp[oooCount] = stamp;
+        oooCount++;
+    }
+
+    private void removeRange(int k) {
+        oooCount--;
+        oooStart[k] = oooStart[oooCount];
+        oooEnd[k] = oooEnd[oooCount];
+        oooStamp[k] = oooStamp[oooCount];
+    }
+}

@@ -1,0 +1,261 @@
+package org.tcpsim.tcp;
+
+/**
+ * The sender's scoreboard: one entry per segment sent and not yet cumulatively acknowledged
+ * (Linux: the rtx queue of skbs with their sacked bits, TCPCB_SACKED_ACKED / TCPCB_LOST /
+ * TCPCB_SACKED_RETRANS / TCPCB_EVER_RETRANS), with the counts tcp_packets_in_flight() needs.
+ * Kept as a ring of primitive arrays: no object per segment.
+ */
+final class RetransmitQueue {
+    static final int SACKED = 1;
+    static final int LOST = 2;
+    /** Retransmitted and that retransmission not yet acknowledged or lost again. */
+    static final int RETRANS = 4;
+    static final int EVER_RETRANS = 8;
+
+    private int[] start = new int[16];
+    private int[] end = new int[16];
+    private long[] sentAt = new long[16];
+    private byte[] flags = new byte[16];
+    private int head;
+    private int count;
+
+    int packetsOut;
+    int sackedOut;
+    int lostOut;
+    int retransOut;
+
+    /** tcp_packets_in_flight(): packets_out - (sacked_out + lost_out) + retrans_out. */
+    int inFlight() {
+        return packetsOut - (sackedOut + lostOut) + retransOut;
+    }
+
+    int size() {
+        return count;
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
+    void add(int seqStart, int seqEnd, long now) {
+        if (count == start.length) {
+            grow();
+        }
+        int i = (head + count) & (start.length - 1);
+        start[i] = seqStart;
+        end[i] = seqEnd;
+        sentAt[i] = now;
+        flags[i] = 0;
+        count++;
+        packetsOut++;
+    }
+
+    int start(int k) {
+        return start[slot(k)];
+    }
+
+    int end(int k) {
+        return end[slot(k)];
+    }
+
+    long sentAt(int k) {
+        return sentAt[slot(k)];
+    }
+
+    int flags(int k) {
+        return flags[slot(k)];
+    }
+
+    /** Result of a cumulative ACK. */
+    static final class Acked {
+        int packets;
+        int bytes;
+        /** Send time of the newest acked segment never retransmitted (Karn), or -1. */
+        long rttSentAt = -1;
+        boolean anyRetransmitted;
+    }
+
+    /** Removes every entry wholly below {@code ack} (tcp_clean_rtx_queue). */
+    void ackUpTo(int ack, Acked out) {
+        while (count > 0) {
+            int i = head;
+            if (Seq.gt(end[i], ack)) {
+                if (Seq.gt(ack, start[i])) {
+                    start[i] = ack; // partially acked segment: trim (tcp_trim_head)
+                }
+                break;
+            }
+            int f = flags[i];
+            if ((f & SACKED) != 0) {
+                sackedOut--;
+            }
+            if ((f & LOST) != 0) {
+                lostOut--;
+            }
+            if ((f & RETRANS) != 0) {
+                retransOut--;
+            }
+            if ((f & EVER_RETRANS) != 0) {
+                out.anyRetransmitted = true;
+            } else {
+                out.rttSentAt = sentAt[i];
+            }
+            out.packets++;
+            out.bytes += end[i] - start[i];
+            packetsOut--;
+            head = (head + 1) & (start.length - 1);
+            count--;
+        }
+    }
+
+    /** Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue); returns packets newly sacked. */
+    int sack(int s, int e) {
+        int newly = 0;
+        for (int k = 0; k < count; k++) {
+            int i = slot(k);
+            if (Seq.ge(start[i], s) && Seq.le(end[i], e) && (flags[i] & SACKED) == 0) {
+                int f = flags[i];
+                if ((f & LOST) != 0) {
+                    lostOut--;
+                }
+                if ((f & RETRANS) != 0) {
+                    retransOut--;
+                }
+                flags[i] = (byte) ((f & EVER_RETRANS) | SACKED);
+                sackedOut++;
+                newly++;
+            }
+        }
+        return newly;
+    }
+
+    /**
+     * RFC 6675 IsLost, as Linux's SACK loss marking used it before RACK: a hole is lost once
+     * {@code dupThresh} segments above it have been SACKed. Returns packets newly marked.
+     */
+    int markLostBySack(int dupThresh) {
+        int newly = 0;
+        int sackedAbove = 0;
+        for (int k = count - 1; k >= 0; k--) {
+            int i = slot(k);
+            int f = flags[i];
+            if ((f & SACKED) != 0) {
+                sackedAbove++;
+            } else if (sackedAbove >= dupThresh && (f & LOST) == 0) {
+                markLost(i);
+                newly++;
+            }
+        }
+        return newly;
+    }
+
+    /** Marks the first not-SACKed entry lost (NewReno without SACK: tcp_mark_head_lost). */
+    boolean markHeadLost() {
+        for (int k = 0; k < count; k++) {
+            int i = slot(k);
+            if ((flags[i] & (SACKED | LOST)) == 0) {
+                markLost(i);
+                return true;
+            }
+            if ((flags[i] & LOST) != 0 && (flags[i] & RETRANS) == 0) {
+                return false; // already waiting to be retransmitted
+            }
+        }
+        return false;
+    }
+
+    /** On RTO: every entry not SACKed is lost, retransmissions included (tcp_enter_loss). */
+    void markAllLost() {
+        for (int k = 0; k < count; k++) {
+            int i = slot(k);
+            int f = flags[i];
+            if ((f & SACKED) != 0) {
+                continue;
+            }
+            if ((f & RETRANS) != 0) {
+                retransOut--;
+                f &= ~RETRANS;
+            }
+            if ((f & LOST) == 0) {
+                lostOut++;
+                f |= LOST;
+            }
+            flags[i] = (byte) f;
+        }
+    }
+
+    /** Forgets SACK information (a reneging receiver, or RTO without SACK). */
+    void clearSacked() {
+        for (int k = 0; k < count; k++) {
+            int i = slot(k);
+            if ((flags[i] & SACKED) != 0) {
+                flags[i] &= ~SACKED;
+                sackedOut--;
+            }
+        }
+    }
+
+    /** Index (0-based from the head) of the first lost entry not yet retransmitted, or -1. */
+    int nextLost() {
+        if (lostOut == 0) {
+            return -1;
+        }
+        for (int k = 0; k < count; k++) {
+            int f = flags[slot(k)];
+            if ((f & LOST) != 0 && (f & RETRANS) == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Records a retransmission of entry k at {@code now}. */
+    void retransmitted(int k, long now) {
+        int i = slot(k);
+        if ((flags[i] & RETRANS) == 0) {
+            retransOut++;
+        }
+        flags[i] |= RETRANS | EVER_RETRANS;
+        sentAt[i] = now;
+    }
+
+    /** Whether any SACKed entry exists (a SACK-based recovery is possible). */
+    boolean anySacked() {
+        return sackedOut > 0;
+    }
+
+    private void markLost(int i) {
+        int f = flags[i];
+        if ((f & RETRANS) != 0) {
+            retransOut--;
+            f &= ~RETRANS;
+        }
+        flags[i] = (byte) (f | LOST);
+        lostOut++;
+    }
+
+    private int slot(int k) {
+        return (head + k) & (start.length - 1);
+    }
+
+    private void grow() {
+        int n = start.length;
+        int[] s = new int[n * 2];
+        int[] e = new int[n * 2];
+        long[] t = new long[n * 2];
+        byte[] f = new byte[n * 2];
+        for (int k = 0; k < count; k++) {
+            int i = (head + k) & (n - 1);
+            s[k] = start[i];
+            e[k] = end[i];
+            t[k] = sentAt[i];
+            f[k] = flags[i];
+        }
+        start = s;
+        end = e;
+        sentAt = t;
+        flags = f;
+        head = 0;
+    }
+}
