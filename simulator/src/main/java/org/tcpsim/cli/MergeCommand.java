@@ -3,7 +3,9 @@ package org.tcpsim.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tcpsim.experiment.CurrentRuns;
 import org.tcpsim.experiment.ExperimentFile;
+import org.tcpsim.experiment.SweepPlan;
 import org.tcpsim.output.SummaryFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!Files.isDirectory(experimentOut)) {
             throw new Main.BadInput("no results to merge: " + experimentOut + " does not exist");
         }
-        SummaryFiles.rebuild(experimentOut, file.sweepPointers());
+        SummaryFiles.rebuild(experimentOut, file.sweepPointers(), new CurrentRuns(file, SweepPlan.of(file)));
         System.out.println("summary: " + experimentOut.resolve(SummaryFiles.SUMMARY));
         return 0;
     }

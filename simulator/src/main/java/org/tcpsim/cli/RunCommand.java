@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tcpsim.config.JsonPointers;
+import org.tcpsim.experiment.CurrentRuns;
 import org.tcpsim.experiment.Experiment;
 import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
+import org.tcpsim.experiment.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,11 +51,11 @@ final class RunCommand implements Callable<Integer> {
         }
         List<RunSpec> runs = new ArrayList<>();
         for (long s : seeds) {
-            runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, exp));
+            runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, overrides, exp));
         }
         Path experimentOut = args.out.resolve(exp.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, file.sweepPointers(),
-                Runtime.getRuntime().availableProcessors(),
+                new CurrentRuns(file, SweepPlan.of(file)), Runtime.getRuntime().availableProcessors(),
                 new RunReporter(System.out, System.err, runs.size(), true));
         System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
                 + experimentOut.resolve("summary.csv"));

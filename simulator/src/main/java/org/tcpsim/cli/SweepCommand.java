@@ -3,6 +3,7 @@ package org.tcpsim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tcpsim.experiment.CurrentRuns;
 import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
@@ -46,7 +47,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--jobs must be at least 1");
         }
         Path experimentOut = args.out.resolve(file.name());
-        Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), workers,
+        Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), new CurrentRuns(file, plan), workers,
                 new RunReporter(System.out, System.err, runs.size(), false));
         System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
                 outcome.skipped(), experimentOut.resolve("summary.csv"));

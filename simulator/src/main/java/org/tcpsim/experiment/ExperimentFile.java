@@ -52,6 +52,7 @@ public final class ExperimentFile {
             }
         }
         Map<String, List<JsonNode>> sweep = readSweep(ConfigNode.root(doc, problems));
+        checkSweepTargets(doc, topologyDoc, sweep, problems);
         ExperimentFile loaded = new ExperimentFile(doc, topologyDoc, sweep);
         try {
             loaded.resolve(Map.of());
@@ -85,6 +86,34 @@ public final class ExperimentFile {
             sweep.put(pointer, List.copyOf(list));
         }
         return sweep;
+    }
+
+    /** Every swept pointer must land in the experiment (an array index that exists, a parent that is an object). */
+    private static void checkSweepTargets(LocatedDocument doc, LocatedDocument topologyDoc,
+                                          Map<String, List<JsonNode>> sweep, Problems problems) {
+        for (Map.Entry<String, List<JsonNode>> e : sweep.entrySet()) {
+            ObjectNode copy = combined(doc, topologyDoc);
+            try {
+                JsonPointers.set(copy, e.getKey(), e.getValue().get(0).deepCopy());
+            } catch (IllegalArgumentException ex) {
+                problems.add(doc.problemAt(JsonPointers.child("/sweep", e.getKey()),
+                        "this pointer does not lead into the experiment: " + ex.getMessage()));
+            }
+        }
+    }
+
+    /** The experiment's JSON with a topology file inlined at /topology. */
+    private static ObjectNode combined(LocatedDocument doc, LocatedDocument topologyDoc) {
+        ObjectNode combined = doc.root().deepCopy();
+        if (topologyDoc != null) {
+            combined.set("topology", topologyDoc.root().deepCopy());
+        }
+        return combined;
+    }
+
+    /** Where a swept pointer is written in the file, to point at it when one of its values is bad. */
+    public int[] locateSweepEntry(String pointer) {
+        return doc.locateKey(JsonPointers.child("/sweep", pointer));
     }
 
     /** Null if the pointer may be swept or --set, else why not. */
@@ -127,10 +156,7 @@ public final class ExperimentFile {
      * throws with every problem found, each located in the file it comes from.
      */
     public Experiment resolve(Map<String, JsonNode> overrides) throws ConfigException {
-        ObjectNode combined = doc.root().deepCopy();
-        if (topologyDoc != null) {
-            combined.set("topology", topologyDoc.root().deepCopy());
-        }
+        ObjectNode combined = combined(doc, topologyDoc);
         Problems problems = new Problems();
         for (Map.Entry<String, JsonNode> o : overrides.entrySet()) {
             String bad = checkPointer(o.getKey());

@@ -1,5 +1,6 @@
 package org.tcpsim.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -32,9 +33,20 @@ public final class RunExecutor {
     private RunExecutor() {
     }
 
-    /** Fingerprint deciding whether a finished run may be skipped: same resolved experiment, seed and tool version. */
+    /**
+     * Fingerprint deciding whether a finished run may be skipped: same resolved experiment, seed
+     * and tool version. "sweep" and "seeds" are left out: they choose which runs exist, not what
+     * one run does, so adding a seed or a sweep value re-runs only the new runs.
+     */
+    public static String fingerprint(Experiment experiment, long seed) {
+        ObjectNode json = experiment.json().deepCopy();
+        json.remove("sweep");
+        json.remove("seeds");
+        return Fingerprint.of(json, seed) + "@" + Version.get();
+    }
+
     public static String fingerprint(RunSpec spec) {
-        return Fingerprint.of(spec.experiment().json(), spec.seed()) + "@" + Version.get();
+        return fingerprint(spec.experiment(), spec.seed());
     }
 
     /** Runs {@code spec} into {@code dir} and commits it; the directory is aborted if anything fails. */
@@ -77,6 +89,7 @@ public final class RunExecutor {
                 .setSeed(spec.seed())
                 .setFingerprint(fingerprint(spec))
                 .setParams(spec.params())
+                .setOverrides(spec.overrides())
                 .setMetrics(metrics)
                 .setToolVersion(Version.get())
                 .setStartedAt(startedAt.toString())

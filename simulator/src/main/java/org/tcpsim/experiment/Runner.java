@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.output.RunDirectory;
 import org.tcpsim.output.RunRecord;
@@ -44,8 +45,12 @@ public final class Runner {
     private Runner() {
     }
 
-    public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers, int jobs,
-                                  Observer observer) throws IOException, InterruptedException {
+    /**
+     * @param current which finished runs the rebuilt summary lists (see {@link CurrentRuns})
+     */
+    public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers,
+                                  Predicate<RunRecord> current, int jobs, Observer observer)
+            throws IOException, InterruptedException {
         Files.createDirectories(experimentOut);
         AtomicInteger executed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
@@ -83,7 +88,7 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
-        SummaryFiles.rebuild(experimentOut, sweepPointers);
+        SummaryFiles.rebuild(experimentOut, sweepPointers, current);
         return new Outcome(executed.get(), skipped.get(), List.copyOf(failures));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.tcpsim.config.ConfigException;
 import org.tcpsim.config.ConfigProblem;
+import org.tcpsim.config.JsonPointers;
 
 /**
  * The run matrix of a sweep: the product of the swept values (first pointer varying slowest),
@@ -34,12 +35,11 @@ public final class SweepPlan {
                 Experiment e = file.resolve(point);
                 for (long seed : e.seeds()) {
                     String id = "p" + pad(p, width) + "-s" + seed;
-                    runs.add(new RunSpec(id, p, seed, point, e));
+                    runs.add(new RunSpec(id, p, seed, point, point, e));
                 }
             } catch (ConfigException e) {
                 for (ConfigProblem cp : e.problems()) {
-                    problems.add(new ConfigProblem(cp.file(), cp.pointer(), cp.line(), cp.column(),
-                            cp.message() + " (in sweep point " + p + ": " + describe(point) + ")"));
+                    problems.add(relocate(file, cp, point, p));
                 }
             }
         }
@@ -67,6 +67,21 @@ public final class SweepPlan {
             out.add(runs.get(i));
         }
         return out;
+    }
+
+    /** A problem under a swept pointer is shown at the sweep entry (where the bad value is written), not at the base value. */
+    private static ConfigProblem relocate(ExperimentFile file, ConfigProblem cp, Map<String, JsonNode> point, int p) {
+        String message = cp.message() + " (in sweep point " + p + ": " + describe(point) + ")";
+        for (String pointer : point.keySet()) {
+            boolean under = cp.file().equals(file.file())
+                    && (cp.pointer().equals(pointer) || cp.pointer().startsWith(pointer + "/"));
+            if (under) {
+                int[] at = file.locateSweepEntry(pointer);
+                return new ConfigProblem(cp.file(), JsonPointers.child("/sweep", pointer), at[0], at[1],
+                        "value " + point.get(pointer) + " for " + pointer + ": " + message);
+            }
+        }
+        return new ConfigProblem(cp.file(), cp.pointer(), cp.line(), cp.column(), message);
     }
 
     private static List<Map<String, JsonNode>> product(Map<String, List<JsonNode>> sweep, List<String> pointers) {

@@ -36,15 +36,16 @@ final class TopologyReader {
             }
         }
         List<LinkSpec> links = new ArrayList<>();
+        List<String[]> edges = new ArrayList<>();
         for (ConfigNode l : topo.requireArray("links")) {
-            LinkSpec spec = readLink(l, byName);
+            LinkSpec spec = readLink(l, byName, edges);
             if (spec != null) {
                 links.add(spec);
             }
         }
         topo.finish();
-        return new TopologySpec(List.copyOf(nodes), List.copyOf(links), Collections.unmodifiableMap(byName),
-                Collections.unmodifiableMap(byAddress));
+        return TopologySpec.of(List.copyOf(nodes), List.copyOf(links), Collections.unmodifiableMap(byName),
+                Collections.unmodifiableMap(byAddress), edges);
     }
 
     private static NodeSpec readNode(ConfigNode n, Map<String, NodeSpec> byName, Map<Integer, String> byAddress) {
@@ -87,9 +88,12 @@ final class TopologyReader {
         }
     }
 
-    private static LinkSpec readLink(ConfigNode l, Map<String, NodeSpec> byName) {
+    private static LinkSpec readLink(ConfigNode l, Map<String, NodeSpec> byName, List<String[]> edges) {
         String a = readEnd(l, "a", byName);
         String b = readEnd(l, "b", byName);
+        if (a != null && b != null && !a.equals(b)) {
+            edges.add(new String[] {a, b});
+        }
         if (a != null && a.equals(b)) {
             l.problemAt("b", "a link must join two different nodes; both ends are '" + a + "'");
         }

@@ -19,7 +19,7 @@ public final class Network {
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final AddressTable addresses = new AddressTable();
-    private int[] component;
+    private Reachability reachability;
 
     public Network(Simulation sim, RandomStreams streams) {
         this.sim = sim;
@@ -53,7 +53,7 @@ public final class Network {
             addresses.put(a, node.index());
         }
         nodes.add(node);
-        component = null;
+        reachability = null;
         return node;
     }
 
@@ -69,13 +69,13 @@ public final class Network {
         nb.interfaces.add(ba);
         Link link = new Link(a + "<->" + b, ab, ba);
         links.add(link);
-        component = null;
+        reachability = null;
         return link;
     }
 
     /** Static shortest-path routes (see {@link Routing}); must run before the first packet. */
     public void computeRoutes() {
-        component = Routing.components(this);
+        reachability = Routing.reachability(this);
         Routing.install(this);
     }
 
@@ -108,12 +108,12 @@ public final class Network {
         return addresses.get(address);
     }
 
-    /** Whether packets can travel between two nodes at all. */
+    /** Whether packets sent by node a can arrive at node b (forwarded only by routers and NATs). */
     public boolean connected(int a, int b) {
-        if (component == null) {
-            component = Routing.components(this);
+        if (reachability == null) {
+            reachability = Routing.reachability(this);
         }
-        return component[a] == component[b];
+        return reachability.canReach(a, b);
     }
 
     /** Counts of every packet the network dropped, by cause, summed over nodes and links. */

@@ -1,22 +1,22 @@
 package org.tcpsim.net;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedMultigraph;
-import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * Static shortest-path routing, computed once per run with jgrapht. An edge per link direction,
- * weighted by its propagation delay plus one nanosecond (so equal delays prefer fewer hops).
- * Nodes with a single interface need no table: everything reachable leaves through it.
+ * weighted by its propagation delay plus one nanosecond (so equal delays prefer fewer hops);
+ * only routers and NATs carry transit traffic. Nodes with a single interface need no table:
+ * everything reachable leaves through it.
  */
 final class Routing {
     private Routing() {
@@ -36,14 +36,18 @@ final class Routing {
                 byEdge.put(e, i);
             }
         }
-        DijkstraShortestPath<Integer, DefaultWeightedEdge> dijkstra = new DijkstraShortestPath<>(g);
         for (Node n : nodes) {
             if (n.interfaces.size() <= 1) {
                 n.routes = null;
                 continue;
             }
+            // Paths may leave the source and cross routers and NATs, never another host (hosts do not forward).
+            Graph<Integer, DefaultWeightedEdge> view = new MaskSubgraph<>(g, v -> false, e -> {
+                Node from = nodes.get(g.getEdgeSource(e));
+                return from != n && !Reachability.forwards(from.kind());
+            });
+            SingleSourcePaths<Integer, DefaultWeightedEdge> paths = new DijkstraShortestPath<>(view).getPaths(n.index());
             Interface[] table = new Interface[nodes.size()];
-            SingleSourcePaths<Integer, DefaultWeightedEdge> paths = dijkstra.getPaths(n.index());
             for (Node d : nodes) {
                 if (d == n) {
                     continue;
@@ -57,26 +61,17 @@ final class Routing {
         }
     }
 
-    /** Connected-component id per node index. */
-    static int[] components(Network net) {
-        Graph<Integer, DefaultWeightedEdge> g = new SimpleGraph<>(DefaultWeightedEdge.class);
-        for (Node n : net.nodes()) {
-            g.addVertex(n.index());
+    /** Who can reach whom, forwarding only through routers and NATs. */
+    static Reachability reachability(Network net) {
+        List<Node> nodes = net.nodes();
+        boolean[] forwards = new boolean[nodes.size()];
+        for (Node n : nodes) {
+            forwards[n.index()] = Reachability.forwards(n.kind());
         }
+        List<int[]> links = new ArrayList<>();
         for (Link l : net.links()) {
-            int a = l.aToB().owner().index();
-            int b = l.aToB().peer().index();
-            if (!g.containsEdge(a, b)) {
-                g.addEdge(a, b);
-            }
+            links.add(new int[] {l.aToB().owner().index(), l.aToB().peer().index()});
         }
-        int[] comp = new int[net.nodes().size()];
-        List<Set<Integer>> sets = new ConnectivityInspector<>(g).connectedSets();
-        for (int c = 0; c < sets.size(); c++) {
-            for (int v : sets.get(c)) {
-                comp[v] = c;
-            }
-        }
-        return comp;
+        return new Reachability(forwards, links);
     }
 }

@@ -30,6 +30,7 @@ public final class RunRecord {
     private long seed;
     private String fingerprint;
     private LinkedHashMap<String, JsonNode> params = new LinkedHashMap<>();
+    private LinkedHashMap<String, JsonNode> overrides = new LinkedHashMap<>();
     private LinkedHashMap<String, Double> metrics = new LinkedHashMap<>();
     private String toolVersion;
     private String startedAt;
@@ -52,6 +53,9 @@ public final class RunRecord {
     /** Swept JSON Pointer -> value at this run, in sweep order (live map). */
     public LinkedHashMap<String, JsonNode> getParams() { return params; }
     public RunRecord setParams(Map<String, JsonNode> params) { this.params = new LinkedHashMap<>(params); return this; }
+    /** What was applied to the experiment file to get this run (sweep values or --set), pointer -> value. */
+    public LinkedHashMap<String, JsonNode> getOverrides() { return overrides; }
+    public RunRecord setOverrides(Map<String, JsonNode> overrides) { this.overrides = new LinkedHashMap<>(overrides); return this; }
     /** Metric name -> value, in the order the model produced them (live map; NaN allowed). */
     public LinkedHashMap<String, Double> getMetrics() { return metrics; }
     public RunRecord setMetrics(Map<String, Double> metrics) { this.metrics = new LinkedHashMap<>(metrics); return this; }
@@ -82,6 +86,8 @@ public final class RunRecord {
         o.put("fingerprint", fingerprint);
         ObjectNode p = o.putObject("params");
         params.forEach((k, v) -> p.set(k, v == null ? NullNode.instance : v));
+        ObjectNode ov = o.putObject("overrides");
+        overrides.forEach((k, v) -> ov.set(k, v == null ? NullNode.instance : v));
         ObjectNode m = o.putObject("metrics");
         metrics.forEach((k, v) -> m.set(k, number(v)));
         o.put("toolVersion", toolVersion);
@@ -103,6 +109,7 @@ public final class RunRecord {
         r.seed = o.path("seed").asLong();
         r.fingerprint = text(o, "fingerprint");
         for (Map.Entry<String, JsonNode> e : o.path("params").properties()) r.params.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, JsonNode> e : o.path("overrides").properties()) r.overrides.put(e.getKey(), e.getValue());
         for (Map.Entry<String, JsonNode> e : o.path("metrics").properties()) {
             r.metrics.put(e.getKey(), toDouble(e.getValue()));
         }

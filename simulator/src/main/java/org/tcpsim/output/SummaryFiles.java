@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Rebuilds {@code summary.csv} (one row per run) and {@code aggregate.csv} (one row per sweep
@@ -42,8 +43,18 @@ public final class SummaryFiles {
      * @param sweepPointers the swept JSON Pointers, in sweep order
      */
     public static void rebuild(Path experimentOut, List<String> sweepPointers) throws IOException {
+        rebuild(experimentOut, sweepPointers, r -> true);
+    }
+
+    /**
+     * As {@link #rebuild(Path, List)}, listing only the runs {@code current} accepts (results the
+     * experiment as it now stands would reproduce; stale run directories stay on disk, unlisted).
+     */
+    public static void rebuild(Path experimentOut, List<String> sweepPointers, Predicate<RunRecord> current)
+            throws IOException {
         List<String> paramNames = paramColumnNames(sweepPointers);
-        List<RunRecord> runs = readCompleteRuns(experimentOut);
+        List<RunRecord> runs = new ArrayList<>(readCompleteRuns(experimentOut));
+        runs.removeIf(current.negate());
         List<String> metrics = metricColumns(runs);
 
         List<String> header = new ArrayList<>(List.of("run_id", "seed"));

@@ -72,7 +72,7 @@ class RunRecordTest {
         JsonNode tree = M.readTree(text); // strict parser: no NaN tokens
         List<String> keys = new ArrayList<>();
         for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) keys.add(it.next());
-        assertEquals(List.of("runId", "pointIndex", "seed", "fingerprint", "params", "metrics", "toolVersion",
+        assertEquals(List.of("runId", "pointIndex", "seed", "fingerprint", "params", "overrides", "metrics", "toolVersion",
                 "startedAt", "wallTimeSeconds", "simulatedSeconds", "eventsExecuted", "peakHeapBytes",
                 "experiment"), keys);
     }

@@ -94,7 +94,7 @@ class BadInputScenarioTest {
                         "/sweep/topology~1links~10~1delay", "\"topology/links/0/delay\": [", "must be empty or start with '/'"),
                 new Case("sweep pointer past the end of an array", GOOD.replace("\"/topology/links/0/delay\": [",
                                 "\"/topology/links/5/delay\": ["),
-                        "/topology/links/5/delay", "\"/topology/links/5/delay\": [", "out of bounds"));
+                        "/sweep/~1topology~1links~15~1delay", "\"/topology/links/5/delay\": [", "out of bounds"));
     }
 
     @ParameterizedTest(name = "{0}")
