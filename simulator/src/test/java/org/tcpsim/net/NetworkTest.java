@@ -126,4 +126,26 @@ class NetworkTest {
         assertEquals(1, a.counter(IpCounter.IP_FRAG_FAILS));
         assertEquals(1, net.drops().get(DropCause.MTU_EXCEEDED));
     }
+
+    @Test
+    void hosts_do_not_forward_even_when_the_path_through_them_is_shorter() {
+        Host a = net.addHost("a", 1);
+        Host mid = net.addHost("mid", 5);
+        net.addRouter("r", 11);
+        Host b = net.addHost("b", 2);
+        net.connect("a", "mid", dir(1_000_000_000, MS, 10), dir(1_000_000_000, MS, 10));
+        net.connect("mid", "b", dir(1_000_000_000, MS, 10), dir(1_000_000_000, MS, 10));
+        net.connect("a", "r", dir(1_000_000_000, 10 * MS, 10), dir(1_000_000_000, 10 * MS, 10));
+        net.connect("r", "b", dir(1_000_000_000, 10 * MS, 10), dir(1_000_000_000, 10 * MS, 10));
+        Host c = net.addHost("c", 3);
+        net.connect("b", "c", dir(1_000_000_000, MS, 10), dir(1_000_000_000, MS, 10));
+        net.computeRoutes();
+        List<Long> got = arrivals(b, 9);
+        a.send(new Datagram(1, 1, 2, 9, 125, 0, 0), 0);
+        sim.run(Long.MAX_VALUE);
+        assertEquals(List.of(20 * MS + 2_000L), got, "via the router (20 ms), not the 2 ms path through host mid");
+        assertEquals(0, mid.counter(IpCounter.IP_IN_RECEIVES));
+        assertFalse(net.connected(a.index(), c.index()), "c hangs off host b, which does not forward");
+        assertFalse(a.send(new Datagram(1, 1, 3, 9, 125, 1, 0), sim.now()));
+    }
 }
