@@ -28,6 +28,15 @@ final class ReceiveQueue {
         return rcvNxt;
     }
 
+    int copiedSeq() {
+        return copiedSeq;
+    }
+
+    /** Bytes the application read since sequence {@code from}. */
+    int copiedSeqDistance(int from) {
+        return copiedSeq - from;
+    }
+
     /** Bytes received in order and not yet read. */
     int unread() {
         return rcvNxt - copiedSeq;

@@ -38,6 +38,10 @@ public final class TcpSegment extends Packet {
     /** SACK blocks as [start0, end0, start1, end1, ...]; null when none. Never mutated after sending. */
     public int[] sackBlocks;
 
+    public TcpSegment() {
+        this.protocol = PROTO_TCP;
+    }
+
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }

@@ -1,0 +1,92 @@
+package org.tcpsim.tcp;
+
+import java.util.ArrayDeque;
+import org.tcpsim.kernel.MibCounter;
+
+/**
+ * A listening socket: the request (SYN) queue of half-open children and the accept queue of
+ * established ones (Linux: inet_connection_sock's icsk_accept_queue). Only the listening state
+ * owns these queues.
+ */
+public final class TcpListener {
+    private final TcpStack stack;
+    private final int port;
+    private final int backlog;
+    private final SocketOptions options;
+    private final ListenerCallbacks callbacks;
+    private final ArrayDeque<TcpSocket> acceptQueue = new ArrayDeque<>();
+    /** Children in SYN_RECV (reqsk_queue_len). */
+    int synQueueLength;
+    private boolean closed;
+
+    TcpListener(TcpStack stack, int port, int backlog, SocketOptions options, ListenerCallbacks callbacks) {
+        this.stack = stack;
+        this.port = port;
+        this.backlog = backlog;
+        this.options = options;
+        this.callbacks = callbacks;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** sk_max_ack_backlog: listen()'s backlog after clamping by net.core.somaxconn. */
+    public int backlog() {
+        return backlog;
+    }
+
+    public int acceptQueueLength() {
+        return acceptQueue.size();
+    }
+
+    public int synQueueLength() {
+        return synQueueLength;
+    }
+
+    SocketOptions options() {
+        return options;
+    }
+
+    /** sk_acceptq_is_full(): strictly more than the backlog, so backlog + 1 children fit. */
+    boolean acceptQueueFull() {
+        return acceptQueue.size() > backlog;
+    }
+
+    /** accept(): the oldest established child, or null (EAGAIN). */
+    public TcpSocket accept(SocketCallbacks callbacks) {
+        TcpSocket s = acceptQueue.pollFirst();
+        if (s != null) {
+            s.attach(callbacks);
+        }
+        return s;
+    }
+
+    /** close() on the listener: stop accepting; queued children are reset (inet_csk_listen_stop). */
+    public void close(long now) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stack.unlisten(this);
+        while (!acceptQueue.isEmpty()) {
+            acceptQueue.pollFirst().abort(now, MibCounter.TCP_ABORT_ON_CLOSE);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** A child finished its handshake (inet_csk_complete_hashdance). */
+    void established(TcpSocket child, long now) {
+        synQueueLength--;
+        acceptQueue.addLast(child);
+        callbacks.acceptable(this, now);
+    }
+
+    /** A child in SYN_RECV went away (timed out or reset). */
+    void requestGone() {
+        synQueueLength--;
+    }
+}

@@ -1,0 +1,224 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.tcp.congestion.CaState;
+
+/**
+ * Building and sending a connection's segments (net/ipv4/tcp_output.c): SYN and SYN-ACK with
+ * their options, data under cwnd and the peer's window with Minshall's Nagle, retransmissions of
+ * segments marked lost, the FIN, pure ACKs and RSTs.
+ */
+final class TcpOutput {
+    private final TcpSocket sk;
+    /** End of the last sub-MSS segment sent (snd_sml), for Minshall's Nagle test. */
+    private int sndSml;
+
+    TcpOutput(TcpSocket sk) {
+        this.sk = sk;
+    }
+
+    /** A segment with the header fields every segment of this connection carries. */
+    private TcpSegment segment(int seq, int flags, long now) {
+        TcpSegment s = new TcpSegment();
+        s.dst = sk.remoteAddress();
+        s.srcPort = sk.localPort();
+        s.dstPort = sk.remotePort();
+        s.seq = seq;
+        s.flags = flags;
+        if ((flags & TcpSegment.ACK) != 0) {
+            s.ack = sk.rcv.queue.rcvNxt();
+        }
+        if (sk.timestamps) {
+            s.hasTimestamps = true;
+            s.tsVal = sk.tsNow(now);
+            s.tsEcr = sk.tsRecent;
+        }
+        return s;
+    }
+
+    /** SYN (active) or SYN-ACK (passive) with MSS, SACK-permitted, timestamps and window scale (tcp_syn_options). */
+    void sendSyn(long now, boolean synAck) {
+        TcpSettings st = sk.stack.settings;
+        TcpSegment s = segment(sk.iss, TcpSegment.SYN | (synAck ? TcpSegment.ACK : 0), now);
+        s.mssOption = sk.advmss;
+        boolean offerTs = synAck ? sk.timestamps : st.timestamps;
+        s.hasTimestamps = offerTs;
+        if (offerTs) {
+            s.tsVal = sk.tsNow(now);
+            s.tsEcr = synAck ? sk.tsRecent : 0;
+        }
+        s.sackPermitted = synAck ? sk.snd.sack : st.sack;
+        boolean offerWs = synAck ? sk.wscaleOk : st.windowScaling;
+        if (offerWs) {
+            s.windowScaleOption = sk.offeredWscale();
+        }
+        int mssForWindow = sk.advmss - (offerTs ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
+        s.window = sk.rcv.initialWindow(mssForWindow);
+        if (synAck) {
+            sk.rcv.rcvWup = sk.rcv.queue.rcvNxt();
+        }
+        sk.stack.transmit(s, now, true);
+    }
+
+    /** A pure ACK (tcp_send_ack); {@code delayed} when the delayed-ACK timer sent it. */
+    void sendAck(long now, boolean delayed) {
+        if (sk.state == TcpState.CLOSED || sk.state == TcpState.SYN_SENT) {
+            return;
+        }
+        if (delayed) {
+            sk.stack.count(MibCounter.DELAYED_ACKS);
+        }
+        TcpSegment s = segment(sk.snd.sndNxt, TcpSegment.ACK, now);
+        finish(s, now);
+        sk.stack.transmit(s, now, true);
+    }
+
+    /** A RST for an abort (tcp_send_active_reset). */
+    void sendReset(long now) {
+        TcpSegment s = segment(sk.snd.sndNxt, TcpSegment.RST | TcpSegment.ACK, now);
+        s.window = 0;
+        sk.stack.count(MibCounter.TCP_OUT_RSTS);
+        sk.stack.transmit(s, now, true);
+    }
+
+    /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
+    private void finish(TcpSegment s, long now) {
+        s.window = sk.rcv.selectWindow();
+        if (sk.snd.sack && sk.rcv.queue.hasOutOfOrder()) {
+            s.sackBlocks = sk.rcv.queue.sackBlocks(sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS);
+        }
+        sk.delackTimer.cancel();
+        sk.rcv.ackSent();
+    }
+
+    /**
+     * Sends what cwnd, the peer's window and Nagle allow: lost segments first, then new data, then
+     * the FIN (tcp_write_xmit, tcp_xmit_retransmit_queue).
+     */
+    void push(long now) {
+        TcpState st = sk.state;
+        if (st != TcpState.ESTABLISHED && st != TcpState.CLOSE_WAIT && st != TcpState.FIN_WAIT1
+                && st != TcpState.CLOSING && st != TcpState.LAST_ACK) {
+            return;
+        }
+        TcpSender snd = sk.snd;
+        boolean sentAny = false;
+        while (true) {
+            if (snd.rtx.inFlight() >= snd.cwnd) {
+                snd.noteSendLimit(true);
+                break;
+            }
+            int lost = snd.rtx.nextLost();
+            if (lost >= 0) {
+                retransmit(lost, now);
+                sentAny = true;
+                continue;
+            }
+            int unsent = snd.writeSeq - snd.sndNxt;
+            if (unsent <= 0) {
+                if (snd.finQueued && !snd.finSent) {
+                    sendNew(0, true, now);
+                    sentAny = true;
+                }
+                snd.noteSendLimit(false);
+                break;
+            }
+            int window = snd.sndUna + snd.sndWnd - snd.sndNxt;
+            if (window <= 0) {
+                armProbe(now);
+                break;
+            }
+            int len = Math.min(snd.mss, Math.min(unsent, window));
+            if (len < snd.mss && len < unsent) {
+                armProbe(now); // the window allows only part of a segment: wait for it to open (tcp_snd_wnd_test)
+                break;
+            }
+            if (len < snd.mss && !sk.options.noDelay() && nagleHolds()) {
+                break;
+            }
+            boolean fin = snd.finQueued && len == unsent;
+            sendNew(len, fin, now);
+            sentAny = true;
+        }
+        if (sentAny && !sk.retransmitTimer.isArmed() && !snd.rtx.isEmpty()) {
+            sk.retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+        }
+    }
+
+    /** Minshall's Nagle (tcp_nagle_check / tcp_minshall_check): hold a small segment while another is unacknowledged. */
+    private boolean nagleHolds() {
+        TcpSender snd = sk.snd;
+        return snd.rtx.packetsOut > 0 && Seq.gt(sndSml, snd.sndUna) && Seq.le(sndSml, snd.sndNxt);
+    }
+
+    private void sendNew(int len, boolean fin, long now) {
+        TcpSender snd = sk.snd;
+        int flags = TcpSegment.ACK | (fin ? TcpSegment.FIN : 0);
+        if (len > 0 && snd.sndNxt + len == snd.writeSeq) {
+            flags |= TcpSegment.PSH;
+        }
+        TcpSegment s = segment(snd.sndNxt, flags, now);
+        s.dataLength = len;
+        finish(s, now);
+        int end = snd.sndNxt + len + (fin ? 1 : 0);
+        if (fin) {
+            snd.finSent = true;
+            snd.finSeq = snd.sndNxt + len;
+        }
+        if (len > 0 && len < snd.mss) {
+            sndSml = snd.sndNxt + len;
+        }
+        snd.rtx.add(snd.sndNxt, end, now);
+        snd.sndNxt = end;
+        snd.lastSendNs = now;
+        if (snd.caState == CaState.RECOVERY) {
+            snd.prrOut++;
+        }
+        if (len > 0) {
+            sk.stack.count(MibCounter.TCP_ORIG_DATA_SENT);
+        }
+        sk.stack.transmit(s, now, true);
+    }
+
+    /** Retransmits scoreboard entry k (tcp_retransmit_skb). */
+    void retransmit(int k, long now) {
+        TcpSender snd = sk.snd;
+        int start = snd.rtx.start(k);
+        int end = snd.rtx.end(k);
+        boolean fin = snd.finSent && end == snd.finSeq + 1;
+        int len = end - start - (fin ? 1 : 0);
+        TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0), now);
+        s.dataLength = len;
+        finish(s, now);
+        if (snd.retransStampNs == 0) {
+            snd.retransStampNs = Math.max(1, snd.rtx.sentAt(k));
+        }
+        snd.rtx.retransmitted(k, now);
+        snd.totalRetrans++;
+        snd.lastSendNs = now;
+        sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
+        if (snd.caState == CaState.LOSS) {
+            sk.stack.count(MibCounter.TCP_SLOW_START_RETRANS);
+        } else {
+            sk.stack.count(MibCounter.TCP_FAST_RETRANS);
+        }
+        if (snd.caState == CaState.RECOVERY) {
+            snd.prrOut++;
+        }
+        sk.stack.transmit(s, now, false);
+    }
+
+    /** Zero-window probing (tcp_probe_timer) rides on the retransmit timer when nothing is in flight. */
+    private void armProbe(long now) {
+        if (sk.snd.rtx.isEmpty() && !sk.retransmitTimer.isArmed()) {
+            sk.retransmitTimer.arm(now + sk.snd.rtt.rtoUs() * 1000);
+        }
+    }
+
+    /** A zero-window probe: an ACK one byte below snd_una, which the peer must answer with its window (tcp_xmit_probe_skb). */
+    void sendWindowProbe(long now) {
+        TcpSegment s = segment(sk.snd.sndUna - 1, TcpSegment.ACK, now);
+        finish(s, now);
+        sk.stack.transmit(s, now, true);
+    }
+}

@@ -1,0 +1,140 @@
+package org.tcpsim.tcp;
+
+/**
+ * The receive half of a connection: the byte stream and its out-of-order ranges, the receive
+ * buffer and the window we advertise (tcp_select_window), and when to acknowledge
+ * (__tcp_ack_snd_check: every second full segment, at once for out-of-order data and in
+ * quick-ACK mode, else after the delayed-ACK timeout).
+ */
+final class TcpReceiver {
+    /** TCP_ATO_MIN / TCP_DELACK_MIN: 40 ms. */
+    static final long DELACK_NS = 40_000_000L;
+    /** TCP_MAX_QUICKACKS. */
+    static final int MAX_QUICKACKS = 16;
+    /** TCP_DEFAULT_SCALING_RATIO: the window is half the free receive space until truesize is measured. */
+    static final int SCALING_RATIO_SHIFT = 1;
+
+    final ReceiveQueue queue = new ReceiveQueue();
+    long rcvbuf;
+    final long rcvbufMax;
+    final boolean locked;
+    int wscale;
+    /** Window last advertised, bytes, and rcv_nxt when it was (rcv_wnd, rcv_wup). */
+    int rcvWnd;
+    int rcvWup;
+    /** Estimated size of the peer's full segments (icsk_ack.rcv_mss). */
+    int rcvMss;
+    int quickAcks;
+    boolean sawData;
+    /** Sequence number of a FIN received ahead of a hole, or 0 with finPending false. */
+    int finSeq;
+    boolean finPending;
+    boolean finReceived;
+
+    // receive-buffer autotuning (tcp_rcv_space_adjust): bytes copied per RTT
+    private int spaceSeq;
+    private long spaceTimeNs;
+    private long space;
+
+    TcpReceiver(long rcvbuf, long rcvbufMax, boolean locked) {
+        this.rcvbuf = rcvbuf;
+        this.rcvbufMax = rcvbufMax;
+        this.locked = locked;
+    }
+
+    void init(int irs, int mss, long now) {
+        queue.init(irs);
+        rcvMss = mss;
+        rcvWup = irs;
+        spaceSeq = irs;
+        spaceTimeNs = now;
+        space = rcvbuf >> SCALING_RATIO_SHIFT;
+    }
+
+    /** Bytes of window the free receive space allows (tcp_space / tcp_win_from_space). */
+    int freeWindow() {
+        long used = queue.unread() + queue.outOfOrderBytes();
+        return (int) Math.max(0, (rcvbuf - used) >> SCALING_RATIO_SHIFT);
+    }
+
+    /**
+     * Initial window of a SYN or SYN-ACK (tcp_select_initial_window): the free space, at most
+     * 65535 (a SYN's window is never scaled), rounded down to whole segments.
+     */
+    int initialWindow(int mss) {
+        int w = Math.min(freeWindow(), 65535);
+        w = Math.max(mss, w / mss * mss);
+        rcvWnd = w;
+        return w;
+    }
+
+    /** Window scale we offer (tcp_select_initial_window): clamp(ilog2(space) - 15, 0, TCP_MAX_WSCALE). */
+    static int chooseWscale(long maxSpace) {
+        int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, maxSpace));
+        return Math.max(0, Math.min(14, log2 - 15));
+    }
+
+    /**
+     * The 16-bit window field for the next segment (tcp_select_window): never moves the right edge
+     * left, rounds to the scale granularity, and records rcv_wnd / rcv_wup.
+     */
+    int selectWindow() {
+        int rcvNxt = queue.rcvNxt();
+        int current = Math.max(0, rcvWup + rcvWnd - rcvNxt);
+        int fresh = freeWindow();
+        int granule = 1 << wscale;
+        fresh = fresh / granule * granule;
+        int win = Math.max(fresh, current);
+        win = Math.min(win, 65535 << wscale);
+        rcvWnd = win;
+        rcvWup = rcvNxt;
+        return win >> wscale;
+    }
+
+    /** The right edge of what we last advertised. */
+    int windowEnd() {
+        return rcvWup + rcvWnd;
+    }
+
+    /** Enters quick-ACK mode for the first data (tcp_incr_quickack). */
+    void enterQuickAck() {
+        int quick = rcvWnd / (2 * Math.max(1, rcvMss));
+        quickAcks = Math.max(2, Math.min(quick, MAX_QUICKACKS));
+    }
+
+    /** Whether an ACK must go out now rather than on the delayed-ACK timer (__tcp_ack_snd_check). */
+    boolean ackNow() {
+        if (queue.hasOutOfOrder()) {
+            return true;
+        }
+        if (quickAcks > 0) {
+            return true;
+        }
+        return queue.rcvNxt() - rcvWup > rcvMss && freeWindow() >= rcvWnd;
+    }
+
+    /** An ACK left; quick-ACK mode counts down. */
+    void ackSent() {
+        if (quickAcks > 0) {
+            quickAcks--;
+        }
+    }
+
+    /** Grows the receive buffer to twice what the application read in the last RTT (tcp_rcv_space_adjust). */
+    void spaceAdjust(long now, long srttNs) {
+        if (locked || srttNs <= 0 || now - spaceTimeNs < srttNs) {
+            return;
+        }
+        int copied = queue.copiedSeqDistance(spaceSeq);
+        long wanted = 2L * copied;
+        if (wanted > space) {
+            space = wanted;
+            long newBuf = Math.min(rcvbufMax, space << SCALING_RATIO_SHIFT);
+            if (newBuf > rcvbuf) {
+                rcvbuf = newBuf;
+            }
+        }
+        spaceSeq = queue.copiedSeq();
+        spaceTimeNs = now;
+    }
+}

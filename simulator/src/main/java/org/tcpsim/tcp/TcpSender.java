@@ -1,0 +1,197 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.tcp.congestion.CaState;
+import org.tcpsim.tcp.congestion.CongestionControl;
+import org.tcpsim.tcp.congestion.CongestionState;
+
+/**
+ * The send half of a connection: sequence state, the send buffer, the scoreboard, the RTO, and
+ * the congestion state a congestion module reads and writes (struct tcp_sock's send fields).
+ * Loss recovery follows tcp_fastretrans_alert with SACK (RFC 6675 loss marking) or NewReno
+ * dupacks, and PRR (tcp_cwnd_reduction) sets cwnd during recovery.
+ */
+final class TcpSender implements CongestionState {
+    /** TCP_INIT_CWND. */
+    static final int INIT_CWND = 10;
+    /** tcp_reordering: the dupthresh. */
+    static final int DUPTHRESH = 3;
+    static final int INFINITE_SSTHRESH = Integer.MAX_VALUE;
+
+    final RetransmitQueue rtx = new RetransmitQueue();
+    final RttEstimator rtt;
+    final CongestionControl cc;
+    private final TcpSocket socket;
+
+    int sndUna;
+    int sndNxt;
+    /** End of the data the application has written (write_seq). */
+    int writeSeq;
+    int sndWnd;
+    int sndWl1;
+    int sndWl2;
+    int sndWscale;
+    int mss;
+    long sndbuf;
+    final long sndbufMax;
+    final boolean sndbufLocked;
+    boolean finQueued;
+    boolean finSent;
+    int finSeq;
+
+    int cwnd = INIT_CWND;
+    int ssthresh = INFINITE_SSTHRESH;
+    int cwndCnt;
+    CaState caState = CaState.OPEN;
+    int priorCwnd;
+    int highSeq;
+    int prrDelivered;
+    int prrOut;
+    int dupAcks;
+    boolean sack;
+    /** Consecutive RTOs without progress (icsk_retransmits) and when the first of them fired. */
+    int retransmits;
+    long retransStampNs;
+    long totalRetrans;
+    long lastSendNs;
+    long minRttUs;
+    private int maxPacketsOut;
+    private boolean cwndLimited;
+
+    TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
+        this.socket = socket;
+        this.cc = cc;
+        this.rtt = rtt;
+        this.sndbuf = sndbuf;
+        this.sndbufMax = sndbufMax;
+        this.sndbufLocked = locked;
+    }
+
+    /** Bytes written by the application and not yet acknowledged (what counts against SO_SNDBUF). */
+    long queuedBytes() {
+        return writeSeq - sndUna;
+    }
+
+    long freeSendSpace() {
+        return Math.max(0, sndbuf - queuedBytes());
+    }
+
+    /** Grows the send buffer with cwnd, as tcp_sndbuf_expand does (about two windows of segments). */
+    void expandSndbuf() {
+        if (sndbufLocked) {
+            return;
+        }
+        long want = 2L * Math.max(cwnd, DUPTHRESH + 1) * mss * 2;
+        if (want > sndbuf) {
+            sndbuf = Math.min(sndbufMax, want);
+        }
+    }
+
+    // ---- CongestionState ----
+
+    @Override
+    public int cwnd() {
+        return cwnd;
+    }
+
+    @Override
+    public void setCwnd(int packets) {
+        cwnd = Math.max(1, packets);
+    }
+
+    @Override
+    public int ssthresh() {
+        return ssthresh;
+    }
+
+    @Override
+    public void setSsthresh(int packets) {
+        ssthresh = packets;
+    }
+
+    @Override
+    public int cwndCount() {
+        return cwndCnt;
+    }
+
+    @Override
+    public void setCwndCount(int n) {
+        cwndCnt = n;
+    }
+
+    @Override
+    public int cwndClamp() {
+        return 1 << 30;
+    }
+
+    /** tcp_is_cwnd_limited(): in slow start, cwnd < 2 * max_packets_out; else whether cwnd limited sending. */
+    @Override
+    public boolean isCwndLimited() {
+        if (inSlowStart()) {
+            return cwnd < 2 * maxPacketsOut;
+        }
+        return cwndLimited;
+    }
+
+    @Override
+    public int packetsInFlight() {
+        return rtx.inFlight();
+    }
+
+    @Override
+    public long nowUs() {
+        return socket.now() / 1000;
+    }
+
+    @Override
+    public long srttUs() {
+        return rtt.srttUs();
+    }
+
+    @Override
+    public long minRttUs() {
+        return minRttUs;
+    }
+
+    @Override
+    public int mss() {
+        return mss;
+    }
+
+    @Override
+    public int priorCwnd() {
+        return priorCwnd;
+    }
+
+    @Override
+    public int sndUna() {
+        return sndUna;
+    }
+
+    @Override
+    public int sndNxt() {
+        return sndNxt;
+    }
+
+    @Override
+    public long lastSendUs() {
+        return lastSendNs / 1000;
+    }
+
+    /** Notes what limited the last burst, for isCwndLimited (tcp_cwnd_validate). */
+    void noteSendLimit(boolean byCwnd) {
+        maxPacketsOut = Math.max(maxPacketsOut, rtx.packetsOut);
+        cwndLimited = byCwnd;
+    }
+
+    /** Forgets the burst history once an RTT of ACKs has come back. */
+    void newRound() {
+        maxPacketsOut = rtx.packetsOut;
+    }
+
+    void setCaState(CaState state) {
+        if (state != caState) {
+            caState = state;
+            cc.setState(this, state);
+        }
+    }
+}

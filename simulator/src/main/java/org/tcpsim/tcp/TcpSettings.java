@@ -1,0 +1,59 @@
+package org.tcpsim.tcp;
+
+import java.util.BitSet;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.SysctlNames;
+import org.tcpsim.kernel.Sysctls;
+
+/** The sysctls TCP reads, taken once per host so the per-packet path never looks a name up. */
+final class TcpSettings {
+    final int portLow;
+    final int portHigh;
+    final BitSet reservedPorts;
+    final int somaxconn;
+    final boolean timestamps;
+    final boolean sack;
+    final boolean windowScaling;
+    final int synRetries;
+    final int synackRetries;
+    /** 0 on kernels before the sysctl existed (4.9). */
+    final int synLinearTimeouts;
+    final int retries2;
+    final int orphanRetries;
+    final long finTimeoutNs;
+    final long rtoMinUs;
+    final long rtoMaxUs;
+    final long[] rmem;
+    final long[] wmem;
+    final long rmemMax;
+    final long wmemMax;
+    final boolean moderateRcvbuf;
+    final String congestionControl;
+    final boolean slowStartAfterIdle;
+
+    TcpSettings(KernelVersion kernel, Sysctls s) {
+        long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
+        portLow = (int) range[0];
+        portHigh = (int) range[1];
+        reservedPorts = s.getPortSet(SysctlNames.IP_LOCAL_RESERVED_PORTS);
+        somaxconn = s.getInt(SysctlNames.SOMAXCONN);
+        timestamps = s.getInt(SysctlNames.TCP_TIMESTAMPS) != 0;
+        sack = s.getInt(SysctlNames.TCP_SACK) != 0;
+        windowScaling = s.getInt(SysctlNames.TCP_WINDOW_SCALING) != 0;
+        synRetries = s.getInt(SysctlNames.TCP_SYN_RETRIES);
+        synackRetries = s.getInt(SysctlNames.TCP_SYNACK_RETRIES);
+        synLinearTimeouts = s.has(SysctlNames.TCP_SYN_LINEAR_TIMEOUTS) ? s.getInt(SysctlNames.TCP_SYN_LINEAR_TIMEOUTS) : 0;
+        retries2 = s.getInt(SysctlNames.TCP_RETRIES2);
+        orphanRetries = s.getInt(SysctlNames.TCP_ORPHAN_RETRIES);
+        finTimeoutNs = s.getLong(SysctlNames.TCP_FIN_TIMEOUT) * 1_000_000_000L;
+        rtoMinUs = s.has(SysctlNames.TCP_RTO_MIN_US) ? s.getLong(SysctlNames.TCP_RTO_MIN_US) : 200_000;
+        rtoMaxUs = s.has(SysctlNames.TCP_RTO_MAX_MS) ? s.getLong(SysctlNames.TCP_RTO_MAX_MS) * 1000 : 120_000_000;
+        rmem = s.getVector(SysctlNames.TCP_RMEM);
+        wmem = s.getVector(SysctlNames.TCP_WMEM);
+        rmemMax = s.getLong(SysctlNames.RMEM_MAX);
+        wmemMax = s.getLong(SysctlNames.WMEM_MAX);
+        moderateRcvbuf = s.getInt(SysctlNames.TCP_MODERATE_RCVBUF) != 0;
+        congestionControl = s.getString(SysctlNames.TCP_CONGESTION_CONTROL);
+        slowStartAfterIdle = s.getInt(SysctlNames.TCP_SLOW_START_AFTER_IDLE) != 0;
+    }
+}

@@ -1,0 +1,729 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.engine.Timer;
+import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.net.Interface;
+import org.tcpsim.tcp.congestion.CongestionControls;
+
+/**
+ * One TCP connection as a Linux socket runs it: the application-facing calls (connect, write,
+ * read, shutdown, close), the handshake, what happens on entering each state, and its timers.
+ * Which state comes next is {@link TcpTransitions}'s business; sending is {@link TcpOutput}'s;
+ * acknowledgement processing and loss recovery are {@link TcpAckProcessor}'s.
+ */
+public final class TcpSocket {
+    /** MSS assumed when the peer sends none (TCP_MSS_DEFAULT). */
+    static final int DEFAULT_MSS = 536;
+    /** IPv4 + TCP headers without options. */
+    static final int HEADERS = 40;
+    /** The timestamp option's 12 bytes come off the MSS when timestamps are on (tcp_current_mss). */
+    static final int TIMESTAMP_OPTION_BYTES = 12;
+
+    final TcpStack stack;
+    private final long connId;
+    private final int localPort;
+    private final int remoteAddr;
+    private final int remotePort;
+    final SocketOptions options;
+    SocketCallbacks callbacks;
+    TcpListener listener;
+
+    TcpState state = TcpState.CLOSED;
+    final TcpSender snd;
+    final TcpReceiver rcv;
+    final TcpOutput out;
+    final TcpAckProcessor acks;
+    int iss;
+    int advmss;
+    boolean timestamps;
+    /** Both ends offered window scaling (RFC 7323: else neither side scales). */
+    boolean wscaleOk;
+    int tsOffset;
+    int tsRecent;
+    /** The application called close(): the socket is an orphan and will take no more data. */
+    boolean orphan;
+    /** shutdown(SHUT_WR) or close(): a FIN follows the queued data. */
+    boolean writeShutdown;
+    private boolean writeBlocked;
+
+    final Timer retransmitTimer;
+    final Timer delackTimer;
+    private final Timer finWait2Timer;
+    int synRetransmits;
+    int synAckTimeouts;
+    private long timeWaitDeadline = -1;
+
+    private final long tStart;
+    private long tEstablished = -1;
+    private long tEnd = -1;
+    private String errno;
+    private long bytesRead;
+
+    TcpSocket(TcpStack stack, long connId, int localPort, int remoteAddr, int remotePort, SocketOptions options,
+              SocketCallbacks callbacks) {
+        this.stack = stack;
+        this.connId = connId;
+        this.localPort = localPort;
+        this.remoteAddr = remoteAddr;
+        this.remotePort = remotePort;
+        this.options = options;
+        this.callbacks = callbacks == null ? new SocketCallbacks() { } : callbacks;
+        TcpSettings s = stack.settings;
+        String ccName = options.congestion() != null ? options.congestion() : s.congestionControl;
+        long rcvbuf = options.rcvbuf() > 0 ? Math.min(2L * options.rcvbuf(), 2 * s.rmemMax) : s.rmem[1];
+        long sndbuf = options.sndbuf() > 0 ? Math.min(2L * options.sndbuf(), 2 * s.wmemMax) : s.wmem[1];
+        this.snd = new TcpSender(this, CongestionControls.create(ccName), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
+                sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
+        this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0);
+        this.out = new TcpOutput(this);
+        this.acks = new TcpAckProcessor(this);
+        this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
+        this.delackTimer = new Timer(stack.sim(), now -> out.sendAck(now, true));
+        this.finWait2Timer = new Timer(stack.sim(), this::finWait2TimedOut);
+        this.advmss = pathMtu() - HEADERS;
+        this.tStart = stack.now();
+    }
+
+    // ---- what applications see ----
+
+    public long connId() {
+        return connId;
+    }
+
+    public TcpState state() {
+        return state;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public int remoteAddress() {
+        return remoteAddr;
+    }
+
+    public int remotePort() {
+        return remotePort;
+    }
+
+    public TcpStack stack() {
+        return stack;
+    }
+
+    /** The errno the application saw when the connection ended, or null (still open, or ended cleanly). */
+    public String errno() {
+        return errno;
+    }
+
+    public long startedAtNs() {
+        return tStart;
+    }
+
+    /** When the handshake completed, or -1. */
+    public long establishedAtNs() {
+        return tEstablished;
+    }
+
+    /** When the socket reached CLOSED (or left for TIME_WAIT's end), or -1. */
+    public long endedAtNs() {
+        return tEnd;
+    }
+
+    /** Payload bytes the peer has acknowledged. */
+    public long bytesAcked() {
+        return Integer.toUnsignedLong(snd.sndUna - iss - 1) - (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) ? 1 : 0);
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    public long retransmits() {
+        return snd.totalRetrans;
+    }
+
+    public int synRetransmits() {
+        return synRetransmits;
+    }
+
+    public int cwnd() {
+        return snd.cwnd;
+    }
+
+    public long srttUs() {
+        return snd.rtt.srttUs();
+    }
+
+    public int mss() {
+        return snd.mss;
+    }
+
+    public long sndbuf() {
+        return snd.sndbuf;
+    }
+
+    public long rcvbuf() {
+        return rcv.rcvbuf;
+    }
+
+    /** write(): accepts up to {@code bytes} into the send buffer; 0 means EAGAIN (full, or not connected). */
+    public int write(int bytes, long now) {
+        if (writeShutdown || (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT)) {
+            return 0;
+        }
+        int n = (int) Math.min(bytes, snd.freeSendSpace());
+        if (n <= 0) {
+            writeBlocked = true;
+            return 0;
+        }
+        snd.writeSeq += n;
+        out.push(now);
+        if (n < bytes) {
+            writeBlocked = true;
+        }
+        return n;
+    }
+
+    /** read(): up to {@code max} bytes; 0 when nothing is queued, -1 at end of stream (the peer's FIN). */
+    public int read(int max, long now) {
+        int n = rcv.queue.read(max);
+        bytesRead += n;
+        if (n > 0) {
+            rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000);
+            // a window that opens by a lot is worth telling the sender at once (tcp_cleanup_rbuf)
+            if (state.synchronizedState() && rcv.freeWindow() - (rcv.windowEnd() - rcv.queue.rcvNxt()) >= 2 * rcv.rcvMss
+                    && rcv.windowEnd() - rcv.queue.rcvNxt() < rcv.rcvMss) {
+                out.sendAck(now, false);
+            }
+        }
+        if (n == 0 && rcv.finReceived && rcv.queue.unread() == 0) {
+            return -1;
+        }
+        return n;
+    }
+
+    /** Bytes received and not yet read. */
+    public int available() {
+        return rcv.queue.unread();
+    }
+
+    /** shutdown(SHUT_WR): send a FIN after the queued data; keep receiving. */
+    public void shutdownWrite(long now) {
+        if (writeShutdown) {
+            return;
+        }
+        writeShutdown = true;
+        if (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT) {
+            queueFin(now);
+        }
+    }
+
+    /**
+     * close(): unread data or SO_LINGER {on, 0} abort with a RST; otherwise a FIN follows the queued
+     * data (__tcp_close). The socket becomes an orphan either way.
+     */
+    public void close(long now) {
+        if (orphan) {
+            return;
+        }
+        orphan = true;
+        writeShutdown = true;
+        if (rcv.queue.unread() > 0 && state.synchronizedState()) {
+            abort(now, MibCounter.TCP_ABORT_ON_CLOSE);
+            return;
+        }
+        if (options.lingerZero() && state != TcpState.CLOSED) {
+            abort(now, MibCounter.TCP_ABORT_ON_DATA);
+            return;
+        }
+        switch (state) {
+            case SYN_SENT -> moveTo(TcpEvent.APP_CLOSE, "close", now);
+            case ESTABLISHED, CLOSE_WAIT, SYN_RECV -> queueFin(now);
+            case FIN_WAIT2 -> armFinWait2(now);
+            default -> { }
+        }
+    }
+
+    /** Sends a RST and drops the connection (tcp_send_active_reset + tcp_done). */
+    void abort(long now, MibCounter why) {
+        if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT) {
+            return;
+        }
+        if (why != null) {
+            stack.count(why);
+        }
+        if (state.synchronizedState() || state == TcpState.SYN_SENT) {
+            out.sendReset(now);
+        }
+        moveTo(TcpEvent.APP_ABORT, "abort", now);
+    }
+
+    void attach(SocketCallbacks cb) {
+        this.callbacks = cb == null ? new SocketCallbacks() { } : cb;
+    }
+
+    // ---- opening ----
+
+    void connect(long now) {
+        iss = stack.initialSequence(localPort, remoteAddr, remotePort, now);
+        tsOffset = stack.timestampOffset(localPort, remoteAddr, remotePort);
+        snd.sndUna = iss;
+        snd.sndNxt = iss + 1;
+        snd.writeSeq = iss + 1;
+        stack.count(MibCounter.TCP_ACTIVE_OPENS);
+        moveTo(TcpEvent.APP_CONNECT, "connect", now);
+        out.sendSyn(now, false);
+        retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+    }
+
+    void passiveOpen(TcpListener l, TcpSegment syn, long now) {
+        listener = l;
+        iss = stack.initialSequence(localPort, remoteAddr, remotePort, now);
+        tsOffset = stack.timestampOffset(localPort, remoteAddr, remotePort);
+        snd.sndUna = iss;
+        snd.sndNxt = iss + 1;
+        snd.writeSeq = iss + 1;
+        acceptSynOptions(syn, now);
+        state = TcpState.LISTEN; // a request is born of the listener (a child of LISTEN)
+        moveTo(TcpEvent.RCV_SYN, "syn", now);
+        out.sendSyn(now, true);
+        retransmitTimer.arm(now + RttEstimator.TIMEOUT_INIT_US * 1000);
+    }
+
+    /** Negotiates options from the peer's SYN or SYN-ACK (tcp_parse_options, tcp_openreq_init, tcp_mss_to_mtu). */
+    private void acceptSynOptions(TcpSegment syn, long now) {
+        TcpSettings s = stack.settings;
+        wscaleOk = s.windowScaling && syn.windowScaleOption >= 0;
+        snd.sndWscale = wscaleOk ? Math.min(14, syn.windowScaleOption) : 0;
+        rcv.wscale = wscaleOk ? TcpReceiver.chooseWscale(rcv.locked ? rcv.rcvbuf : Math.max(s.rmem[2], s.rmemMax)) : 0;
+        snd.sack = s.sack && syn.sackPermitted;
+        timestamps = s.timestamps && syn.hasTimestamps;
+        if (timestamps) {
+            tsRecent = syn.tsVal;
+        }
+        int peerMss = syn.mssOption > 0 ? syn.mssOption : DEFAULT_MSS;
+        snd.mss = Math.min(peerMss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
+        snd.sndWnd = syn.window; // a SYN's window is never scaled
+        snd.sndWl1 = syn.seq;
+        rcv.init(syn.seq + 1, snd.mss, now);
+        snd.expandSndbuf();
+    }
+
+    /** The window scale we offer on our SYN or SYN-ACK (tcp_select_initial_window). */
+    int offeredWscale() {
+        TcpSettings s = stack.settings;
+        return TcpReceiver.chooseWscale(rcv.locked ? rcv.rcvbuf : Math.max(s.rmem[2], s.rmemMax));
+    }
+
+    private int pathMtu() {
+        int mtu = 65535;
+        for (Interface i : stack.host().interfaces()) {
+            mtu = Math.min(mtu, i.config().mtu());
+        }
+        return mtu == 65535 ? 1500 : mtu;
+    }
+
+    // ---- segments arriving ----
+
+    void segmentArrived(TcpSegment seg, long now) {
+        switch (state) {
+            case SYN_SENT -> synSentArrived(seg, now);
+            case TIME_WAIT -> timeWaitArrived(seg, now);
+            case CLOSED, LISTEN -> { }
+            default -> synchronizedArrived(seg, now);
+        }
+    }
+
+    /** tcp_rcv_synsent_state_process. */
+    private void synSentArrived(TcpSegment seg, long now) {
+        boolean ackOk = seg.has(TcpSegment.ACK) && seg.ack == snd.sndNxt;
+        if (seg.has(TcpSegment.ACK) && !ackOk) {
+            if (!seg.has(TcpSegment.RST)) {
+                stack.sendReset(seg, now);
+            }
+            return;
+        }
+        if (seg.has(TcpSegment.RST)) {
+            if (ackOk) {
+                stack.count(MibCounter.TCP_ATTEMPT_FAILS);
+                fail("ECONNREFUSED", TcpEvent.RCV_RST, "rst", now);
+            }
+            return;
+        }
+        if (!seg.has(TcpSegment.SYN)) {
+            return;
+        }
+        acceptSynOptions(seg, now);
+        if (ackOk) {
+            snd.sndUna = seg.ack;
+            snd.sndWl2 = seg.ack;
+            handshakeRtt(seg, now);
+            moveTo(TcpEvent.RCV_SYN_ACK, "syn-ack", now);
+            out.sendAck(now, false);
+            callbacks.connected(this, now);
+        } else {
+            // simultaneous open: answer with a SYN-ACK (tcp_rcv_synsent_state_process, TCP_SYN_RECV)
+            moveTo(TcpEvent.RCV_SYN, "simultaneous-open", now);
+            out.sendSyn(now, true);
+            retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+        }
+    }
+
+    /**
+     * RTT of the handshake: from the SYN if it was never retransmitted, else from the timestamp
+     * echo; with neither, the RTO falls back to 3 s (tcp_init_metrics). More than one SYN
+     * retransmission starts cwnd at 1 (tcp_init_transfer).
+     */
+    private void handshakeRtt(TcpSegment seg, long now) {
+        retransmitTimer.cancel();
+        int retransmitted = state == TcpState.SYN_SENT ? synRetransmits : synAckTimeouts;
+        if (retransmitted == 0) {
+            snd.rtt.sample((now - tStart) / 1000, snd.sndUna, snd.sndNxt);
+        } else if (timestamps && seg.tsEcr != 0) {
+            snd.rtt.sample(Math.max(1, (long) (tsNow(now) - seg.tsEcr)) * 1000, snd.sndUna, snd.sndNxt);
+        } else {
+            snd.rtt.setRto(RttEstimator.TIMEOUT_FALLBACK_US);
+        }
+        if (snd.rtt.hasSample()) {
+            snd.minRttUs = snd.rtt.srttUs();
+        }
+        snd.retransmits = 0;
+        if (retransmitted > 1) {
+            snd.cwnd = 1;
+        }
+        snd.cc.init(snd);
+    }
+
+    /** Segments in every synchronised state but TIME_WAIT (tcp_rcv_state_process, tcp_validate_incoming). */
+    private void synchronizedArrived(TcpSegment seg, long now) {
+        if (state == TcpState.SYN_RECV && seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)
+                && seg.seq == rcv.queue.rcvNxt() - 1) {
+            out.sendSyn(now, true); // a retransmitted SYN: resend the SYN-ACK (tcp_check_req)
+            return;
+        }
+        if (!acceptable(seg)) {
+            if (!seg.has(TcpSegment.RST)) {
+                out.sendAck(now, false); // tcp_send_dupack
+            }
+            return;
+        }
+        if (seg.has(TcpSegment.RST)) {
+            if (seg.seq == rcv.queue.rcvNxt()) {
+                resetReceived(now);
+            } else {
+                challengeAck(now); // RFC 5961 3.2
+            }
+            return;
+        }
+        if (seg.has(TcpSegment.SYN)) {
+            challengeAck(now); // RFC 5961 4.2: a SYN on a synchronised connection
+            return;
+        }
+        if (!seg.has(TcpSegment.ACK)) {
+            return;
+        }
+        if (timestamps && seg.hasTimestamps && Seq.le(seg.seq, rcv.queue.rcvNxt())) {
+            tsRecent = seg.tsVal;
+        }
+        if (state == TcpState.SYN_RECV) {
+            if (seg.ack != snd.sndNxt) {
+                stack.sendReset(seg, now);
+                return;
+            }
+            snd.sndUna = seg.ack;
+            snd.sndWnd = seg.window << snd.sndWscale;
+            snd.sndWl1 = seg.seq;
+            snd.sndWl2 = seg.ack;
+            handshakeRtt(seg, now);
+            moveTo(TcpEvent.RCV_ACK_OF_SYN, "ack", now);
+            if (listener != null) {
+                stack.count(MibCounter.TCP_PASSIVE_OPENS);
+                listener.established(this, now);
+            } else {
+                callbacks.connected(this, now);
+            }
+        } else if (!acks.process(seg, now)) {
+            return;
+        }
+        receiveData(seg, now);
+        out.push(now);
+    }
+
+    /** tcp_sequence(): the segment overlaps the window we advertised. */
+    private boolean acceptable(TcpSegment seg) {
+        int rcvNxt = rcv.queue.rcvNxt();
+        int end = seg.seq + seg.seqLength();
+        return Seq.ge(end, rcv.rcvWup) && Seq.le(seg.seq, Math.max(rcvNxt + 0, rcv.windowEnd()))
+                || seg.seq == rcvNxt;
+    }
+
+    private void challengeAck(long now) {
+        stack.count(MibCounter.TCP_CHALLENGE_ACK);
+        out.sendAck(now, false);
+    }
+
+    /** Payload and FIN of an acceptable segment (tcp_data_queue, tcp_fin). */
+    private void receiveData(TcpSegment seg, long now) {
+        boolean takesData = state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT1
+                || state == TcpState.FIN_WAIT2;
+        if (!takesData) {
+            return;
+        }
+        int len = seg.dataLength;
+        int start = seg.seq;
+        int end = seg.seq + len;
+        if (len > 0 && orphan && Seq.gt(end, rcv.queue.rcvNxt())) {
+            // data after close(): nobody will read it (tcp_rcv_state_process FIN_WAIT1/2)
+            abort(now, MibCounter.TCP_ABORT_ON_DATA);
+            return;
+        }
+        int newBytes = 0;
+        if (len > 0) {
+            int limit = rcv.windowEnd();
+            if (Seq.gt(end, limit)) {
+                end = limit; // beyond the window: trimmed (tcp_data_queue drops what does not fit)
+                if (Seq.le(end, start)) {
+                    stack.count(MibCounter.TCP_ZERO_WINDOW_DROP);
+                }
+            }
+            if (Seq.gt(end, start)) {
+                boolean inOrder = start == rcv.queue.rcvNxt();
+                if (!rcv.sawData) {
+                    rcv.sawData = true;
+                    rcv.enterQuickAck();
+                }
+                newBytes = rcv.queue.accept(start, end);
+                if (!inOrder && newBytes == 0) {
+                    stack.count(MibCounter.TCP_OFO_QUEUE);
+                }
+            }
+        }
+        if (seg.has(TcpSegment.FIN) && end == seg.seq + len) {
+            rcv.finPending = true;
+            rcv.finSeq = end;
+        }
+        boolean fin = rcv.finPending && rcv.queue.rcvNxt() == rcv.finSeq && !rcv.finReceived;
+        if (fin) {
+            rcv.finReceived = true;
+            rcv.queue.consumeFin();
+            moveTo(TcpEvent.RCV_FIN, "fin", now);
+            out.sendAck(now, false);
+        } else if (len > 0) {
+            if (rcv.ackNow()) {
+                out.sendAck(now, false);
+            } else if (!delackTimer.isArmed()) {
+                delackTimer.arm(now + TcpReceiver.DELACK_NS);
+            }
+        }
+        if (newBytes > 0 || fin) {
+            callbacks.readable(this, now);
+        }
+    }
+
+    private void resetReceived(long now) {
+        String e = switch (state) {
+            case SYN_RECV -> "ECONNREFUSED";
+            case CLOSE_WAIT -> "EPIPE";
+            default -> "ECONNRESET";
+        };
+        if (state == TcpState.SYN_RECV) {
+            stack.count(MibCounter.TCP_ATTEMPT_FAILS);
+        }
+        fail(e, TcpEvent.RCV_RST, "rst", now);
+    }
+
+    /** tcp_timewait_state_process: re-ACK a retransmitted FIN and restart the 60 s; a RST kills. */
+    private void timeWaitArrived(TcpSegment seg, long now) {
+        if (seg.has(TcpSegment.RST)) {
+            moveTo(TcpEvent.RCV_RST, "rst-in-time-wait", now);
+            return;
+        }
+        if (seg.has(TcpSegment.FIN) || Seq.lt(seg.seq, rcv.queue.rcvNxt())) {
+            out.sendAck(now, false);
+            timeWaitDeadline = stack.scheduleTimeWait(this);
+        }
+    }
+
+    /** A new SYN for this 4-tuple may take over a TIME_WAIT socket if its sequence is ahead (TCP_TW_SYN). */
+    boolean timeWaitAcceptsSyn(TcpSegment syn) {
+        return state == TcpState.TIME_WAIT && Seq.gt(syn.seq, rcv.queue.rcvNxt());
+    }
+
+    void timeWaitExpired(long now) {
+        if (state == TcpState.TIME_WAIT && now >= timeWaitDeadline) {
+            moveTo(TcpEvent.TIMER_EXPIRED, "time-wait-expired", now);
+        }
+    }
+
+    // ---- closing ----
+
+    private void queueFin(long now) {
+        snd.finQueued = true;
+        if (state == TcpState.ESTABLISHED || state == TcpState.SYN_RECV) {
+            moveTo(TcpEvent.APP_CLOSE, "close", now);
+        } else if (state == TcpState.CLOSE_WAIT) {
+            moveTo(TcpEvent.APP_CLOSE, "close", now);
+        }
+        out.push(now);
+    }
+
+    /** Our FIN was acknowledged (tcp_rcv_state_process). */
+    void finAcked(long now) {
+        moveTo(TcpEvent.RCV_ACK_OF_FIN, "fin-acked", now);
+    }
+
+    private void armFinWait2(long now) {
+        // tcp_fin_time(): max(tcp_fin_timeout, 3.5 RTO); only an orphan times out
+        long rtoNs = snd.rtt.rtoUs() * 1000;
+        long tmo = Math.max(stack.settings.finTimeoutNs, rtoNs * 7 / 2);
+        stack.count(MibCounter.TW);
+        finWait2Timer.arm(now + tmo);
+    }
+
+    private void finWait2TimedOut(long now) {
+        if (state == TcpState.FIN_WAIT2) {
+            moveTo(TcpEvent.TIMER_EXPIRED, "fin-wait2-timeout", now);
+        }
+    }
+
+    // ---- timers ----
+
+    private void retransmitTimerFired(long now) {
+        switch (state) {
+            case SYN_SENT -> synTimeout(now);
+            case SYN_RECV -> synAckTimeout(now);
+            case CLOSED, LISTEN, TIME_WAIT -> { }
+            default -> acks.retransmitTimeout(now);
+        }
+    }
+
+    /**
+     * SYN retransmission (tcp_retransmit_timer, tcp_write_timeout): tcp_syn_retries plus
+     * tcp_syn_linear_timeouts retransmissions; the RTO stays at its initial 1 s for the linear
+     * ones, then doubles.
+     */
+    private void synTimeout(long now) {
+        TcpSettings s = stack.settings;
+        stack.count(MibCounter.TCP_TIMEOUTS);
+        if (snd.retransmits >= s.synRetries + s.synLinearTimeouts) {
+            stack.count(MibCounter.TCP_ATTEMPT_FAILS);
+            stack.count(MibCounter.TCP_ABORT_ON_TIMEOUT);
+            fail("ETIMEDOUT", TcpEvent.TIMEOUT, "syn-timeout", now);
+            return;
+        }
+        synRetransmits++;
+        snd.totalRetrans++;
+        stack.count(MibCounter.TCP_RETRANS_SEGS);
+        stack.count(MibCounter.TCP_SYN_RETRANS);
+        out.sendSyn(now, false);
+        snd.retransmits++;
+        if (snd.retransmits > s.synLinearTimeouts) {
+            snd.rtt.backoff();
+        }
+        retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+    }
+
+    /** SYN-ACK retransmission of a request (reqsk_timer_handler): 1 s, doubling, tcp_synack_retries times. */
+    private void synAckTimeout(long now) {
+        stack.count(MibCounter.TCP_TIMEOUTS);
+        if (synAckTimeouts >= stack.settings.synackRetries) {
+            if (listener != null) {
+                listener.requestGone();
+            }
+            moveTo(TcpEvent.TIMEOUT, "synack-timeout", now);
+            return;
+        }
+        synAckTimeouts++;
+        snd.totalRetrans++;
+        stack.count(MibCounter.TCP_RETRANS_SEGS);
+        stack.count(MibCounter.TCP_SYN_RETRANS);
+        out.sendSyn(now, true);
+        long timeout = Math.min(RttEstimator.TIMEOUT_INIT_US << synAckTimeouts, stack.settings.rtoMaxUs);
+        retransmitTimer.arm(now + timeout * 1000);
+    }
+
+    // ---- state changes ----
+
+    /** Ends the connection with an error the application sees. */
+    void fail(String errnoName, TcpEvent event, String cause, long now) {
+        errno = errnoName;
+        if (state == TcpState.SYN_RECV && listener != null) {
+            listener.requestGone();
+        }
+        moveTo(event, cause, now);
+    }
+
+    /** Applies the transition function and what entering the new state means. */
+    void moveTo(TcpEvent event, String cause, long now) {
+        TcpState next = TcpTransitions.next(state, event);
+        if (next == null) {
+            return;
+        }
+        TcpState prev = state;
+        state = next;
+        stack.stateChanged(this, prev, next, cause, now);
+        if (prev.countsAsEstablished() && next == TcpState.CLOSED && errno != null) {
+            stack.count(MibCounter.TCP_ESTAB_RESETS);
+        }
+        switch (next) {
+            case ESTABLISHED -> {
+                tEstablished = now;
+                snd.sndWl2 = snd.sndUna;
+            }
+            case FIN_WAIT2 -> {
+                if (orphan) {
+                    armFinWait2(now);
+                }
+            }
+            case TIME_WAIT -> {
+                stack.count(MibCounter.TW);
+                retransmitTimer.cancel();
+                delackTimer.cancel();
+                finWait2Timer.cancel();
+                tEnd = now;
+                timeWaitDeadline = stack.scheduleTimeWait(this);
+                if (!orphan) {
+                    callbacks.closed(this, null, now);
+                }
+            }
+            case CLOSE_WAIT -> callbacks.readable(this, now);
+            case CLOSED -> closed(prev, now);
+            default -> { }
+        }
+    }
+
+    private void closed(TcpState prev, long now) {
+        retransmitTimer.cancel();
+        delackTimer.cancel();
+        finWait2Timer.cancel();
+        if (tEnd < 0) {
+            tEnd = now;
+        }
+        stack.remove(this);
+        if (prev != TcpState.TIME_WAIT) {
+            callbacks.closed(this, errno, now);
+        }
+    }
+
+    /** After an ACK freed send-buffer space the application was waiting for. */
+    void wakeWriter(long now) {
+        if (writeBlocked && snd.freeSendSpace() > 0) {
+            writeBlocked = false;
+            callbacks.writable(this, now);
+        }
+    }
+
+    /** The TCP timestamp clock: milliseconds plus this connection's offset (tcp_time_stamp_ts + ts_offset). */
+    int tsNow(long now) {
+        return (int) (now / 1_000_000L) + tsOffset;
+    }
+
+    long now() {
+        return stack.now();
+    }
+
+    @Override
+    public String toString() {
+        return "conn " + connId + " :" + localPort + "->" + remotePort + " " + state;
+    }
+}

@@ -1,0 +1,41 @@
+package org.tcpsim.tcp.congestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Modules found with ServiceLoader, as Linux finds registered tcp_congestion_ops by name. */
+class CongestionControlsTest {
+    @Test
+    void reno_and_cubic_are_found_by_name() {
+        assertEquals(List.of("cubic", "reno"), List.copyOf(CongestionControls.available().keySet()));
+        assertInstanceOf(Reno.class, CongestionControls.create("reno"));
+        assertInstanceOf(Cubic.class, CongestionControls.create("cubic"));
+        assertEquals("cubic", CongestionControls.create("cubic").name());
+        assertTrue(CongestionControls.available().get("cubic").description().contains("HyStart"));
+    }
+
+    @Test
+    void each_socket_gets_its_own_instance() {
+        assertNotSame(CongestionControls.create("cubic"), CongestionControls.create("cubic"));
+    }
+
+    @Test
+    void unknown_name_is_an_error_that_lists_the_available_ones() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CongestionControls.create("bbr"));
+        assertTrue(e.getMessage().contains("'bbr'"), e.getMessage());
+        assertTrue(e.getMessage().contains("available: cubic, reno"), e.getMessage());
+    }
+
+    @Test
+    void the_registry_is_read_only() {
+        assertThrows(UnsupportedOperationException.class,
+                () -> CongestionControls.available().remove("reno"));
+    }
+}
