@@ -71,7 +71,7 @@ final class RetransmitQueue {
     static final class Acked {
         int packets;
         int bytes;
-        /** Send time of the newest acked segment never retransmitted (Karn), or -1. */
+        /** Send time of the oldest acked segment not SACKed and never retransmitted (first_ackt), or -1. */
         long rttSentAt = -1;
         boolean anyRetransmitted;
     }
@@ -98,7 +98,7 @@ final class RetransmitQueue {
             }
             if ((f & EVER_RETRANS) != 0) {
                 out.anyRetransmitted = true;
-            } else {
+            } else if ((f & SACKED) == 0 && out.rttSentAt < 0) {
                 out.rttSentAt = sentAt[i];
             }
             out.packets++;

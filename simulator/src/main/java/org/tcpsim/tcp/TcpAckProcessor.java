@@ -86,13 +86,14 @@ final class TcpAckProcessor {
     }
 
     /**
-     * An RTT sample from the newest segment acked that was never retransmitted (Karn), else from
-     * the timestamp echo (tcp_ack_update_rtt).
+     * An RTT sample from the oldest segment this ACK covers, unless it covers any retransmitted
+     * data (Karn; tcp_clean_rtx_queue's FLAG_RETRANS_DATA_ACKED), else from the timestamp echo
+     * (tcp_ack_update_rtt).
      */
     private void sampleRtt(TcpSegment seg, long now) {
         TcpSender snd = sk.snd;
         long rttUs = -1;
-        if (acked.rttSentAt >= 0) {
+        if (acked.rttSentAt >= 0 && !acked.anyRetransmitted) {
             rttUs = (now - acked.rttSentAt) / 1000;
         } else if (sk.timestamps && seg.tsEcr != 0 && acked.packets > 0) {
             rttUs = Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000;

@@ -700,8 +700,8 @@ public final class TcpSocket {
             tEnd = now;
         }
         stack.remove(this);
-        if (prev != TcpState.TIME_WAIT) {
-            callbacks.closed(this, errno, now);
+        if (prev != TcpState.TIME_WAIT && !orphan) {
+            callbacks.closed(this, errno, now); // after close() there is no application left to tell
         }
     }
 
