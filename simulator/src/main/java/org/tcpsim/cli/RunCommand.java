@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         Path experimentOut = args.out.resolve(exp.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, file.sweepPointers(),
                 new CurrentRuns(file, SweepPlan.of(file)), Runtime.getRuntime().availableProcessors(),
-                new RunReporter(System.out, System.err, runs.size(), true));
+                new RunReporter(System.out, System.err, runs.size(), true), args.runOptions());
         System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
                 + experimentOut.resolve("summary.csv"));
         return SweepCommand.report(outcome);

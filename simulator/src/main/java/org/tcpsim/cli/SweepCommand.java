@@ -48,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path experimentOut = args.out.resolve(file.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), new CurrentRuns(file, plan), workers,
-                new RunReporter(System.out, System.err, runs.size(), false));
+                new RunReporter(System.out, System.err, runs.size(), false), args.runOptions());
         System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
                 outcome.skipped(), experimentOut.resolve("summary.csv"));
         return report(outcome);

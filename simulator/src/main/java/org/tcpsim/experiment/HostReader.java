@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.SysctlException;
+import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
+import org.tcpsim.tcp.congestion.CongestionControls;
 
 /** Reads one entry of "hosts": {"kernel": "6.18", "sysctl": {...}, "ulimit_nofile": 1024, ...}. */
 final class HostReader {
@@ -34,6 +36,12 @@ final class HostReader {
                     e.getValue().problem(ex.getMessage());
                 }
             }
+        }
+        String cc = sysctls.getString(SysctlNames.TCP_CONGESTION_CONTROL);
+        if (!CongestionControls.available().containsKey(cc)) {
+            sysctlNode.problemAt(SysctlNames.TCP_CONGESTION_CONTROL, "no congestion control named '" + cc
+                    + "' is loaded (tcp_available_congestion_control: "
+                    + String.join(" ", CongestionControls.available().keySet()) + ")");
         }
         int nofile = h.optInt("ulimit_nofile", HostSpec.DEFAULT_NOFILE, 1, Integer.MAX_VALUE);
         int cpus = h.optInt("cpus", 1, 1, 4096);

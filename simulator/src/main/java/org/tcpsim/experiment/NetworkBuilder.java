@@ -1,8 +1,13 @@
 package org.tcpsim.experiment;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
+import org.tcpsim.net.Host;
 import org.tcpsim.net.Network;
+import org.tcpsim.net.NodeKind;
+import org.tcpsim.tcp.TcpStack;
 
 /** Turns a declared topology into a live network for one run. */
 final class NetworkBuilder {
@@ -24,5 +29,17 @@ final class NetworkBuilder {
         }
         net.computeRoutes();
         return net;
+    }
+
+    /** A TCP stack on every host, configured from its kernel profile and sysctls. */
+    static Map<String, TcpStack> tcpStacks(Experiment exp, Network net, Simulation sim, RandomStreams random) {
+        Map<String, TcpStack> stacks = new LinkedHashMap<>();
+        for (NodeSpec n : exp.topology().nodes()) {
+            if (n.kind() == NodeKind.HOST) {
+                HostSpec h = exp.host(n.name());
+                stacks.put(n.name(), new TcpStack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls()));
+            }
+        }
+        return stacks;
     }
 }

@@ -17,6 +17,7 @@ import org.tcpsim.app.WorkloadRun;
 import org.tcpsim.engine.Event;
 import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
+import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.net.DropCause;
 import org.tcpsim.net.Interface;
 import org.tcpsim.net.InterfaceStats;
@@ -27,6 +28,8 @@ import org.tcpsim.net.Node;
 import org.tcpsim.output.Fingerprint;
 import org.tcpsim.output.RunDirectory;
 import org.tcpsim.output.RunRecord;
+import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TcpState;
 
 /** Executes one run: builds the world, runs it for the experiment's duration, writes its files and run.json. */
 public final class RunExecutor {
@@ -52,6 +55,11 @@ public final class RunExecutor {
     /** Runs {@code spec} into {@code dir} and commits it; the directory is aborted if anything fails. */
     public static RunRecord execute(RunSpec spec, RunDirectory dir, Simulation.ProgressListener progress)
             throws IOException {
+        return execute(spec, dir, progress, RunOptions.DEFAULT);
+    }
+
+    public static RunRecord execute(RunSpec spec, RunDirectory dir, Simulation.ProgressListener progress,
+                                    RunOptions options) throws IOException {
         long wallStart = System.nanoTime();
         Instant startedAt = Instant.now();
         Experiment exp = spec.experiment();
@@ -59,16 +67,17 @@ public final class RunExecutor {
         sim.setProgressListener(progress);
         RandomStreams random = new RandomStreams(spec.seed());
         Network net = NetworkBuilder.build(exp.topology(), sim, random);
-        RunContext ctx = new RunContext(sim, net, random, exp.durationNs());
+        Map<String, TcpStack> tcp = NetworkBuilder.tcpStacks(exp, net, sim, random);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        try (RunOutputs out = new RunOutputs(dir)) {
+        try (RunOutputs out = new RunOutputs(dir, options, tcp)) {
+            RunContext ctx = new RunContext(sim, net, tcp, random, exp.durationNs(), out);
             List<WorkloadRun> runs = new ArrayList<>();
             List<Workload> workloads = exp.workloads();
             for (Workload w : workloads) {
                 runs.add(w.install(ctx));
             }
             if (exp.sampleIntervalNs() > 0) {
-                sim.schedule(0, new Sampler(sim, net, runs, out, exp.sampleIntervalNs(), exp.durationNs()));
+                sim.schedule(0, new Sampler(sim, net, tcp, runs, out, exp.sampleIntervalNs(), exp.durationNs()));
             }
             sim.run(exp.durationNs());
             long end = exp.durationNs();
@@ -77,7 +86,7 @@ public final class RunExecutor {
                 runs.get(i).finish(end, out, (name, value) -> metrics.put(prefix + name, value));
             }
             networkMetrics(net, metrics);
-            writeCounters(net, out);
+            writeCounters(net, tcp, out);
             writeLinks(net, out);
         } catch (IOException | RuntimeException e) {
             dir.abort();
@@ -116,10 +125,16 @@ public final class RunExecutor {
         }
     }
 
-    private static void writeCounters(Network net, RunOutputs out) {
+    private static void writeCounters(Network net, Map<String, TcpStack> tcp, RunOutputs out) {
         for (Node n : net.nodes()) {
             for (IpCounter c : IpCounter.values()) {
                 out.counters.text(n.name()).text(c.mibName()).integer(n.counter(c)).endRow();
+            }
+            TcpStack stack = tcp.get(n.name());
+            if (stack != null) {
+                for (MibCounter c : MibCounter.values()) {
+                    out.counters.text(n.name()).text(c.nstatName()).integer(stack.counter(c)).endRow();
+                }
             }
         }
     }
@@ -151,14 +166,17 @@ public final class RunExecutor {
     private static final class Sampler implements Event {
         private final Simulation sim;
         private final Network net;
+        private final Map<String, TcpStack> tcp;
         private final List<WorkloadRun> runs;
         private final RunOutputs out;
         private final long interval;
         private final long end;
 
-        Sampler(Simulation sim, Network net, List<WorkloadRun> runs, RunOutputs out, long interval, long end) {
+        Sampler(Simulation sim, Network net, Map<String, TcpStack> tcp, List<WorkloadRun> runs, RunOutputs out,
+                long interval, long end) {
             this.sim = sim;
             this.net = net;
+            this.tcp = tcp;
             this.runs = runs;
             this.out = out;
             this.interval = interval;
@@ -170,6 +188,17 @@ public final class RunExecutor {
             for (Node n : net.nodes()) {
                 for (Interface i : n.interfaces()) {
                     out.add(now, n.name(), "qdisc.backlog_packets:" + i.name(), i.backlogPackets(now));
+                }
+            }
+            for (Map.Entry<String, TcpStack> e : tcp.entrySet()) {
+                if (!e.getValue().everUsed()) {
+                    continue;
+                }
+                int[] byState = e.getValue().socketsByState();
+                for (TcpState st : TcpState.values()) {
+                    if (st != TcpState.CLOSED) {
+                        out.add(now, e.getKey(), "tcp.state." + st.name(), byState[st.ordinal()]);
+                    }
                 }
             }
             for (WorkloadRun r : runs) {

@@ -51,6 +51,12 @@ public final class Runner {
     public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers,
                                   Predicate<RunRecord> current, int jobs, Observer observer)
             throws IOException, InterruptedException {
+        return execute(runs, experimentOut, sweepPointers, current, jobs, observer, RunOptions.DEFAULT);
+    }
+
+    public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers,
+                                  Predicate<RunRecord> current, int jobs, Observer observer, RunOptions options)
+            throws IOException, InterruptedException {
         Files.createDirectories(experimentOut);
         AtomicInteger executed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
@@ -71,7 +77,7 @@ public final class Runner {
                     }
                     observer.started(run);
                     RunDirectory dir = RunDirectory.begin(experimentOut, run.runId());
-                    RunRecord record = RunExecutor.execute(run, dir, observer.progressFor(run));
+                    RunRecord record = RunExecutor.execute(run, dir, observer.progressFor(run), options);
                     executed.incrementAndGet();
                     observer.finished(run, record, false);
                     return null;

@@ -262,6 +262,11 @@ public final class TcpSocket {
         this.callbacks = cb == null ? new SocketCallbacks() { } : cb;
     }
 
+    /** Sets who hears this socket's events (after accept(), for instance). */
+    public void attachCallbacks(SocketCallbacks cb) {
+        attach(cb);
+    }
+
     // ---- opening ----
 
     void connect(long now) {

@@ -52,8 +52,14 @@ public final class TcpStack implements ProtocolHandler {
         return host;
     }
 
-    long now() {
+    /** The host's current time (for capture hooks). */
+    public long now() {
         return sim.now();
+    }
+
+    /** Whether any socket or listener was ever created here (hosts without TCP stay out of timeseries). */
+    public boolean everUsed() {
+        return nextConnId > 0 || !listeners.isEmpty();
     }
 
     Simulation sim() {
@@ -102,6 +108,11 @@ public final class TcpStack implements ProtocolHandler {
         TcpListener l = new TcpListener(this, port, clamped, options, callbacks);
         listeners.put(port, l);
         return l;
+    }
+
+    /** The listener on a port, or null. */
+    public TcpListener listener(int port) {
+        return listeners.get(port);
     }
 
     void unlisten(TcpListener l) {

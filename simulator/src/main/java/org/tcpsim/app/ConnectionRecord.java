@@ -1,0 +1,24 @@
+package org.tcpsim.app;
+
+import java.util.List;
+import org.tcpsim.tcp.TcpSocket;
+
+/**
+ * One row of connections.csv.
+ *
+ * @param outcome "ok", an errno name (ECONNREFUSED, ETIMEDOUT, ECONNRESET, EADDRNOTAVAIL, ...),
+ *                or "open" for a connection still alive when the run ended
+ */
+public record ConnectionRecord(String connId, String client, String server, int localPort, long startNs,
+                               long establishedNs, long endNs, String outcome, long bytesSent, long bytesReceived,
+                               int synRetransmits, long retransmits) {
+    public static final List<String> COLUMNS = List.of("conn_id", "client", "server", "local_port", "t_start_s",
+            "t_established_s", "t_end_s", "outcome", "bytes_sent", "bytes_received", "syn_retransmits", "retransmits");
+
+    /** The row for a client socket whose application finished with it at {@code endNs}. */
+    public static ConnectionRecord of(String connId, String client, String server, TcpSocket s, String outcome,
+                                      long bytesReceived, long endNs) {
+        return new ConnectionRecord(connId, client, server, s.localPort(), s.startedAtNs(), s.establishedAtNs(),
+                endNs, outcome, s.bytesAcked(), bytesReceived, s.synRetransmits(), s.retransmits());
+    }
+}
