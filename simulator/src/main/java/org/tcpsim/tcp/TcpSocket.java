@@ -511,8 +511,14 @@ public final class TcpSocket {
         if (fin) {
             rcv.finReceived = true;
             rcv.queue.consumeFin();
-            moveTo(TcpEvent.RCV_FIN, "fin", now);
-            out.sendAck(now, false);
+            if (state == TcpState.ESTABLISHED || state == TcpState.SYN_RECV) {
+                // tcp_fin(): to CLOSE_WAIT the ACK is only scheduled, so a close() right away carries it on its FIN
+                delackTimer.arm(now + TcpReceiver.DELACK_NS);
+                moveTo(TcpEvent.RCV_FIN, "fin", now);
+            } else {
+                out.sendAck(now, false); // FIN_WAIT1 -> CLOSING, FIN_WAIT2 -> TIME_WAIT: tcp_send_ack()
+                moveTo(TcpEvent.RCV_FIN, "fin", now);
+            }
         } else if (len > 0) {
             if (rcv.ackNow()) {
                 out.sendAck(now, false);
