@@ -6,7 +6,9 @@ import java.util.Properties;
 
 /** The tool version, from the build (version.properties is filled in by Maven resource filtering). */
 public final class Version {
-    private static final String VERSION = load();
+    private static final Properties PROPERTIES = load();
+    private static final String VERSION = PROPERTIES.getProperty("version", "dev");
+    private static final String BUILD = PROPERTIES.getProperty("build", "dev");
 
     private Version() {
     }
@@ -15,16 +17,20 @@ public final class Version {
         return VERSION;
     }
 
-    private static String load() {
+    /** Version and build time: a rebuilt simulator may behave differently, so finished runs are not reused across builds. */
+    public static String build() {
+        return VERSION + "+" + BUILD;
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "dev";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
         } catch (IOException e) {
-            return "dev";
+            // no version information: "dev"
         }
+        return p;
     }
 }

@@ -3,6 +3,7 @@ package org.tcpsim.cli;
 import java.util.concurrent.Callable;
 import org.tcpsim.bench.HoldBenchmark;
 import org.tcpsim.bench.PacketStormBenchmark;
+import org.tcpsim.bench.TcpBulkBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,10 +24,40 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "measurements of each (default: ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--suite", defaultValue = "all", description = "engine, tcp or all (default: ${DEFAULT-VALUE})")
+    String suite;
+
     @Override
     public Integer call() {
         System.out.printf("java %s, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
+        if (!suite.equals("tcp")) {
+            engine();
+        }
+        if (!suite.equals("engine")) {
+            tcp();
+        }
+        return 0;
+    }
+
+    private void tcp() {
+        for (int i = 0; i < repeat; i++) {
+            report(TcpBulkBenchmark.run(1, 1_000_000_000L, 20_000_000L, 60_000_000_000L),
+                    "1 bulk flow, 1 Gbps x 20 ms RTT, 60 simulated s");
+        }
+        for (int i = 0; i < repeat; i++) {
+            report(TcpBulkBenchmark.run(1000, 1_000_000_000L, 20_000_000L, 10_000_000_000L),
+                    "1000 bulk flows sharing 1 Gbps x 20 ms RTT, 10 simulated s");
+        }
+    }
+
+    private static void report(TcpBulkBenchmark.Result r, String what) {
+        System.out.printf("%s: %,d packets (data + ACK, per hop) in %.2f s wall = %.2f M packets/s;"
+                + " goodput %.0f Mbps; peak heap %d MiB%n", what, r.packets(), r.wallSeconds(),
+                r.packetsPerSecond() / 1e6, r.bytesAcked() * 8 / r.simulatedSeconds() / 1e6, r.peakHeapBytes() >> 20);
+    }
+
+    private void engine() {
         for (int i = 0; i < repeat; i++) {
             HoldBenchmark.Result r = HoldBenchmark.run(pending, events, 1 + i);
             System.out.printf("hold model: %,d events with %,d pending in %.2f s wall = %.1f M events/s%n",
@@ -43,6 +74,5 @@ final class BenchCommand implements Callable<Integer> {
                     + " = %.1f M packet-hops/s%n", r.delivered(), r.hops(), r.events(), r.wallSeconds(),
                     r.hopsPerSecond() / 1e6);
         }
-        return 0;
     }
 }

@@ -38,14 +38,14 @@ public final class RunExecutor {
 
     /**
      * Fingerprint deciding whether a finished run may be skipped: same resolved experiment, seed
-     * and tool version. "sweep" and "seeds" are left out: they choose which runs exist, not what
+     * and tool build. "sweep" and "seeds" are left out: they choose which runs exist, not what
      * one run does, so adding a seed or a sweep value re-runs only the new runs.
      */
     public static String fingerprint(Experiment experiment, long seed) {
         ObjectNode json = experiment.json().deepCopy();
         json.remove("sweep");
         json.remove("seeds");
-        return Fingerprint.of(json, seed) + "@" + Version.get();
+        return Fingerprint.of(json, seed) + "@" + Version.build();
     }
 
     public static String fingerprint(RunSpec spec) {

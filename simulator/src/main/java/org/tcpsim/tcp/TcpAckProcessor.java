@@ -46,6 +46,11 @@ final class TcpAckProcessor {
         acked.anyRetransmitted = false;
         snd.rtx.ackUpTo(ack, acked);
         if (advanced) {
+            long delta = Integer.toUnsignedLong(ack - snd.sndUna);
+            if (snd.finSent && Seq.gt(ack, snd.finSeq) && Seq.le(snd.sndUna, snd.finSeq)) {
+                delta--; // the FIN's sequence number carries no payload
+            }
+            snd.bytesAcked += delta;
             snd.sndUna = ack;
             snd.retransmits = 0;
             snd.dupAcks = 0;

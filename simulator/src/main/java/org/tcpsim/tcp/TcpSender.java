@@ -34,6 +34,8 @@ final class TcpSender implements CongestionState {
     long sndbuf;
     final long sndbufMax;
     final boolean sndbufLocked;
+    /** Payload bytes cumulatively acknowledged, 64-bit (sequence numbers wrap every 4 GiB). */
+    long bytesAcked;
     boolean finQueued;
     boolean finSent;
     int finSeq;

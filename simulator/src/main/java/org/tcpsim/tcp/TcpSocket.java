@@ -131,7 +131,7 @@ public final class TcpSocket {
 
     /** Payload bytes the peer has acknowledged. */
     public long bytesAcked() {
-        return Integer.toUnsignedLong(snd.sndUna - iss - 1) - (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) ? 1 : 0);
+        return snd.bytesAcked;
     }
 
     public long bytesRead() {

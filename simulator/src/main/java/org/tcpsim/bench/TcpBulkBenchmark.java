@@ -1,0 +1,115 @@
+package org.tcpsim.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import org.tcpsim.engine.RandomStreams;
+import org.tcpsim.engine.Simulation;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.Sysctls;
+import org.tcpsim.net.Host;
+import org.tcpsim.net.Interface;
+import org.tcpsim.net.LinkDirection;
+import org.tcpsim.net.Network;
+import org.tcpsim.net.Node;
+import org.tcpsim.net.loss.LossModelSpec;
+import org.tcpsim.tcp.SocketCallbacks;
+import org.tcpsim.tcp.SocketOptions;
+import org.tcpsim.tcp.TcpListener;
+import org.tcpsim.tcp.TcpSocket;
+import org.tcpsim.tcp.TcpStack;
+
+/**
+ * Bulk TCP flows from one host to another across a router over a shared bottleneck: measures
+ * the whole TCP path (segments built, queued, carried, acknowledged) in packets per wall second.
+ */
+public final class TcpBulkBenchmark {
+    private TcpBulkBenchmark() {
+    }
+
+    public record Result(int flows, long packets, long bytesAcked, long events, double wallSeconds,
+                         double simulatedSeconds, long peakHeapBytes) {
+        public double packetsPerSecond() {
+            return packets / wallSeconds;
+        }
+    }
+
+    /**
+     * @param rateBps bottleneck rate (access links are 10x faster)
+     * @param rttNs   round-trip propagation delay
+     */
+    public static Result run(int flows, long rateBps, long rttNs, long simulatedNs) {
+        Simulation sim = new Simulation();
+        RandomStreams random = new RandomStreams(1);
+        Network net = new Network(sim, random);
+        Host a = net.addHost("sender", 0x0a000001);
+        net.addRouter("r", 0x0a0000fe);
+        Host b = net.addHost("receiver", 0x0a000002);
+        long bdpPackets = Math.max(100, rateBps / 8 * rttNs / 1_000_000_000L / 1500);
+        LinkDirection access = new LinkDirection(rateBps * 10, rttNs / 4, 100_000, true, 1500, LossModelSpec.NONE, 0, 0, 0);
+        LinkDirection bottleneck = new LinkDirection(rateBps, rttNs / 4, bdpPackets, true, 1500, LossModelSpec.NONE,
+                0, 0, 0);
+        net.connect("sender", "r", access, access);
+        net.connect("r", "receiver", bottleneck, access);
+        net.computeRoutes();
+        Sysctls s = Sysctls.defaults(KernelVersion.V6_18, 64L << 30);
+        TcpStack tx = new TcpStack(a, sim, random, KernelVersion.V6_18, s);
+        TcpStack rx = new TcpStack(b, sim, random, KernelVersion.V6_18, s);
+        rx.listen(5001, 65535, SocketOptions.DEFAULTS, TcpBulkBenchmark::sink);
+        TcpSocket[] sockets = new TcpSocket[flows];
+        for (int i = 0; i < flows; i++) {
+            sockets[i] = tx.connect(b.address(), 5001, SocketOptions.DEFAULTS, new SocketCallbacks() {
+                @Override
+                public void connected(TcpSocket sock, long now) {
+                    writable(sock, now);
+                }
+
+                @Override
+                public void writable(TcpSocket sock, long now) {
+                    while (sock.write(1 << 20, now) > 0) {
+                        // keep the send buffer full
+                    }
+                }
+            });
+        }
+        long start = System.nanoTime();
+        sim.run(simulatedNs);
+        double wall = (System.nanoTime() - start) / 1e9;
+        long packets = 0;
+        for (Node n : net.nodes()) {
+            for (Interface i : n.interfaces()) {
+                packets += i.stats().delivered();
+            }
+        }
+        long acked = 0;
+        for (TcpSocket t : sockets) {
+            acked += t.bytesAcked();
+        }
+        return new Result(flows, packets, acked, sim.eventsExecuted(), wall, simulatedNs / 1e9, peakHeap());
+    }
+
+    private static void sink(TcpListener l, long now) {
+        TcpSocket s;
+        while ((s = l.accept(null)) != null) {
+            SocketCallbacks reader = new SocketCallbacks() {
+                @Override
+                public void readable(TcpSocket sock, long t) {
+                    while (sock.read(1 << 24, t) > 0) {
+                        // discard
+                    }
+                }
+            };
+            s.attachCallbacks(reader);
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
