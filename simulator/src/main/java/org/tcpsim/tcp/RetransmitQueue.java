@@ -24,6 +24,8 @@ final class RetransmitQueue {
     int sackedOut;
     int lostOut;
     int retransOut;
+    /** Entries marked lost and not yet retransmitted: lets nextLost() answer at once when there are none. */
+    private int awaitingRetransmit;
 
     /** tcp_packets_in_flight(): packets_out - (sacked_out + lost_out) + retrans_out. */
     int inFlight() {
@@ -92,6 +94,9 @@ final class RetransmitQueue {
             }
             if ((f & LOST) != 0) {
                 lostOut--;
+                if ((f & RETRANS) == 0) {
+                    awaitingRetransmit--;
+                }
             }
             if ((f & RETRANS) != 0) {
                 retransOut--;
@@ -112,12 +117,18 @@ final class RetransmitQueue {
     /** Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue); returns packets newly sacked. */
     int sack(int s, int e) {
         int newly = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = firstStartingAtOrAfter(s); k < count; k++) {
             int i = slot(k);
-            if (Seq.ge(start[i], s) && Seq.le(end[i], e) && (flags[i] & SACKED) == 0) {
+            if (Seq.gt(end[i], e)) {
+                break; // entries are in sequence order: nothing further fits in the block
+            }
+            if ((flags[i] & SACKED) == 0) {
                 int f = flags[i];
                 if ((f & LOST) != 0) {
                     lostOut--;
+                    if ((f & RETRANS) == 0) {
+                        awaitingRetransmit--;
+                    }
                 }
                 if ((f & RETRANS) != 0) {
                     retransOut--;
@@ -130,11 +141,29 @@ final class RetransmitQueue {
         return newly;
     }
 
+    /** Index of the first entry whose start is at or after {@code seq} (entries are in sequence order). */
+    private int firstStartingAtOrAfter(int seq) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Seq.lt(start[slot(mid)], seq)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /**
      * RFC 6675 IsLost, as Linux's SACK loss marking used it before RACK: a hole is lost once
      * {@code dupThresh} segments above it have been SACKed. Returns packets newly marked.
      */
     int markLostBySack(int dupThresh) {
+        if (sackedOut < dupThresh) {
+            return 0;
+        }
         int newly = 0;
         int sackedAbove = 0;
         for (int k = count - 1; k >= 0; k--) {
@@ -176,9 +205,13 @@ final class RetransmitQueue {
             if ((f & RETRANS) != 0) {
                 retransOut--;
                 f &= ~RETRANS;
+                if ((f & LOST) != 0) {
+                    awaitingRetransmit++; // lost again: to be retransmitted again
+                }
             }
             if ((f & LOST) == 0) {
                 lostOut++;
+                awaitingRetransmit++;
                 f |= LOST;
             }
             flags[i] = (byte) f;
@@ -198,7 +231,7 @@ final class RetransmitQueue {
 
     /** Index (0-based from the head) of the first lost entry not yet retransmitted, or -1. */
     int nextLost() {
-        if (lostOut == 0) {
+        if (awaitingRetransmit == 0) {
             return -1;
         }
         for (int k = 0; k < count; k++) {
@@ -215,6 +248,9 @@ final class RetransmitQueue {
         int i = slot(k);
         if ((flags[i] & RETRANS) == 0) {
             retransOut++;
+            if ((flags[i] & LOST) != 0) {
+                awaitingRetransmit--;
+            }
         }
         flags[i] |= RETRANS | EVER_RETRANS;
         sentAt[i] = now;
@@ -233,6 +269,7 @@ final class RetransmitQueue {
         }
         flags[i] = (byte) (f | LOST);
         lostOut++;
+        awaitingRetransmit++;
     }
 
     private int slot(int k) {

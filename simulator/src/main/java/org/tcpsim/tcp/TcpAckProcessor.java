@@ -69,7 +69,7 @@ final class TcpAckProcessor {
             }
         }
         sampleRtt(seg, now);
-        detectLoss(dupack, advanced, acked.packets);
+        detectLoss(dupack, advanced, acked.packets, newlySacked);
         updateCwnd(ack, acked.packets, newlySacked);
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
             sk.finAcked(now);
@@ -115,10 +115,12 @@ final class TcpAckProcessor {
     }
 
     /** tcp_fastretrans_alert: mark losses, enter and leave Recovery, end Loss. */
-    private void detectLoss(boolean dupack, boolean advanced, int ackedPackets) {
+    private void detectLoss(boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
         TcpSender snd = sk.snd;
         if (snd.sack) {
-            snd.rtx.markLostBySack(TcpSender.DUPTHRESH);
+            if (newlySacked > 0) {
+                snd.rtx.markLostBySack(TcpSender.DUPTHRESH); // only new SACK information can reveal a new loss
+            }
         } else if (dupack) {
             snd.dupAcks++;
             if (snd.dupAcks >= TcpSender.DUPTHRESH && snd.caState != CaState.RECOVERY
