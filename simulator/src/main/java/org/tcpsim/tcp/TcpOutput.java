@@ -1,6 +1,7 @@
 package org.tcpsim.tcp;
 
 import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.tcp.congestion.CaEvent;
 import org.tcpsim.tcp.congestion.CaState;
 
 /**
@@ -145,6 +146,34 @@ final class TcpOutput {
         }
     }
 
+    /**
+     * Sending after a pause with nothing in flight (tcp_event_data_sent): tell the congestion module
+     * (CA_EVENT_TX_START), and with tcp_slow_start_after_idle halve cwnd for every RTO of idleness,
+     * down to the initial window (tcp_cwnd_restart).
+     */
+    private void idleRestart(long now) {
+        TcpSender snd = sk.snd;
+        if (snd.lastSendNs == 0) {
+            return; // the first data of the connection
+        }
+        long rtoNs = snd.rtt.rtoUs() * 1000;
+        long idle = now - snd.lastSendNs;
+        if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs) {
+            // tcp_slow_start_after_idle_check -> tcp_cwnd_restart
+            snd.cc.cwndEvent(snd, CaEvent.CWND_RESTART);
+            if (snd.caState != CaState.CWR && snd.caState != CaState.RECOVERY) {
+                snd.ssthresh = Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2)); // tcp_current_ssthresh
+            }
+            int restart = Math.min(snd.cwnd, TcpSender.INIT_CWND);
+            int cwnd = snd.cwnd;
+            for (long delta = idle - rtoNs; delta > 0 && cwnd > restart; delta -= rtoNs) {
+                cwnd >>= 1;
+            }
+            snd.cwnd = Math.max(cwnd, restart);
+        }
+        snd.cc.cwndEvent(snd, CaEvent.TX_START); // tcp_event_data_sent
+    }
+
     /** Minshall's Nagle (tcp_nagle_check / tcp_minshall_check): hold a small segment while another is unacknowledged. */
     private boolean nagleHolds() {
         TcpSender snd = sk.snd;
@@ -153,6 +182,9 @@ final class TcpOutput {
 
     private void sendNew(int len, boolean fin, long now) {
         TcpSender snd = sk.snd;
+        if (len > 0 && snd.rtx.packetsOut == 0) {
+            idleRestart(now);
+        }
         int flags = TcpSegment.ACK | (fin ? TcpSegment.FIN : 0);
         if (len > 0 && snd.sndNxt + len == snd.writeSeq) {
             flags |= TcpSegment.PSH;
@@ -170,7 +202,9 @@ final class TcpOutput {
         }
         snd.rtx.add(snd.sndNxt, end, now);
         snd.sndNxt = end;
-        snd.lastSendNs = now;
+        if (len > 0) {
+            snd.lastSendNs = now; // lsndtime: new data only (tcp_event_data_sent)
+        }
         if (snd.caState == CaState.RECOVERY) {
             snd.prrOut++;
         }
@@ -195,7 +229,6 @@ final class TcpOutput {
         }
         snd.rtx.retransmitted(k, now);
         snd.totalRetrans++;
-        snd.lastSendNs = now;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         if (snd.caState == CaState.LOSS) {
             sk.stack.count(MibCounter.TCP_SLOW_START_RETRANS);
