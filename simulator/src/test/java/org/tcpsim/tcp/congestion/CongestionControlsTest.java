@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class CongestionControlsTest {
     @Test
     void reno_and_cubic_are_found_by_name() {
-        assertEquals(List.of("cubic", "reno"), List.copyOf(CongestionControls.available().keySet()));
+        // sorted by name; test-fixed4 is the test classpath's own plugin (FixedWindowTestType)
+        assertEquals(List.of("cubic", "reno", "test-fixed4"), List.copyOf(CongestionControls.available().keySet()));
         assertInstanceOf(Reno.class, CongestionControls.create("reno"));
         assertInstanceOf(Cubic.class, CongestionControls.create("cubic"));
         assertEquals("cubic", CongestionControls.create("cubic").name());
@@ -30,7 +31,7 @@ class CongestionControlsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CongestionControls.create("bbr"));
         assertTrue(e.getMessage().contains("'bbr'"), e.getMessage());
-        assertTrue(e.getMessage().contains("available: cubic, reno"), e.getMessage());
+        assertTrue(e.getMessage().contains("available: cubic, reno, test-fixed4"), e.getMessage());
     }
 
     @Test
