@@ -8,7 +8,7 @@ import org.tcpsim.tcp.congestion.CongestionControls;
 /**
  * One TCP connection as a Linux socket runs it: the application-facing calls (connect, write,
  * read, shutdown, close), the handshake, what happens on entering each state, and its timers.
- * Which state comes next is {@link TcpTransitions}'s business; sending is {@link TcpOutput}'s;
+ * Which state comes next is {@link TcpTransitions}'s business; arriving segments are {@link TcpInput}'s; sending is {@link TcpOutput}'s;
  * acknowledgement processing and loss recovery are {@link TcpAckProcessor}'s.
  */
 public final class TcpSocket {
@@ -33,6 +33,7 @@ public final class TcpSocket {
     final TcpReceiver rcv;
     final TcpOutput out;
     final TcpAckProcessor acks;
+    final TcpInput in;
     int iss;
     int advmss;
     boolean timestamps;
@@ -51,9 +52,9 @@ public final class TcpSocket {
     private final Timer finWait2Timer;
     int synRetransmits;
     int synAckTimeouts;
-    private long timeWaitDeadline = -1;
+    long timeWaitDeadline = -1;
 
-    private final long tStart;
+    final long tStart;
     private long tEstablished = -1;
     private long tEnd = -1;
     private String errno;
@@ -77,6 +78,7 @@ public final class TcpSocket {
         this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0);
         this.out = new TcpOutput(this);
         this.acks = new TcpAckProcessor(this);
+        this.in = new TcpInput(this);
         this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
         this.delackTimer = new Timer(stack.sim(), now -> out.sendAck(now, true));
         this.finWait2Timer = new Timer(stack.sim(), this::finWait2TimedOut);
@@ -296,7 +298,7 @@ public final class TcpSocket {
     }
 
     /** Negotiates options from the peer's SYN or SYN-ACK (tcp_parse_options, tcp_openreq_init, tcp_mss_to_mtu). */
-    private void acceptSynOptions(TcpSegment syn, long now) {
+    void acceptSynOptions(TcpSegment syn, long now) {
         TcpSettings s = stack.settings;
         wscaleOk = s.windowScaling && syn.windowScaleOption >= 0;
         snd.sndWscale = wscaleOk ? Math.min(14, syn.windowScaleOption) : 0;
@@ -331,228 +333,7 @@ public final class TcpSocket {
     // ---- segments arriving ----
 
     void segmentArrived(TcpSegment seg, long now) {
-        switch (state) {
-            case SYN_SENT -> synSentArrived(seg, now);
-            case TIME_WAIT -> timeWaitArrived(seg, now);
-            case CLOSED, LISTEN -> { }
-            default -> synchronizedArrived(seg, now);
-        }
-    }
-
-    /** tcp_rcv_synsent_state_process. */
-    private void synSentArrived(TcpSegment seg, long now) {
-        boolean ackOk = seg.has(TcpSegment.ACK) && seg.ack == snd.sndNxt;
-        if (seg.has(TcpSegment.ACK) && !ackOk) {
-            if (!seg.has(TcpSegment.RST)) {
-                stack.sendReset(seg, now);
-            }
-            return;
-        }
-        if (seg.has(TcpSegment.RST)) {
-            if (ackOk) {
-                stack.count(MibCounter.TCP_ATTEMPT_FAILS);
-                fail("ECONNREFUSED", TcpEvent.RCV_RST, "rst", now);
-            }
-            return;
-        }
-        if (!seg.has(TcpSegment.SYN)) {
-            return;
-        }
-        acceptSynOptions(seg, now);
-        if (ackOk) {
-            snd.sndUna = seg.ack;
-            snd.sndWl2 = seg.ack;
-            handshakeRtt(seg, now);
-            moveTo(TcpEvent.RCV_SYN_ACK, "syn-ack", now);
-            out.sendAck(now, false);
-            callbacks.connected(this, now);
-        } else {
-            // simultaneous open: answer with a SYN-ACK (tcp_rcv_synsent_state_process, TCP_SYN_RECV)
-            moveTo(TcpEvent.RCV_SYN, "simultaneous-open", now);
-            out.sendSyn(now, true);
-            retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
-        }
-    }
-
-    /**
-     * RTT of the handshake: from the SYN if it was never retransmitted, else from the timestamp
-     * echo; with neither, the RTO falls back to 3 s (tcp_init_metrics). More than one SYN
-     * retransmission starts cwnd at 1 (tcp_init_transfer).
-     */
-    private void handshakeRtt(TcpSegment seg, long now) {
-        retransmitTimer.cancel();
-        int retransmitted = state == TcpState.SYN_SENT ? synRetransmits : synAckTimeouts;
-        if (retransmitted == 0) {
-            snd.rtt.sample((now - tStart) / 1000, snd.sndUna, snd.sndNxt);
-        } else if (timestamps && seg.tsEcr != 0) {
-            snd.rtt.sample(Math.max(1, (long) (tsNow(now) - seg.tsEcr)) * 1000, snd.sndUna, snd.sndNxt);
-        } else {
-            snd.rtt.setRto(RttEstimator.TIMEOUT_FALLBACK_US);
-        }
-        if (snd.rtt.hasSample()) {
-            snd.minRttUs = snd.rtt.srttUs();
-        }
-        snd.retransmits = 0;
-        if (retransmitted > 1) {
-            snd.cwnd = 1;
-        }
-        snd.cc.init(snd);
-    }
-
-    /** Segments in every synchronised state but TIME_WAIT (tcp_rcv_state_process, tcp_validate_incoming). */
-    private void synchronizedArrived(TcpSegment seg, long now) {
-        if (state == TcpState.SYN_RECV && seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)
-                && seg.seq == rcv.queue.rcvNxt() - 1) {
-            out.sendSyn(now, true); // a retransmitted SYN: resend the SYN-ACK (tcp_check_req)
-            return;
-        }
-        if (!acceptable(seg)) {
-            if (!seg.has(TcpSegment.RST)) {
-                out.sendAck(now, false); // tcp_send_dupack
-            }
-            return;
-        }
-        if (seg.has(TcpSegment.RST)) {
-            if (seg.seq == rcv.queue.rcvNxt()) {
-                resetReceived(now);
-            } else {
-                challengeAck(now); // RFC 5961 3.2
-            }
-            return;
-        }
-        if (seg.has(TcpSegment.SYN)) {
-            challengeAck(now); // RFC 5961 4.2: a SYN on a synchronised connection
-            return;
-        }
-        if (!seg.has(TcpSegment.ACK)) {
-            return;
-        }
-        if (timestamps && seg.hasTimestamps && Seq.le(seg.seq, rcv.queue.rcvNxt())) {
-            tsRecent = seg.tsVal;
-        }
-        if (state == TcpState.SYN_RECV) {
-            if (seg.ack != snd.sndNxt) {
-                stack.sendReset(seg, now);
-                return;
-            }
-            snd.sndUna = seg.ack;
-            snd.sndWnd = seg.window << snd.sndWscale;
-            snd.sndWl1 = seg.seq;
-            snd.sndWl2 = seg.ack;
-            handshakeRtt(seg, now);
-            moveTo(TcpEvent.RCV_ACK_OF_SYN, "ack", now);
-            if (listener != null) {
-                stack.count(MibCounter.TCP_PASSIVE_OPENS);
-                listener.established(this, now);
-            } else {
-                callbacks.connected(this, now);
-            }
-        } else if (!acks.process(seg, now)) {
-            return;
-        }
-        receiveData(seg, now);
-        out.push(now);
-    }
-
-    /** tcp_sequence(): the segment overlaps the window we advertised. */
-    private boolean acceptable(TcpSegment seg) {
-        int rcvNxt = rcv.queue.rcvNxt();
-        int end = seg.seq + seg.seqLength();
-        return Seq.ge(end, rcv.rcvWup) && Seq.le(seg.seq, Math.max(rcvNxt + 0, rcv.windowEnd()))
-                || seg.seq == rcvNxt;
-    }
-
-    private void challengeAck(long now) {
-        stack.count(MibCounter.TCP_CHALLENGE_ACK);
-        out.sendAck(now, false);
-    }
-
-    /** Payload and FIN of an acceptable segment (tcp_data_queue, tcp_fin). */
-    private void receiveData(TcpSegment seg, long now) {
-        boolean takesData = state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT1
-                || state == TcpState.FIN_WAIT2;
-        if (!takesData) {
-            return;
-        }
-        int len = seg.dataLength;
-        int start = seg.seq;
-        int end = seg.seq + len;
-        if (len > 0 && orphan && Seq.gt(end, rcv.queue.rcvNxt())) {
-            // data after close(): nobody will read it (tcp_rcv_state_process FIN_WAIT1/2)
-            abort(now, MibCounter.TCP_ABORT_ON_DATA);
-            return;
-        }
-        int newBytes = 0;
-        if (len > 0) {
-            int limit = rcv.windowEnd();
-            if (Seq.gt(end, limit)) {
-                end = limit; // beyond the window: trimmed (tcp_data_queue drops what does not fit)
-                if (Seq.le(end, start)) {
-                    stack.count(MibCounter.TCP_ZERO_WINDOW_DROP);
-                }
-            }
-            if (Seq.gt(end, start)) {
-                boolean inOrder = start == rcv.queue.rcvNxt();
-                if (!rcv.sawData) {
-                    rcv.sawData = true;
-                    rcv.enterQuickAck();
-                }
-                newBytes = rcv.queue.accept(start, end);
-                if (!inOrder && newBytes == 0) {
-                    stack.count(MibCounter.TCP_OFO_QUEUE);
-                }
-            }
-        }
-        if (seg.has(TcpSegment.FIN) && end == seg.seq + len) {
-            rcv.finPending = true;
-            rcv.finSeq = end;
-        }
-        boolean fin = rcv.finPending && rcv.queue.rcvNxt() == rcv.finSeq && !rcv.finReceived;
-        if (fin) {
-            rcv.finReceived = true;
-            rcv.queue.consumeFin();
-            if (state == TcpState.ESTABLISHED || state == TcpState.SYN_RECV) {
-                // tcp_fin(): to CLOSE_WAIT the ACK is only scheduled, so a close() right away carries it on its FIN
-                delackTimer.arm(now + TcpReceiver.DELACK_NS);
-                moveTo(TcpEvent.RCV_FIN, "fin", now);
-            } else {
-                out.sendAck(now, false); // FIN_WAIT1 -> CLOSING, FIN_WAIT2 -> TIME_WAIT: tcp_send_ack()
-                moveTo(TcpEvent.RCV_FIN, "fin", now);
-            }
-        } else if (len > 0) {
-            if (rcv.ackNow()) {
-                out.sendAck(now, false);
-            } else if (!delackTimer.isArmed()) {
-                delackTimer.arm(now + TcpReceiver.DELACK_NS);
-            }
-        }
-        if (newBytes > 0 || fin) {
-            callbacks.readable(this, now);
-        }
-    }
-
-    private void resetReceived(long now) {
-        String e = switch (state) {
-            case SYN_RECV -> "ECONNREFUSED";
-            case CLOSE_WAIT -> "EPIPE";
-            default -> "ECONNRESET";
-        };
-        if (state == TcpState.SYN_RECV) {
-            stack.count(MibCounter.TCP_ATTEMPT_FAILS);
-        }
-        fail(e, TcpEvent.RCV_RST, "rst", now);
-    }
-
-    /** tcp_timewait_state_process: re-ACK a retransmitted FIN and restart the 60 s; a RST kills. */
-    private void timeWaitArrived(TcpSegment seg, long now) {
-        if (seg.has(TcpSegment.RST)) {
-            moveTo(TcpEvent.RCV_RST, "rst-in-time-wait", now);
-            return;
-        }
-        if (seg.has(TcpSegment.FIN) || Seq.lt(seg.seq, rcv.queue.rcvNxt())) {
-            out.sendAck(now, false);
-            timeWaitDeadline = stack.scheduleTimeWait(this);
-        }
+        in.segmentArrived(seg, now);
     }
 
     /** A new SYN for this 4-tuple may take over a TIME_WAIT socket if its sequence is ahead (TCP_TW_SYN). */

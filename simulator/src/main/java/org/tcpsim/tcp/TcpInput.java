@@ -1,0 +1,242 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.kernel.MibCounter;
+
+/**
+ * What an arriving segment does to a connection (net/ipv4/tcp_input.c: tcp_rcv_state_process,
+ * tcp_rcv_synsent_state_process, tcp_validate_incoming, tcp_data_queue, tcp_fin, and
+ * tcp_minisocks.c: tcp_timewait_state_process). Acknowledgement processing is
+ * {@link TcpAckProcessor}'s.
+ */
+final class TcpInput {
+    private final TcpSocket sk;
+
+    TcpInput(TcpSocket sk) {
+        this.sk = sk;
+    }
+
+    void segmentArrived(TcpSegment seg, long now) {
+        switch (sk.state) {
+            case SYN_SENT -> synSentArrived(seg, now);
+            case TIME_WAIT -> timeWaitArrived(seg, now);
+            case CLOSED, LISTEN -> { }
+            default -> synchronizedArrived(seg, now);
+        }
+    }
+
+    /** tcp_rcv_synsent_state_process. */
+    private void synSentArrived(TcpSegment seg, long now) {
+        boolean ackOk = seg.has(TcpSegment.ACK) && seg.ack == sk.snd.sndNxt;
+        if (seg.has(TcpSegment.ACK) && !ackOk) {
+            if (!seg.has(TcpSegment.RST)) {
+                sk.stack.sendReset(seg, now);
+            }
+            return;
+        }
+        if (seg.has(TcpSegment.RST)) {
+            if (ackOk) {
+                sk.stack.count(MibCounter.TCP_ATTEMPT_FAILS);
+                sk.fail("ECONNREFUSED", TcpEvent.RCV_RST, "rst", now);
+            }
+            return;
+        }
+        if (!seg.has(TcpSegment.SYN)) {
+            return;
+        }
+        sk.acceptSynOptions(seg, now);
+        if (ackOk) {
+            sk.snd.sndUna = seg.ack;
+            sk.snd.sndWl2 = seg.ack;
+            handshakeRtt(seg, now);
+            sk.moveTo(TcpEvent.RCV_SYN_ACK, "syn-ack", now);
+            sk.out.sendAck(now, false);
+            sk.callbacks.connected(sk, now);
+        } else {
+            // simultaneous open: answer with a SYN-ACK (tcp_rcv_synsent_state_process, TCP_SYN_RECV)
+            sk.moveTo(TcpEvent.RCV_SYN, "simultaneous-open", now);
+            sk.out.sendSyn(now, true);
+            sk.retransmitTimer.arm(now + sk.snd.rtt.rtoUs() * 1000);
+        }
+    }
+
+    /**
+     * RTT of the handshake: from the SYN if it was never retransmitted, else from the timestamp
+     * echo; with neither, the RTO falls back to 3 s (tcp_init_metrics). More than one SYN
+     * retransmission starts cwnd at 1 (tcp_init_transfer).
+     */
+    private void handshakeRtt(TcpSegment seg, long now) {
+        sk.retransmitTimer.cancel();
+        int retransmitted = sk.state == TcpState.SYN_SENT ? sk.synRetransmits : sk.synAckTimeouts;
+        if (retransmitted == 0) {
+            sk.snd.rtt.sample((now - sk.tStart) / 1000, sk.snd.sndUna, sk.snd.sndNxt);
+        } else if (sk.timestamps && seg.tsEcr != 0) {
+            sk.snd.rtt.sample(Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000, sk.snd.sndUna, sk.snd.sndNxt);
+        } else {
+            sk.snd.rtt.setRto(RttEstimator.TIMEOUT_FALLBACK_US);
+        }
+        if (sk.snd.rtt.hasSample()) {
+            sk.snd.minRttUs = sk.snd.rtt.srttUs();
+        }
+        sk.snd.retransmits = 0;
+        if (retransmitted > 1) {
+            sk.snd.cwnd = 1;
+        }
+        sk.snd.cc.init(sk.snd);
+    }
+
+    /** Segments in every synchronised sk.state but TIME_WAIT (tcp_rcv_state_process, tcp_validate_incoming). */
+    private void synchronizedArrived(TcpSegment seg, long now) {
+        if (sk.state == TcpState.SYN_RECV && seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)
+                && seg.seq == sk.rcv.queue.rcvNxt() - 1) {
+            sk.out.sendSyn(now, true); // a retransmitted SYN: resend the SYN-ACK (tcp_check_req)
+            return;
+        }
+        if (!acceptable(seg)) {
+            if (!seg.has(TcpSegment.RST)) {
+                sk.out.sendAck(now, false); // tcp_send_dupack
+            }
+            return;
+        }
+        if (seg.has(TcpSegment.RST)) {
+            if (seg.seq == sk.rcv.queue.rcvNxt()) {
+                resetReceived(now);
+            } else {
+                challengeAck(now); // RFC 5961 3.2
+            }
+            return;
+        }
+        if (seg.has(TcpSegment.SYN)) {
+            challengeAck(now); // RFC 5961 4.2: a SYN on a synchronised connection
+            return;
+        }
+        if (!seg.has(TcpSegment.ACK)) {
+            return;
+        }
+        if (sk.timestamps && seg.hasTimestamps && Seq.le(seg.seq, sk.rcv.queue.rcvNxt())) {
+            sk.tsRecent = seg.tsVal;
+        }
+        if (sk.state == TcpState.SYN_RECV) {
+            if (seg.ack != sk.snd.sndNxt) {
+                sk.stack.sendReset(seg, now);
+                return;
+            }
+            sk.snd.sndUna = seg.ack;
+            sk.snd.sndWnd = seg.window << sk.snd.sndWscale;
+            sk.snd.sndWl1 = seg.seq;
+            sk.snd.sndWl2 = seg.ack;
+            handshakeRtt(seg, now);
+            sk.moveTo(TcpEvent.RCV_ACK_OF_SYN, "ack", now);
+            if (sk.listener != null) {
+                sk.stack.count(MibCounter.TCP_PASSIVE_OPENS);
+                sk.listener.established(sk, now);
+            } else {
+                sk.callbacks.connected(sk, now);
+            }
+        } else if (!sk.acks.process(seg, now)) {
+            return;
+        }
+        receiveData(seg, now);
+        sk.out.push(now);
+    }
+
+    /** tcp_sequence(): the segment overlaps the window we advertised. */
+    private boolean acceptable(TcpSegment seg) {
+        int rcvNxt = sk.rcv.queue.rcvNxt();
+        int end = seg.seq + seg.seqLength();
+        return Seq.ge(end, sk.rcv.rcvWup) && Seq.le(seg.seq, Math.max(rcvNxt + 0, sk.rcv.windowEnd()))
+                || seg.seq == rcvNxt;
+    }
+
+    private void challengeAck(long now) {
+        sk.stack.count(MibCounter.TCP_CHALLENGE_ACK);
+        sk.out.sendAck(now, false);
+    }
+
+    /** Payload and FIN of an acceptable segment (tcp_data_queue, tcp_fin). */
+    private void receiveData(TcpSegment seg, long now) {
+        boolean takesData = sk.state == TcpState.ESTABLISHED || sk.state == TcpState.FIN_WAIT1
+                || sk.state == TcpState.FIN_WAIT2;
+        if (!takesData) {
+            return;
+        }
+        int len = seg.dataLength;
+        int start = seg.seq;
+        int end = seg.seq + len;
+        if (len > 0 && sk.orphan && Seq.gt(end, sk.rcv.queue.rcvNxt())) {
+            // data after close(): nobody will read it (tcp_rcv_state_process FIN_WAIT1/2)
+            sk.abort(now, MibCounter.TCP_ABORT_ON_DATA);
+            return;
+        }
+        int newBytes = 0;
+        if (len > 0) {
+            int limit = sk.rcv.windowEnd();
+            if (Seq.gt(end, limit)) {
+                end = limit; // beyond the window: trimmed (tcp_data_queue drops what does not fit)
+                if (Seq.le(end, start)) {
+                    sk.stack.count(MibCounter.TCP_ZERO_WINDOW_DROP);
+                }
+            }
+            if (Seq.gt(end, start)) {
+                boolean inOrder = start == sk.rcv.queue.rcvNxt();
+                if (!sk.rcv.sawData) {
+                    sk.rcv.sawData = true;
+                    sk.rcv.enterQuickAck();
+                }
+                newBytes = sk.rcv.queue.accept(start, end);
+                if (!inOrder && newBytes == 0) {
+                    sk.stack.count(MibCounter.TCP_OFO_QUEUE);
+                }
+            }
+        }
+        if (seg.has(TcpSegment.FIN) && end == seg.seq + len) {
+            sk.rcv.finPending = true;
+            sk.rcv.finSeq = end;
+        }
+        boolean fin = sk.rcv.finPending && sk.rcv.queue.rcvNxt() == sk.rcv.finSeq && !sk.rcv.finReceived;
+        if (fin) {
+            sk.rcv.finReceived = true;
+            sk.rcv.queue.consumeFin();
+            if (sk.state == TcpState.ESTABLISHED || sk.state == TcpState.SYN_RECV) {
+                // tcp_fin(): to CLOSE_WAIT the ACK is only scheduled, so a close() right away carries it on its FIN
+                sk.delackTimer.arm(now + TcpReceiver.DELACK_NS);
+                sk.moveTo(TcpEvent.RCV_FIN, "fin", now);
+            } else {
+                sk.out.sendAck(now, false); // FIN_WAIT1 -> CLOSING, FIN_WAIT2 -> TIME_WAIT: tcp_send_ack()
+                sk.moveTo(TcpEvent.RCV_FIN, "fin", now);
+            }
+        } else if (len > 0) {
+            if (sk.rcv.ackNow()) {
+                sk.out.sendAck(now, false);
+            } else if (!sk.delackTimer.isArmed()) {
+                sk.delackTimer.arm(now + TcpReceiver.DELACK_NS);
+            }
+        }
+        if (newBytes > 0 || fin) {
+            sk.callbacks.readable(sk, now);
+        }
+    }
+
+    private void resetReceived(long now) {
+        String e = switch (sk.state) {
+            case SYN_RECV -> "ECONNREFUSED";
+            case CLOSE_WAIT -> "EPIPE";
+            default -> "ECONNRESET";
+        };
+        if (sk.state == TcpState.SYN_RECV) {
+            sk.stack.count(MibCounter.TCP_ATTEMPT_FAILS);
+        }
+        sk.fail(e, TcpEvent.RCV_RST, "rst", now);
+    }
+
+    /** tcp_timewait_state_process: re-ACK a retransmitted FIN and restart the 60 s; a RST kills. */
+    private void timeWaitArrived(TcpSegment seg, long now) {
+        if (seg.has(TcpSegment.RST)) {
+            sk.moveTo(TcpEvent.RCV_RST, "rst-in-time-wait", now);
+            return;
+        }
+        if (seg.has(TcpSegment.FIN) || Seq.lt(seg.seq, sk.rcv.queue.rcvNxt())) {
+            sk.out.sendAck(now, false);
+            sk.timeWaitDeadline = sk.stack.scheduleTimeWait(sk);
+        }
+    }
+}
