@@ -15,6 +15,7 @@ public enum MibCounter {
     TCP_IN_ERRS("TcpInErrs"),
     TCP_OUT_RSTS("TcpOutRsts"),
     TW("TcpExtTW"),
+    TW_KILLED("TcpExtTWKilled"),
     DELAYED_ACKS("TcpExtDelayedACKs"),
     LISTEN_OVERFLOWS("TcpExtListenOverflows"),
     LISTEN_DROPS("TcpExtListenDrops"),

@@ -231,7 +231,9 @@ final class TcpInput {
     /** tcp_timewait_state_process: re-ACK a retransmitted FIN and restart the 60 s; a RST kills. */
     private void timeWaitArrived(TcpSegment seg, long now) {
         if (seg.has(TcpSegment.RST)) {
-            sk.moveTo(TcpEvent.RCV_RST, "rst-in-time-wait", now);
+            if (seg.seq == sk.rcv.queue.rcvNxt()) {
+                sk.moveTo(TcpEvent.RCV_RST, "rst-in-time-wait", now); // TIME_WAIT assassination (tcp_rfc1337 = 0)
+            }
             return;
         }
         if (seg.has(TcpSegment.FIN) || Seq.lt(seg.seq, sk.rcv.queue.rcvNxt())) {

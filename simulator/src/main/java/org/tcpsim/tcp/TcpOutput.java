@@ -39,6 +39,14 @@ final class TcpOutput {
 
     /** SYN (active) or SYN-ACK (passive) with MSS, SACK-permitted, timestamps and window scale (tcp_syn_options). */
     void sendSyn(long now, boolean synAck) {
+        sendSyn(now, synAck, false);
+    }
+
+    /**
+     * @param retransmittedSyn a SYN resent by connect()'s timer: not counted in OutSegs, since
+     *                         tcp_connect advanced snd_nxt past it (SYN-ACK resends do count, tcp_make_synack)
+     */
+    void sendSyn(long now, boolean synAck, boolean retransmittedSyn) {
         TcpSettings st = sk.stack.settings;
         TcpSegment s = segment(sk.iss, TcpSegment.SYN | (synAck ? TcpSegment.ACK : 0), now);
         s.mssOption = sk.advmss;
@@ -58,7 +66,7 @@ final class TcpOutput {
         if (synAck) {
             sk.rcv.rcvWup = sk.rcv.queue.rcvNxt();
         }
-        sk.stack.transmit(s, now, true);
+        sk.stack.transmit(s, now, !retransmittedSyn);
     }
 
     /** A pure ACK (tcp_send_ack); {@code delayed} when the delayed-ACK timer sent it. */

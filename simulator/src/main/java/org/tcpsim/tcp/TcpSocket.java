@@ -53,6 +53,8 @@ public final class TcpSocket {
     int synRetransmits;
     int synAckTimeouts;
     long timeWaitDeadline = -1;
+    /** TcpExtTW / TWKilled count a socket once, when its timewait timer is first scheduled (__inet_twsk_schedule). */
+    private boolean timeWaitCounted;
 
     final long tStart;
     private long tEstablished = -1;
@@ -192,6 +194,10 @@ public final class TcpSocket {
         bytesRead += n;
         if (n > 0) {
             rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000);
+            // tcp_cleanup_rbuf: the once-per-two-segments ACK that input held back goes out when the data is read
+            if (delackTimer.isArmed() && rcv.queue.rcvNxt() - rcv.rcvWup > rcv.rcvMss) {
+                out.sendAck(now, false);
+            }
             // a window that opens by a lot is worth telling the sender at once (tcp_cleanup_rbuf)
             if (state.synchronizedState() && rcv.freeWindow() - (rcv.windowEnd() - rcv.queue.rcvNxt()) >= 2 * rcv.rcvMss
                     && rcv.windowEnd() - rcv.queue.rcvNxt() < rcv.rcvMss) {
@@ -302,7 +308,7 @@ public final class TcpSocket {
         TcpSettings s = stack.settings;
         wscaleOk = s.windowScaling && syn.windowScaleOption >= 0;
         snd.sndWscale = wscaleOk ? Math.min(14, syn.windowScaleOption) : 0;
-        rcv.wscale = wscaleOk ? TcpReceiver.chooseWscale(rcv.locked ? rcv.rcvbuf : Math.max(s.rmem[2], s.rmemMax)) : 0;
+        rcv.wscale = wscaleOk ? offeredWscale() : 0;
         snd.sack = s.sack && syn.sackPermitted;
         timestamps = s.timestamps && syn.hasTimestamps;
         if (timestamps) {
@@ -319,7 +325,9 @@ public final class TcpSocket {
     /** The window scale we offer on our SYN or SYN-ACK (tcp_select_initial_window). */
     int offeredWscale() {
         TcpSettings s = stack.settings;
-        return TcpReceiver.chooseWscale(rcv.locked ? rcv.rcvbuf : Math.max(s.rmem[2], s.rmemMax));
+        // a locked buffer clamps the window to tcp_full_space (tcp_connect_init / tcp_openreq_init_rwin)
+        long space = rcv.locked ? rcv.rcvbuf >> TcpReceiver.SCALING_RATIO_SHIFT : Math.max(s.rmem[2], s.rmemMax);
+        return TcpReceiver.chooseWscale(space);
     }
 
     private int pathMtu() {
@@ -368,8 +376,16 @@ public final class TcpSocket {
         // tcp_fin_time(): max(tcp_fin_timeout, 3.5 RTO); only an orphan times out
         long rtoNs = snd.rtt.rtoUs() * 1000;
         long tmo = Math.max(stack.settings.finTimeoutNs, rtoNs * 7 / 2);
-        stack.count(MibCounter.TW);
+        countTimeWait(tmo);
         finWait2Timer.arm(now + tmo);
+    }
+
+    /** TWKilled for a timeout of at most 4 s, else TW; once per socket (__inet_twsk_schedule). */
+    private void countTimeWait(long timeoutNs) {
+        if (!timeWaitCounted) {
+            timeWaitCounted = true;
+            stack.count(timeoutNs <= 4_000_000_000L ? MibCounter.TW_KILLED : MibCounter.TW);
+        }
     }
 
     private void finWait2TimedOut(long now) {
@@ -407,7 +423,7 @@ public final class TcpSocket {
         snd.totalRetrans++;
         stack.count(MibCounter.TCP_RETRANS_SEGS);
         stack.count(MibCounter.TCP_SYN_RETRANS);
-        out.sendSyn(now, false);
+        out.sendSyn(now, false, true);
         snd.retransmits++;
         if (snd.retransmits > s.synLinearTimeouts) {
             snd.rtt.backoff();
@@ -454,7 +470,7 @@ public final class TcpSocket {
         TcpState prev = state;
         state = next;
         stack.stateChanged(this, prev, next, cause, now);
-        if (prev.countsAsEstablished() && next == TcpState.CLOSED && errno != null) {
+        if (prev.countsAsEstablished() && next == TcpState.CLOSED) {
             stack.count(MibCounter.TCP_ESTAB_RESETS);
         }
         switch (next) {
@@ -468,7 +484,7 @@ public final class TcpSocket {
                 }
             }
             case TIME_WAIT -> {
-                stack.count(MibCounter.TW);
+                countTimeWait(TcpStack.TIMEWAIT_LEN_NS);
                 retransmitTimer.cancel();
                 delackTimer.cancel();
                 finWait2Timer.cancel();
