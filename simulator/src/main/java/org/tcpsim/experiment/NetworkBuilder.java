@@ -37,7 +37,9 @@ final class NetworkBuilder {
         for (NodeSpec n : exp.topology().nodes()) {
             if (n.kind() == NodeKind.HOST) {
                 HostSpec h = exp.host(n.name());
-                stacks.put(n.name(), new TcpStack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls()));
+                TcpStack stack = new TcpStack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls());
+                stack.setNofileLimit(h.ulimitNofile());
+                stacks.put(n.name(), stack);
             }
         }
         return stacks;

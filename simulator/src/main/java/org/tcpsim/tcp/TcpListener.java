@@ -15,6 +15,8 @@ public final class TcpListener {
     private final SocketOptions options;
     private final ListenerCallbacks callbacks;
     private final ArrayDeque<TcpSocket> acceptQueue = new ArrayDeque<>();
+    /** The process holding the listening descriptor, or null. */
+    TcpProcess owner;
     /** Children in SYN_RECV (reqsk_queue_len). */
     int synQueueLength;
     private boolean closed;
@@ -69,6 +71,10 @@ public final class TcpListener {
         }
         closed = true;
         stack.unlisten(this);
+        if (owner != null) {
+            owner.releaseFd();
+            owner = null;
+        }
         while (!acceptQueue.isEmpty()) {
             acceptQueue.pollFirst().abort(now, MibCounter.TCP_ABORT_ON_CLOSE);
         }

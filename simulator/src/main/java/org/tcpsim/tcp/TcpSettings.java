@@ -30,6 +30,7 @@ final class TcpSettings {
     final boolean moderateRcvbuf;
     final String congestionControl;
     final boolean slowStartAfterIdle;
+    final long fileMax;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -55,5 +56,6 @@ final class TcpSettings {
         moderateRcvbuf = s.getInt(SysctlNames.TCP_MODERATE_RCVBUF) != 0;
         congestionControl = s.getString(SysctlNames.TCP_CONGESTION_CONTROL);
         slowStartAfterIdle = s.getInt(SysctlNames.TCP_SLOW_START_AFTER_IDLE) != 0;
+        fileMax = s.getLong(SysctlNames.FILE_MAX);
     }
 }

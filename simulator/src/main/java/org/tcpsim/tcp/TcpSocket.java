@@ -27,6 +27,8 @@ public final class TcpSocket {
     final SocketOptions options;
     SocketCallbacks callbacks;
     TcpListener listener;
+    /** The process holding this socket's descriptor, or null (a queued child, or a socket opened by a test). */
+    TcpProcess owner;
 
     TcpState state = TcpState.CLOSED;
     final TcpSender snd;
@@ -235,6 +237,10 @@ public final class TcpSocket {
             return;
         }
         orphan = true;
+        if (owner != null) {
+            owner.releaseFd(); // the descriptor goes at close(); the connection may live on as an orphan
+            owner = null;
+        }
         writeShutdown = true;
         if (rcv.queue.unread() > 0 && state.synchronizedState()) {
             abort(now, MibCounter.TCP_ABORT_ON_CLOSE);

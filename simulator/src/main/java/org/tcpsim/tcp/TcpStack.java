@@ -34,6 +34,9 @@ public final class TcpStack implements ProtocolHandler {
     private Consumer<Packet> capture;
     private StateTrace trace;
     private long nextConnId;
+    /** Open files on the host (all processes) against fs.file-max. */
+    private long filesOpen;
+    private int nofileLimit = 1024;
 
     final KernelVersion kernel;
     final TcpSettings settings;
@@ -69,6 +72,28 @@ public final class TcpStack implements ProtocolHandler {
     /** Sees every segment this host sends and receives (for pcap). */
     public void setCapture(Consumer<Packet> capture) {
         this.capture = capture;
+    }
+
+    /** RLIMIT_NOFILE for processes started from now on (the host's ulimit_nofile). */
+    public void setNofileLimit(int limit) {
+        this.nofileLimit = limit;
+    }
+
+    /** A process on this host, with its own descriptor table. */
+    public TcpProcess newProcess(String name) {
+        return new TcpProcess(this, name, nofileLimit);
+    }
+
+    /** One more open file on the host, or ENFILE past fs.file-max (alloc_file / get_empty_filp). */
+    void takeFileSlot() {
+        if (filesOpen >= settings.fileMax) {
+            throw new TcpError("ENFILE", "fs.file-max (" + settings.fileMax + ") files open on " + host.name());
+        }
+        filesOpen++;
+    }
+
+    void releaseFileSlot() {
+        filesOpen--;
     }
 
     /** Hears every state change of every socket on this host (--trace states). */
