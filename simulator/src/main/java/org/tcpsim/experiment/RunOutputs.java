@@ -43,8 +43,8 @@ final class RunOutputs implements Closeable, TimeseriesSink, FlowSink, Connectio
         for (Map.Entry<String, TcpStack> e : tcp.entrySet()) {
             String host = e.getKey();
             if (states != null) {
-                e.getValue().setStateTrace((s, from, to, cause, now) -> states.seconds(now).text(host)
-                        .integer(s.connId()).text(from.name()).text(to.name()).text(cause).endRow());
+                e.getValue().setStateTrace((id, s, from, to, cause, now) -> states.seconds(now).text(host)
+                        .integer(id).text(from.name()).text(to.name()).text(cause).endRow());
             }
             if (options.pcap()) {
                 PcapWriter w = new PcapWriter(dir.file("pcap/" + host + ".pcap"));

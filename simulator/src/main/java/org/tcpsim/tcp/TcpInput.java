@@ -18,7 +18,6 @@ final class TcpInput {
     void segmentArrived(TcpSegment seg, long now) {
         switch (sk.state) {
             case SYN_SENT -> synSentArrived(seg, now);
-            case TIME_WAIT -> timeWaitArrived(seg, now);
             case CLOSED, LISTEN -> { }
             default -> synchronizedArrived(seg, now);
         }
@@ -114,10 +113,15 @@ final class TcpInput {
         }
         if (sk.timestamps && seg.hasTimestamps && Seq.le(seg.seq, sk.rcv.queue.rcvNxt())) {
             sk.tsRecent = seg.tsVal;
+            sk.tsRecentStampMs = Math.max(1, sk.stack.tsClock(now));
         }
         if (sk.state == TcpState.SYN_RECV) {
             if (seg.ack != sk.snd.sndNxt) {
                 sk.stack.sendReset(seg, now);
+                return;
+            }
+            if (sk.listener != null && sk.listener.acceptQueueFull()) {
+                listenOverflow(seg, now);
                 return;
             }
             sk.snd.sndUna = seg.ack;
@@ -128,7 +132,8 @@ final class TcpInput {
             sk.moveTo(TcpEvent.RCV_ACK_OF_SYN, "ack", now);
             if (sk.listener != null) {
                 sk.stack.count(MibCounter.TCP_PASSIVE_OPENS);
-                sk.listener.established(sk, now);
+                sk.stack.rememberPeer(sk.remoteAddress());
+                sk.listener.established(sk, sk.synAckTimeouts == 0, now);
             } else {
                 sk.callbacks.connected(sk, now);
             }
@@ -137,6 +142,25 @@ final class TcpInput {
         }
         receiveData(seg, now);
         sk.out.push(now);
+    }
+
+    /**
+     * The handshake's final ACK found the accept queue full (tcp_check_req -> syn_recv_sock fails):
+     * with tcp_abort_on_overflow = 0 the ACK is dropped and the request stays (its SYN-ACKs keep
+     * coming, and the client, which believes it is ESTABLISHED, re-ACKs them); with 1, a RST.
+     */
+    private void listenOverflow(TcpSegment seg, long now) {
+        sk.stack.count(MibCounter.LISTEN_OVERFLOWS);
+        sk.stack.count(MibCounter.LISTEN_DROPS);
+        if (!sk.stack.settings.abortOnOverflow) {
+            sk.requestAcked = true;
+            return;
+        }
+        sk.stack.count(MibCounter.EMBRYONIC_RSTS);
+        sk.stack.sendReset(seg, now);
+        sk.listener.requestGone(sk.synAckTimeouts == 0);
+        sk.listener = null;
+        sk.moveTo(TcpEvent.RCV_RST, "abort-on-overflow", now);
     }
 
     /** tcp_sequence(): the segment overlaps the window we advertised. */
@@ -226,19 +250,5 @@ final class TcpInput {
             sk.stack.count(MibCounter.TCP_ATTEMPT_FAILS);
         }
         sk.fail(e, TcpEvent.RCV_RST, "rst", now);
-    }
-
-    /** tcp_timewait_state_process: re-ACK a retransmitted FIN and restart the 60 s; a RST kills. */
-    private void timeWaitArrived(TcpSegment seg, long now) {
-        if (seg.has(TcpSegment.RST)) {
-            if (seg.seq == sk.rcv.queue.rcvNxt()) {
-                sk.moveTo(TcpEvent.RCV_RST, "rst-in-time-wait", now); // TIME_WAIT assassination (tcp_rfc1337 = 0)
-            }
-            return;
-        }
-        if (seg.has(TcpSegment.FIN) || Seq.lt(seg.seq, sk.rcv.queue.rcvNxt())) {
-            sk.out.sendAck(now, false);
-            sk.timeWaitDeadline = sk.stack.scheduleTimeWait(sk);
-        }
     }
 }

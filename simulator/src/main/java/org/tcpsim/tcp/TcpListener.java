@@ -17,8 +17,11 @@ public final class TcpListener {
     private final ArrayDeque<TcpSocket> acceptQueue = new ArrayDeque<>();
     /** The process holding the listening descriptor, or null. */
     TcpProcess owner;
-    /** Children in SYN_RECV (reqsk_queue_len). */
+    /** Children in SYN_RECV (reqsk_queue_len), and those never yet timed out (young). */
     int synQueueLength;
+    int young;
+    /** When a SYN cookie was last sent (tcp_synq_overflow), or -1. */
+    long lastOverflowNs = -1;
     private boolean closed;
 
     TcpListener(TcpStack stack, int port, int backlog, SocketOptions options, ListenerCallbacks callbacks) {
@@ -84,15 +87,43 @@ public final class TcpListener {
         return closed;
     }
 
-    /** A child finished its handshake (inet_csk_complete_hashdance). */
-    void established(TcpSocket child, long now) {
+    /** A request (SYN_RECV child) was created (inet_csk_reqsk_queue_added). */
+    void requestAdded() {
+        synQueueLength++;
+        young++;
+    }
+
+    /** A request left the SYN queue; {@code wasYoung} if it had never timed out. */
+    void requestGone(boolean wasYoung) {
         synQueueLength--;
+        if (wasYoung) {
+            young--;
+        }
+    }
+
+    /** A request's SYN-ACK timer fired for the first time: it is no longer young. */
+    void requestAged() {
+        young--;
+    }
+
+    /** A child finished its handshake (inet_csk_complete_hashdance). */
+    void established(TcpSocket child, boolean wasYoung, long now) {
+        requestGone(wasYoung);
+        enqueue(child, now);
+    }
+
+    /** A child made from a SYN cookie goes straight to the accept queue. */
+    void enqueue(TcpSocket child, long now) {
         acceptQueue.addLast(child);
         callbacks.acceptable(this, now);
     }
 
-    /** A child in SYN_RECV went away (timed out or reset). */
-    void requestGone() {
-        synQueueLength--;
+    /** The MSS this listener advertises (from the host's MTU, as its children do). */
+    int advmss() {
+        return stack.advmss();
+    }
+
+    int offeredWscale() {
+        return stack.offeredWscale(options);
     }
 }

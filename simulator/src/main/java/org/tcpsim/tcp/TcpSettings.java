@@ -31,6 +31,14 @@ final class TcpSettings {
     final String congestionControl;
     final boolean slowStartAfterIdle;
     final long fileMax;
+    final int twReuse;
+    /** tcp_tw_reuse_delay in ms; -1 on kernels before it (4.9 used a 1-2 s seconds test). */
+    final long twReuseDelayMs;
+    final boolean twRecycle;
+    final long maxTwBuckets;
+    final int syncookies;
+    final int maxSynBacklog;
+    final boolean abortOnOverflow;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -57,5 +65,12 @@ final class TcpSettings {
         congestionControl = s.getString(SysctlNames.TCP_CONGESTION_CONTROL);
         slowStartAfterIdle = s.getInt(SysctlNames.TCP_SLOW_START_AFTER_IDLE) != 0;
         fileMax = s.getLong(SysctlNames.FILE_MAX);
+        twReuse = s.getInt(SysctlNames.TCP_TW_REUSE);
+        twReuseDelayMs = s.has(SysctlNames.TCP_TW_REUSE_DELAY) ? s.getLong(SysctlNames.TCP_TW_REUSE_DELAY) : -1;
+        twRecycle = s.has(SysctlNames.TCP_TW_RECYCLE) && s.getInt(SysctlNames.TCP_TW_RECYCLE) != 0;
+        maxTwBuckets = s.getLong(SysctlNames.TCP_MAX_TW_BUCKETS);
+        syncookies = s.getInt(SysctlNames.TCP_SYNCOOKIES);
+        maxSynBacklog = s.getInt(SysctlNames.TCP_MAX_SYN_BACKLOG);
+        abortOnOverflow = s.getInt(SysctlNames.TCP_ABORT_ON_OVERFLOW) != 0;
     }
 }

@@ -43,6 +43,10 @@ public final class TcpSocket {
     boolean wscaleOk;
     int tsOffset;
     int tsRecent;
+    /** When tsRecent was last updated, in ms of the host's timestamp clock (0: never). */
+    long tsRecentStampMs;
+    /** abort_on_overflow = 0 dropped the final ACK: the client thinks it is established (inet_rsk(req)->acked). */
+    boolean requestAcked;
     /** The application called close(): the socket is an orphan and will take no more data. */
     boolean orphan;
     /** shutdown(SHUT_WR) or close(): a FIN follows the queued data. */
@@ -54,9 +58,8 @@ public final class TcpSocket {
     private final Timer finWait2Timer;
     int synRetransmits;
     int synAckTimeouts;
-    long timeWaitDeadline = -1;
     /** TcpExtTW / TWKilled count a socket once, when its timewait timer is first scheduled (__inet_twsk_schedule). */
-    private boolean timeWaitCounted;
+    boolean timeWaitCounted;
 
     final long tStart;
     private long tEstablished = -1;
@@ -86,7 +89,7 @@ public final class TcpSocket {
         this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
         this.delackTimer = new Timer(stack.sim(), now -> out.sendAck(now, true));
         this.finWait2Timer = new Timer(stack.sim(), this::finWait2TimedOut);
-        this.advmss = pathMtu() - HEADERS;
+        this.advmss = stack.advmss();
         this.tStart = stack.now();
     }
 
@@ -283,8 +286,8 @@ public final class TcpSocket {
 
     // ---- opening ----
 
-    void connect(long now) {
-        iss = stack.initialSequence(localPort, remoteAddr, remotePort, now);
+    void connect(long now, int isnOverride) {
+        iss = isnOverride != 0 ? isnOverride : stack.initialSequence(localPort, remoteAddr, remotePort, now);
         tsOffset = stack.timestampOffset(localPort, remoteAddr, remotePort);
         snd.sndUna = iss;
         snd.sndNxt = iss + 1;
@@ -295,9 +298,9 @@ public final class TcpSocket {
         retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
     }
 
-    void passiveOpen(TcpListener l, TcpSegment syn, long now) {
+    void passiveOpen(TcpListener l, TcpSegment syn, long now, int isnOverride) {
         listener = l;
-        iss = stack.initialSequence(localPort, remoteAddr, remotePort, now);
+        iss = isnOverride != 0 ? isnOverride : stack.initialSequence(localPort, remoteAddr, remotePort, now);
         tsOffset = stack.timestampOffset(localPort, remoteAddr, remotePort);
         snd.sndUna = iss;
         snd.sndNxt = iss + 1;
@@ -307,6 +310,41 @@ public final class TcpSocket {
         moveTo(TcpEvent.RCV_SYN, "syn", now);
         out.sendSyn(now, true);
         retransmitTimer.arm(now + RttEstimator.TIMEOUT_INIT_US * 1000);
+    }
+
+    /**
+     * A connection rebuilt from a valid SYN cookie (cookie_v4_check -> tcp_get_cookie_sock): the MSS
+     * from the cookie, and window scale and SACK from the echoed timestamp when timestamps were on.
+     */
+    void cookieOpen(TcpListener l, TcpSegment ack, int isn, int mss, long now) {
+        listener = l;
+        iss = isn;
+        tsOffset = 0; // the cookie's SYN-ACK used the bare clock
+        snd.sndUna = ack.ack;
+        snd.sndNxt = ack.ack;
+        snd.writeSeq = ack.ack;
+        timestamps = ack.hasTimestamps;
+        int wscale = timestamps ? ack.tsEcr & 0xf : 15;
+        wscaleOk = wscale != 15;
+        snd.sndWscale = wscaleOk ? wscale : 0;
+        rcv.wscale = wscaleOk ? offeredWscale() : 0;
+        snd.sack = timestamps && (ack.tsEcr & 0x10) != 0;
+        if (timestamps) {
+            tsRecent = ack.tsVal;
+            tsRecentStampMs = Math.max(1, stack.tsClock(now));
+        }
+        snd.mss = Math.min(mss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
+        snd.sndWnd = ack.window << snd.sndWscale;
+        snd.sndWl1 = ack.seq;
+        snd.sndWl2 = ack.ack;
+        rcv.init(ack.seq, snd.mss, now);
+        rcv.initialWindow(snd.mss);
+        snd.cc.init(snd);
+        state = TcpState.SYN_RECV;
+        moveTo(TcpEvent.RCV_ACK_OF_SYN, "syncookie", now);
+        stack.count(MibCounter.TCP_PASSIVE_OPENS);
+        l.enqueue(this, now);
+        in.segmentArrived(ack, now); // any data the ACK carries
     }
 
     /** Negotiates options from the peer's SYN or SYN-ACK (tcp_parse_options, tcp_openreq_init, tcp_mss_to_mtu). */
@@ -319,6 +357,7 @@ public final class TcpSocket {
         timestamps = s.timestamps && syn.hasTimestamps;
         if (timestamps) {
             tsRecent = syn.tsVal;
+            tsRecentStampMs = Math.max(1, stack.tsClock(now));
         }
         int peerMss = syn.mssOption > 0 ? syn.mssOption : DEFAULT_MSS;
         snd.mss = Math.min(peerMss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
@@ -330,18 +369,7 @@ public final class TcpSocket {
 
     /** The window scale we offer on our SYN or SYN-ACK (tcp_select_initial_window). */
     int offeredWscale() {
-        TcpSettings s = stack.settings;
-        // a locked buffer clamps the window to tcp_full_space (tcp_connect_init / tcp_openreq_init_rwin)
-        long space = rcv.locked ? rcv.rcvbuf >> TcpReceiver.SCALING_RATIO_SHIFT : Math.max(s.rmem[2], s.rmemMax);
-        return TcpReceiver.chooseWscale(space);
-    }
-
-    private int pathMtu() {
-        int mtu = 65535;
-        for (Interface i : stack.host().interfaces()) {
-            mtu = Math.min(mtu, i.config().mtu());
-        }
-        return mtu == 65535 ? 1500 : mtu;
+        return stack.offeredWscale(options);
     }
 
     // ---- segments arriving ----
@@ -350,14 +378,10 @@ public final class TcpSocket {
         in.segmentArrived(seg, now);
     }
 
-    /** A new SYN for this 4-tuple may take over a TIME_WAIT socket if its sequence is ahead (TCP_TW_SYN). */
-    boolean timeWaitAcceptsSyn(TcpSegment syn) {
-        return state == TcpState.TIME_WAIT && Seq.gt(syn.seq, rcv.queue.rcvNxt());
-    }
-
-    void timeWaitExpired(long now) {
-        if (state == TcpState.TIME_WAIT && now >= timeWaitDeadline) {
-            moveTo(TcpEvent.TIMER_EXPIRED, "time-wait-expired", now);
+    /** The timewait sock that replaced this socket is gone (expired, reused or reset): CLOSED for the application. */
+    void timeWaitEnded() {
+        if (state == TcpState.TIME_WAIT) {
+            state = TcpState.CLOSED;
         }
     }
 
@@ -437,15 +461,35 @@ public final class TcpSocket {
         retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
     }
 
-    /** SYN-ACK retransmission of a request (reqsk_timer_handler): 1 s, doubling, tcp_synack_retries times. */
+    /**
+     * SYN-ACK retransmission of a request (reqsk_timer_handler): 1 s, doubling, tcp_synack_retries
+     * times; when the queue is more than half full and mostly old requests, fewer (the "young" rule).
+     */
     private void synAckTimeout(long now) {
         stack.count(MibCounter.TCP_TIMEOUTS);
-        if (synAckTimeouts >= stack.settings.synackRetries) {
+        int maxRetries = stack.settings.synackRetries;
+        if (listener != null) {
+            int qlen = listener.synQueueLength;
+            if (2 * qlen > Math.max(8, listener.backlog())) {
+                int y = 2 * listener.young;
+                while (maxRetries > 2) {
+                    if (qlen < y) {
+                        break;
+                    }
+                    maxRetries--;
+                    y <<= 1;
+                }
+            }
+        }
+        if (synAckTimeouts >= maxRetries) {
             if (listener != null) {
-                listener.requestGone();
+                listener.requestGone(synAckTimeouts == 0);
             }
             moveTo(TcpEvent.TIMEOUT, "synack-timeout", now);
             return;
+        }
+        if (synAckTimeouts == 0 && listener != null) {
+            listener.requestAged();
         }
         synAckTimeouts++;
         snd.totalRetrans++;
@@ -462,7 +506,7 @@ public final class TcpSocket {
     void fail(String errnoName, TcpEvent event, String cause, long now) {
         errno = errnoName;
         if (state == TcpState.SYN_RECV && listener != null) {
-            listener.requestGone();
+            listener.requestGone(synAckTimeouts == 0);
         }
         moveTo(event, cause, now);
     }
@@ -475,7 +519,7 @@ public final class TcpSocket {
         }
         TcpState prev = state;
         state = next;
-        stack.stateChanged(this, prev, next, cause, now);
+        stack.stateChanged(connId, this, prev, next, cause, now);
         if (prev.countsAsEstablished() && next == TcpState.CLOSED) {
             stack.count(MibCounter.TCP_ESTAB_RESETS);
         }
@@ -490,12 +534,14 @@ public final class TcpSocket {
                 }
             }
             case TIME_WAIT -> {
-                countTimeWait(TcpStack.TIMEWAIT_LEN_NS);
                 retransmitTimer.cancel();
                 delackTimer.cancel();
                 finWait2Timer.cancel();
                 tEnd = now;
-                timeWaitDeadline = stack.scheduleTimeWait(this);
+                if (!stack.enterTimeWait(this, now)) {
+                    moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
+                    return;
+                }
                 if (!orphan) {
                     callbacks.closed(this, null, now);
                 }

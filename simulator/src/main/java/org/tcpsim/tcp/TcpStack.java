@@ -1,16 +1,17 @@
 package org.tcpsim.tcp;
 
-import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
-import org.tcpsim.engine.TimerFifo;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.Host;
+import org.tcpsim.net.Interface;
 import org.tcpsim.net.Packet;
 import org.tcpsim.net.ProtocolHandler;
 
@@ -30,7 +31,13 @@ public final class TcpStack implements ProtocolHandler {
     private final long[] counters = new long[MibCounter.values().length];
     private final Map<Long, TcpSocket> connections = new HashMap<>();
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
-    private final TimerFifo<TcpSocket> timeWait;
+    private final TimeWaitTable timeWait;
+    private final EphemeralPorts ports;
+    private final TcpConnRequest requests;
+    private final PeerTimestamps peerTimestamps = new PeerTimestamps();
+    /** Peers with RTT metrics (tcp_metrics), i.e. proven for the last-quarter rule of tcp_max_syn_backlog. */
+    private final Set<Integer> provenPeers = new HashSet<>();
+    private long uptimeNs;
     private Consumer<Packet> capture;
     private StateTrace trace;
     private long nextConnId;
@@ -47,7 +54,9 @@ public final class TcpStack implements ProtocolHandler {
         this.kernel = kernel;
         this.secret = random.derive("host:" + host.name() + ":net_secret");
         this.settings = new TcpSettings(kernel, sysctls);
-        this.timeWait = new TimerFifo<>(sim, TIMEWAIT_LEN_NS, (s, now) -> s.timeWaitExpired(now));
+        this.timeWait = new TimeWaitTable(this);
+        this.ports = new EphemeralPorts(secret, random.stream("host:" + host.name() + ":ephemeral-ports"));
+        this.requests = new TcpConnRequest(this, secret);
         host.registerProtocol(Packet.PROTO_TCP, this);
     }
 
@@ -101,10 +110,57 @@ public final class TcpStack implements ProtocolHandler {
         this.trace = trace;
     }
 
-    void stateChanged(TcpSocket s, TcpState from, TcpState to, String cause, long now) {
+    void stateChanged(long connId, TcpSocket socket, TcpState from, TcpState to, String cause, long now) {
         if (trace != null) {
-            trace.transition(s, from, to, cause, now);
+            trace.transition(connId, socket, from, to, cause, now);
         }
+    }
+
+    /** Time since boot at the start of the run (the host's `uptime`): the TCP timestamp clock's origin. */
+    public void setUptimeNs(long uptimeNs) {
+        this.uptimeNs = uptimeNs;
+    }
+
+    /** The host's TCP timestamp clock in ms (tcp_time_stamp_ts), before any per-connection offset. */
+    int tsClock(long now) {
+        return (int) ((uptimeNs + now) / 1_000_000L);
+    }
+
+    /** MSS advertised on SYNs: the smallest interface MTU minus IPv4 and TCP headers. */
+    int advmss() {
+        int mtu = 65535;
+        for (Interface i : host.interfaces()) {
+            mtu = Math.min(mtu, i.config().mtu());
+        }
+        return (mtu == 65535 ? 1500 : mtu) - TcpSocket.HEADERS;
+    }
+
+    /** The window scale offered with these options (tcp_select_initial_window). */
+    int offeredWscale(SocketOptions o) {
+        long space = o.rcvbuf() > 0 ? Math.min(2L * o.rcvbuf(), 2 * settings.rmemMax) >> TcpReceiver.SCALING_RATIO_SHIFT
+                : Math.max(settings.rmem[2], settings.rmemMax);
+        return TcpReceiver.chooseWscale(space);
+    }
+
+    PeerTimestamps peerTimestamps() {
+        return peerTimestamps;
+    }
+
+    boolean peerProven(int addr) {
+        return provenPeers.contains(addr);
+    }
+
+    /** A handshake completed with an RTT measurement: the peer now has tcp_metrics. */
+    void rememberPeer(int addr) {
+        provenPeers.add(addr);
+    }
+
+    long nextConnId() {
+        return nextConnId++;
+    }
+
+    void register(TcpSocket s) {
+        connections.put(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
     }
 
     public long counter(MibCounter c) {
@@ -115,13 +171,65 @@ public final class TcpStack implements ProtocolHandler {
         counters[c.ordinal()]++;
     }
 
-    /** connect(): a new socket in SYN_SENT, or an errno name thrown as {@link TcpError} (EADDRNOTAVAIL). */
+    /**
+     * connect(): a new socket in SYN_SENT on a port chosen as __inet_hash_connect() does, possibly
+     * taking over a TIME_WAIT 4-tuple (tcp_twsk_unique); EADDRNOTAVAIL as a {@link TcpError}.
+     */
     public TcpSocket connect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
-        int port = pickEphemeralPort(dstAddr, dstPort);
-        TcpSocket s = new TcpSocket(this, nextConnId++, port, dstAddr, dstPort, options, callbacks);
-        connections.put(key(port, dstAddr, dstPort), s);
-        s.connect(sim.now());
+        long now = sim.now();
+        EphemeralPorts.Choice choice = ports.pick(settings, host.address(), dstAddr, dstPort, now,
+                port -> fourTupleFree(port, dstAddr, dstPort, false, now));
+        if (choice == null) {
+            throw new TcpError("EADDRNOTAVAIL", "no free local port to " + Integer.toUnsignedString(dstAddr)
+                    + ":" + dstPort + " in " + settings.portLow + "-" + settings.portHigh);
+        }
+        return open(choice, dstAddr, dstPort, options, callbacks, now);
+    }
+
+    /** bind(port) then connect(): only the 4-tuple must be free (EADDRINUSE on a listening port, EADDRNOTAVAIL). */
+    public TcpSocket connectFrom(int localPort, int dstAddr, int dstPort, SocketOptions options,
+                                 SocketCallbacks callbacks) {
+        long now = sim.now();
+        if (listeners.containsKey(localPort)) {
+            throw new TcpError("EADDRINUSE", "port " + localPort + " is listening on " + host.name());
+        }
+        EphemeralPorts.Choice choice = fourTupleFree(localPort, dstAddr, dstPort, true, now);
+        if (choice == null) {
+            throw new TcpError("EADDRNOTAVAIL", "4-tuple in use: " + localPort + " -> " + dstPort);
+        }
+        return open(choice, dstAddr, dstPort, options, callbacks, now);
+    }
+
+    private TcpSocket open(EphemeralPorts.Choice choice, int dstAddr, int dstPort, SocketOptions options,
+                           SocketCallbacks callbacks, long now) {
+        TcpSocket s = new TcpSocket(this, nextConnId++, choice.port(), dstAddr, dstPort, options, callbacks);
+        int isn = 0;
+        if (choice.takeOver() != null) {
+            TimeWaitSock tw = choice.takeOver();
+            isn = tw.nextIsn(); // write_seq = tw_snd_nxt + 65535 + 2
+            s.tsRecent = tw.tsRecent;
+            s.tsRecentStampMs = tw.tsRecentStampMs;
+            timeWait.takenOver(tw, now);
+        }
+        register(s);
+        s.connect(now, isn);
         return s;
+    }
+
+    /** __inet_check_established for one candidate port. */
+    private EphemeralPorts.Choice fourTupleFree(int port, int dstAddr, int dstPort, boolean bound, long now) {
+        if (!bound && listeners.containsKey(port)) {
+            return null; // a bind bucket made by bind()/listen(): not for connect()
+        }
+        long k = key(port, dstAddr, dstPort);
+        if (connections.containsKey(k)) {
+            return null;
+        }
+        TimeWaitSock tw = timeWait.get(k);
+        if (tw == null) {
+            return new EphemeralPorts.Choice(port, null);
+        }
+        return timeWait.reusable(tw, bound, now) ? new EphemeralPorts.Choice(port, tw) : null;
     }
 
     /** listen(): backlog clamped by net.core.somaxconn (__sys_listen_socket). EADDRINUSE if taken. */
@@ -151,38 +259,38 @@ public final class TcpStack implements ProtocolHandler {
         if (capture != null) {
             capture.accept(seg);
         }
-        TcpSocket s = connections.get(key(seg.dstPort, seg.src, seg.srcPort));
-        if (s != null && s.timeWaitAcceptsSyn(seg) && listeners.containsKey(seg.dstPort)) {
-            // a new SYN takes over the 4-tuple of a TIME_WAIT socket (tcp_timewait_state_process: TCP_TW_SYN)
-            s.moveTo(TcpEvent.TIMER_EXPIRED, "syn-reuses-time-wait", now);
-            s = null;
-        }
+        long k = key(seg.dstPort, seg.src, seg.srcPort);
+        TcpSocket s = connections.get(k);
         if (s != null) {
             s.segmentArrived(seg, now);
             return;
         }
-        TcpListener l = listeners.get(seg.dstPort);
-        if (l != null && !l.isClosed() && seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)
-                && !seg.has(TcpSegment.RST)) {
-            passiveOpen(l, seg, now);
+        TimeWaitSock tw = timeWait.get(k);
+        if (tw != null) {
+            timeWait.arrived(tw, seg, now);
             return;
+        }
+        TcpListener l = listeners.get(seg.dstPort);
+        if (l != null && !l.isClosed()) {
+            if (seg.has(TcpSegment.RST)) {
+                return;
+            }
+            if (seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)) {
+                requests.synArrived(l, seg, now, 0);
+                return;
+            }
+            if (seg.has(TcpSegment.ACK) && !seg.has(TcpSegment.SYN) && requests.cookieAck(l, seg, now)) {
+                return;
+            }
         }
         if (!seg.has(TcpSegment.RST)) {
             sendReset(seg, now); // no socket: tcp_v4_send_reset
         }
     }
 
-    private void passiveOpen(TcpListener l, TcpSegment syn, long now) {
-        if (l.acceptQueueFull()) {
-            // tcp_conn_request: a full accept queue drops the SYN (ListenOverflows, ListenDrops)
-            count(MibCounter.LISTEN_OVERFLOWS);
-            count(MibCounter.LISTEN_DROPS);
-            return;
-        }
-        TcpSocket child = new TcpSocket(this, nextConnId++, syn.dstPort, syn.src, syn.srcPort, l.options(), null);
-        connections.put(key(syn.dstPort, syn.src, syn.srcPort), child);
-        l.synQueueLength++;
-        child.passiveOpen(l, syn, now);
+    /** A SYN a TIME_WAIT socket handed over (TCP_TW_SYN), with its tcp_tw_isn. */
+    void passiveOpen(TcpListener l, TcpSegment syn, long now, int twIsn) {
+        requests.synArrived(l, syn, now, twIsn);
     }
 
     /** A RST answering a segment that matched no socket (tcp_v4_send_reset), RFC 9293 3.10.7.1. */
@@ -220,9 +328,13 @@ public final class TcpStack implements ProtocolHandler {
         connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
     }
 
-    /** Starts (or restarts) a TIME_WAIT socket's 60 s; returns its deadline. */
-    long scheduleTimeWait(TcpSocket s) {
-        return timeWait.add(s);
+    /** The socket enters TIME_WAIT: a timewait sock takes its place, or false (tcp_max_tw_buckets reached). */
+    boolean enterTimeWait(TcpSocket s, long now) {
+        if (!timeWait.enter(s, now)) {
+            return false;
+        }
+        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
+        return true;
     }
 
     /** Sockets in the tables by state, for timeseries. */
@@ -231,6 +343,7 @@ public final class TcpStack implements ProtocolHandler {
         for (TcpSocket s : connections.values()) {
             n[s.state().ordinal()]++;
         }
+        n[TcpState.TIME_WAIT.ordinal()] += timeWait.size();
         n[TcpState.LISTEN.ordinal()] += listeners.size();
         return n;
     }
@@ -258,33 +371,6 @@ public final class TcpStack implements ProtocolHandler {
         long x = secret ^ ((long) host.address() << 32 | (remoteAddr & 0xffffffffL));
         x = mix(x) ^ ((long) localPort << 16 | remotePort);
         return mix(x);
-    }
-
-    /**
-     * connect()'s port choice, after __inet_hash_connect(): start at a keyed offset into
-     * ip_local_port_range, try even ports first then odd ones, skip reserved ports and ports whose
-     * 4-tuple to this destination is taken. Only the 4-tuple must be unique, so a port is shared
-     * across destinations. (tcp_tw_reuse and the offset's per-destination table are modelled with
-     * the kernel limits.)
-     */
-    private int pickEphemeralPort(int dstAddr, int dstPort) {
-        int low = settings.portLow;
-        int high = settings.portHigh;
-        int range = high - low + 1;
-        int offset = (int) Long.remainderUnsigned(mix(secret ^ ((long) dstAddr << 16) ^ dstPort), range) & ~1;
-        BitSet reserved = settings.reservedPorts;
-        for (int parity = 0; parity < 2; parity++) {
-            for (int i = 0; i < range; i += 2) {
-                int port = low + ((offset + i + parity) % range);
-                if (port > high || reserved.get(port)) {
-                    continue;
-                }
-                if (!connections.containsKey(key(port, dstAddr, dstPort))) {
-                    return port;
-                }
-            }
-        }
-        throw new TcpError("EADDRNOTAVAIL", "no free local port to " + dstAddr + ":" + dstPort);
     }
 
     static long key(int localPort, int remoteAddr, int remotePort) {

@@ -42,9 +42,8 @@ final class TcpTestbed {
         }
         client = new TcpStack(clientHost, sim, random, kernel, s);
         server = new TcpStack(serverHost, sim, random, kernel, s);
-        StateTrace t = (sock, from, to, cause, now) -> trace.add(sock.stack().host().name() + " " + from + "->" + to);
-        client.setStateTrace(t);
-        server.setStateTrace(t);
+        client.setStateTrace((id, sock, from, to, cause, now) -> trace.add("client " + from + "->" + to));
+        server.setStateTrace((id, sock, from, to, cause, now) -> trace.add("server " + from + "->" + to));
     }
 
     static LinkDirection link(long rateBps, long delayNs) {

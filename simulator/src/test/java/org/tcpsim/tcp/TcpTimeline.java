@@ -42,19 +42,21 @@ final class TcpTimeline {
     /** Records state changes of both hosts; with {@code capture} also every segment on the wire. */
     TcpTimeline(TcpTestbed tb, boolean capture) {
         this.tb = tb;
-        StateTrace t = (sock, from, to, cause, now) -> {
-            String host = sock.stack().host().name();
-            Transition tr = new Transition(now, host, sock.connId(), from, to, cause, sock.snd.rtt.rtoUs());
-            transitions.add(tr);
-            tb.trace.add(host + " " + from + "->" + to);
-            onTransition.accept(tr);
-        };
-        tb.client.setStateTrace(t);
-        tb.server.setStateTrace(t);
+        tb.client.setStateTrace(trace("client"));
+        tb.server.setStateTrace(trace("server"));
         if (capture) {
             capture(tb.client);
             capture(tb.server);
         }
+    }
+
+    private StateTrace trace(String host) {
+        return (id, sock, from, to, cause, now) -> {
+            Transition tr = new Transition(now, host, id, from, to, cause, sock == null ? -1 : sock.snd.rtt.rtoUs());
+            transitions.add(tr);
+            tb.trace.add(host + " " + from + "->" + to);
+            onTransition.accept(tr);
+        };
     }
 
     private void capture(TcpStack stack) {

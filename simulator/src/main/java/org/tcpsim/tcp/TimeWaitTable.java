@@ -1,0 +1,157 @@
+package org.tcpsim.tcp;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.tcpsim.engine.TimerFifo;
+import org.tcpsim.kernel.MibCounter;
+
+/**
+ * A host's TIME_WAIT sockets by 4-tuple (Linux keeps them in the established hash as
+ * inet_timewait_socks): entering TIME_WAIT (tcp_time_wait, with tcp_max_tw_buckets and, on 4.9,
+ * tcp_tw_recycle's short timeout), answering segments (tcp_timewait_state_process), being taken
+ * over by a new connection, and expiring after TCP_TIMEWAIT_LEN through one shared timer FIFO.
+ */
+final class TimeWaitTable {
+    private final TcpStack stack;
+    private final Map<Long, TimeWaitSock> table = new HashMap<>();
+    private final TimerFifo<TimeWaitSock> timer;
+
+    TimeWaitTable(TcpStack stack) {
+        this.stack = stack;
+        this.timer = new TimerFifo<>(stack.sim(), TcpStack.TIMEWAIT_LEN_NS, this::expired);
+    }
+
+    int size() {
+        return table.size();
+    }
+
+    TimeWaitSock get(long key) {
+        return table.get(key);
+    }
+
+    /**
+     * Replaces a socket entering TIME_WAIT by a timewait sock; false when tcp_max_tw_buckets is
+     * reached, in which case the caller closes the socket at once (TCPTimeWaitOverflow).
+     */
+    boolean enter(TcpSocket s, long now) {
+        if (table.size() >= stack.settings.maxTwBuckets) {
+            stack.count(MibCounter.TCP_TIME_WAIT_OVERFLOW);
+            return false;
+        }
+        long nowMs = now / 1_000_000L;
+        TimeWaitSock tw = new TimeWaitSock(s, s.rcv.queue.rcvNxt(), s.snd.sndNxt, s.tsRecent,
+                s.timestamps ? Math.max(1, s.tsRecentStampMs) : 0, nowMs, s.rcv.rcvWnd >> s.rcv.wscale);
+        long key = TcpStack.key(tw.localPort, tw.remoteAddr, tw.remotePort);
+        table.put(key, tw);
+        long timeout = TcpStack.TIMEWAIT_LEN_NS;
+        if (stack.settings.twRecycle && s.timestamps && stack.peerTimestamps().remember(tw.remoteAddr, tw.tsRecent,
+                now)) {
+            // tcp_time_wait with recycle_ok: timeo = rto * 3.5 instead of TCP_TIMEWAIT_LEN
+            long rtoNs = s.snd.rtt.rtoUs() * 1000;
+            timeout = (rtoNs << 2) - (rtoNs >> 1);
+            long deadline = now + timeout;
+            tw.deadline = deadline;
+            stack.sim().schedule(deadline, t -> expired(tw, t));
+        } else {
+            tw.deadline = timer.add(tw);
+        }
+        if (!s.timeWaitCounted) {
+            s.timeWaitCounted = true; // an orphan counted when it entered FIN_WAIT2 is not counted again
+            stack.count(timeout <= 4_000_000_000L ? MibCounter.TW_KILLED : MibCounter.TW);
+        }
+        return true;
+    }
+
+    /** tcp_timewait_state_process + the TCP_TW_SYN / TCP_TW_ACK cases of tcp_v4_rcv. */
+    void arrived(TimeWaitSock tw, TcpSegment seg, long now) {
+        if (seg.has(TcpSegment.RST)) {
+            if (seg.seq == tw.rcvNxt) {
+                kill(tw, "rst-in-time-wait", now); // TIME_WAIT assassination (tcp_rfc1337 = 0)
+            }
+            return;
+        }
+        boolean syn = seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK);
+        boolean newer = Seq.gt(seg.seq, tw.rcvNxt)
+                || (seg.hasTimestamps && tw.tsRecentStampMs != 0 && Seq.gt(seg.tsVal, tw.tsRecent));
+        if (syn && newer) {
+            TcpListener l = stack.listener(seg.dstPort);
+            if (l != null && !l.isClosed()) {
+                kill(tw, "syn-reuses-time-wait", now);
+                stack.passiveOpen(l, seg, now, tw.nextIsn());
+                return;
+            }
+        }
+        sendAck(tw, now);
+        if (seg.has(TcpSegment.FIN) || syn || seg.has(TcpSegment.ACK)) {
+            restart(tw);
+        }
+    }
+
+    /** tcp_twsk_unique(): may connect() take this 4-tuple over? */
+    boolean reusable(TimeWaitSock tw, boolean boundPort, long now) {
+        TcpSettings st = stack.settings;
+        if (tw.tsRecentStampMs == 0) {
+            return false; // the peer did not use timestamps: PAWS could not protect the new connection
+        }
+        if (boundPort) {
+            return true; // bind() then connect(): twp is NULL on that path, tcp_tw_reuse is not consulted
+        }
+        int reuse = st.twReuse;
+        if (reuse == 2) {
+            reuse = 0; // loopback only, and simulated hosts talk over real links
+        }
+        if (reuse == 0) {
+            return false;
+        }
+        long nowMs = now / 1_000_000L;
+        if (st.twReuseDelayMs >= 0) {
+            return nowMs > tw.entryStampMs + st.twReuseDelayMs;
+        }
+        return nowMs / 1000 - tw.tsRecentStampMs / 1000 > 1; // 4.9: get_seconds() - ts_recent_stamp > 1
+    }
+
+    /** A new connection took the 4-tuple (TWRecycled, inet_twsk_bind_unhash + deschedule). */
+    void takenOver(TimeWaitSock tw, long now) {
+        stack.count(MibCounter.TW_RECYCLED);
+        kill(tw, "reused-by-connect", now);
+    }
+
+    private void restart(TimeWaitSock tw) {
+        if (!tw.dead && tw.deadline > 0) {
+            tw.deadline = timer.add(tw);
+        }
+    }
+
+    private void expired(TimeWaitSock tw, long now) {
+        if (!tw.dead && now >= tw.deadline) {
+            kill(tw, "time-wait-expired", now);
+        }
+    }
+
+    private void kill(TimeWaitSock tw, String cause, long now) {
+        tw.dead = true;
+        table.remove(TcpStack.key(tw.localPort, tw.remoteAddr, tw.remotePort), tw);
+        TcpSocket s = tw.socket.get();
+        stack.stateChanged(tw.connId, null, TcpState.TIME_WAIT, TcpState.CLOSED, cause, now);
+        if (s != null) {
+            s.timeWaitEnded();
+        }
+    }
+
+    private void sendAck(TimeWaitSock tw, long now) {
+        TcpSegment a = new TcpSegment();
+        a.dst = tw.remoteAddr;
+        a.srcPort = tw.localPort;
+        a.dstPort = tw.remotePort;
+        a.seq = tw.sndNxt;
+        a.ack = tw.rcvNxt;
+        a.flags = TcpSegment.ACK;
+        a.window = tw.windowField;
+        if (tw.tsRecentStampMs != 0) {
+            a.hasTimestamps = true;
+            a.tsVal = stack.tsClock(now) + tw.tsOffset;
+            a.tsEcr = tw.tsRecent;
+        }
+        stack.transmit(a, now, true);
+    }
+}
