@@ -39,6 +39,7 @@ final class NetworkBuilder {
                 HostSpec h = exp.host(n.name());
                 TcpStack stack = new TcpStack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls());
                 stack.setNofileLimit(h.ulimitNofile());
+                stack.setUptimeNs(h.uptimeNs());
                 stacks.put(n.name(), stack);
             }
         }

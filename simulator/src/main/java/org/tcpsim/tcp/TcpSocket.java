@@ -575,7 +575,7 @@ public final class TcpSocket {
 
     /** The TCP timestamp clock: milliseconds plus this connection's offset (tcp_time_stamp_ts + ts_offset). */
     int tsNow(long now) {
-        return (int) (now / 1_000_000L) + tsOffset;
+        return stack.tsClock(now) + tsOffset;
     }
 
     long now() {
