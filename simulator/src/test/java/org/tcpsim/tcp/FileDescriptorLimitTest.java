@@ -1,0 +1,57 @@
+package org.tcpsim.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tcpsim.kernel.KernelVersion;
+
+/** RLIMIT_NOFILE and fs.file-max: accept() and connect() fail with EMFILE / ENFILE (fs/file.c: alloc_fd). */
+class FileDescriptorLimitTest {
+    static final long MS = 1_000_000;
+
+    @Test
+    void accept_fails_with_emfile_at_the_limit_and_the_connection_waits_in_the_accept_queue() {
+        TcpTestbed tb = TcpTestbed.simple(MS);
+        tb.server.setNofileLimit(4); // the listener takes one descriptor: three accepted connections fit
+        TcpProcess server = tb.server.newProcess("server");
+        TcpListener l = server.listen(80, 128, SocketOptions.DEFAULTS, (lis, now) -> { });
+        for (int i = 0; i < 5; i++) {
+            tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { });
+        }
+        tb.sim.run(100 * MS);
+        assertEquals(5, l.acceptQueueLength());
+        List<TcpSocket> accepted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            accepted.add(server.accept(l, null));
+        }
+        TcpError e = assertThrows(TcpError.class, () -> server.accept(l, null));
+        assertEquals("EMFILE", e.errno());
+        assertEquals(2, l.acceptQueueLength(), "a failed accept() leaves the connection queued");
+        assertEquals(4, server.openFds());
+        accepted.get(0).close(tb.sim.now()); // a descriptor is freed at close()
+        assertNotNull(server.accept(l, null));
+        assertEquals(1, l.acceptQueueLength());
+    }
+
+    @Test
+    void fs_file_max_is_host_wide_and_gives_enfile() {
+        TcpTestbed tb = new TcpTestbed(1, TcpTestbed.link(100_000_000, MS), TcpTestbed.link(100_000_000, MS),
+                KernelVersion.V6_18, "fs.file-max", "8192");
+        tb.client.setNofileLimit(1_000_000);
+        tb.server.listen(80, 65535, SocketOptions.DEFAULTS, (lis, now) -> { });
+        TcpProcess a = tb.client.newProcess("a");
+        TcpProcess b = tb.client.newProcess("b");
+        for (int i = 0; i < 4096; i++) {
+            a.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { });
+            b.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { });
+        }
+        TcpError e = assertThrows(TcpError.class,
+                () -> a.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        assertEquals("ENFILE", e.errno());
+        assertEquals(4096, a.openFds(), "a failed socket() takes no descriptor");
+    }
+}
