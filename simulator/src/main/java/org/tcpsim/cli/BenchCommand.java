@@ -1,6 +1,7 @@
 package org.tcpsim.cli;
 
 import java.util.concurrent.Callable;
+import org.tcpsim.bench.ConnectStormBenchmark;
 import org.tcpsim.bench.HoldBenchmark;
 import org.tcpsim.bench.PacketStormBenchmark;
 import org.tcpsim.bench.TcpBulkBenchmark;
@@ -24,13 +25,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "measurements of each (default: ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--suite", defaultValue = "all", description = "engine, tcp or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "all", description = "engine, tcp, storm or all (default: ${DEFAULT-VALUE}; storm is not in all)")
     String suite;
+
+    @Option(names = "--storm-seconds", defaultValue = "120", description = "simulated seconds of the storm (default: ${DEFAULT-VALUE})")
+    int stormSeconds;
 
     @Override
     public Integer call() {
         System.out.printf("java %s, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
+        if (suite.equals("storm")) {
+            storm();
+            return 0;
+        }
         if (!suite.equals("tcp")) {
             engine();
         }
@@ -38,6 +46,14 @@ final class BenchCommand implements Callable<Integer> {
             tcp();
         }
         return 0;
+    }
+
+    private void storm() {
+        ConnectStormBenchmark.Result r = ConnectStormBenchmark.run(1000, 50_000, stormSeconds * 1_000_000_000L);
+        System.out.printf("connect storm: %d clients, 50000 connections/s for %d simulated s: %,d connections"
+                + " (%,d answered), %,d sockets in TIME_WAIT at the end, %,d events in %.1f s wall; peak heap %d MiB%n",
+                r.clients(), stormSeconds, r.connections(), r.ok(), r.timeWaitAtEnd(), r.events(), r.wallSeconds(),
+                r.peakHeapBytes() >> 20);
     }
 
     private void tcp() {

@@ -1,5 +1,7 @@
 package org.tcpsim.tcp;
 
+import java.util.Arrays;
+
 /**
  * The receiver's view of the byte stream: rcv_nxt, data received in order but not yet read by
  * the application, and out-of-order ranges (Linux: sk_receive_queue and out_of_order_queue),
@@ -12,10 +14,13 @@ final class ReceiveQueue {
     private int rcvNxt;
     /** Sequence number of the next byte the application will read (copied_seq). */
     private int copiedSeq;
-    private int[] oooStart = new int[8];
-    private int[] oooEnd = new int[8];
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+    // allocated on the first out-of-order segment: most connections never see one
+    private int[] oooStart = NO_INTS;
+    private int[] oooEnd = NO_INTS;
     /** Recency rank per range: higher = updated more recently (first SACK block is the most recent). */
-    private long[] oooStamp = new long[8];
+    private long[] oooStamp = NO_LONGS;
     private int oooCount;
     private long stamp;
 
@@ -137,9 +142,10 @@ final class ReceiveQueue {
             }
         }
         if (oooCount == oooStart.length) {
-            oooStart = java.util.Arrays.copyOf(oooStart, oooCount * 2);
-            oooEnd = java.util.Arrays.copyOf(oooEnd, oooCount * 2);
-            oooStamp = java.util.Arrays.copyOf(oooStamp, oooCount * 2);
+            int n = Math.max(4, oooCount * 2);
+            oooStart = Arrays.copyOf(oooStart, n);
+            oooEnd = Arrays.copyOf(oooEnd, n);
+            oooStamp = Arrays.copyOf(oooStamp, n);
         }
         oooStart[oooCount] = s;
         oooEnd[oooCount] = e;

@@ -13,10 +13,11 @@ final class RetransmitQueue {
     static final int RETRANS = 4;
     static final int EVER_RETRANS = 8;
 
-    private int[] start = new int[16];
-    private int[] end = new int[16];
-    private long[] sentAt = new long[16];
-    private byte[] flags = new byte[16];
+    // small at first: most connections are short (grown by doubling, see grow())
+    private int[] start = new int[4];
+    private int[] end = new int[4];
+    private long[] sentAt = new long[4];
+    private byte[] flags = new byte[4];
     private int head;
     private int count;
 

@@ -12,6 +12,7 @@ import org.tcpsim.tcp.congestion.CongestionControls;
  * acknowledgement processing and loss recovery are {@link TcpAckProcessor}'s.
  */
 public final class TcpSocket {
+    private static final SocketCallbacks NO_CALLBACKS = new SocketCallbacks() { };
     /** MSS assumed when the peer sends none (TCP_MSS_DEFAULT). */
     static final int DEFAULT_MSS = 536;
     /** IPv4 + TCP headers without options. */
@@ -75,7 +76,7 @@ public final class TcpSocket {
         this.remoteAddr = remoteAddr;
         this.remotePort = remotePort;
         this.options = options;
-        this.callbacks = callbacks == null ? new SocketCallbacks() { } : callbacks;
+        this.callbacks = callbacks == null ? NO_CALLBACKS : callbacks;
         TcpSettings s = stack.settings;
         String ccName = options.congestion() != null ? options.congestion() : s.congestionControl;
         long rcvbuf = options.rcvbuf() > 0 ? Math.min(2L * options.rcvbuf(), 2 * s.rmemMax) : s.rmem[1];
@@ -240,6 +241,7 @@ public final class TcpSocket {
             return;
         }
         orphan = true;
+        callbacks = NO_CALLBACKS; // the descriptor is gone: the application hears nothing more
         if (owner != null) {
             owner.releaseFd(); // the descriptor goes at close(); the connection may live on as an orphan
             owner = null;
@@ -276,7 +278,7 @@ public final class TcpSocket {
     }
 
     void attach(SocketCallbacks cb) {
-        this.callbacks = cb == null ? new SocketCallbacks() { } : cb;
+        this.callbacks = cb == null ? NO_CALLBACKS : cb;
     }
 
     /** Sets who hears this socket's events (after accept(), for instance). */

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.tcpsim.engine.LongMap;
 import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.kernel.KernelVersion;
@@ -29,7 +30,7 @@ public final class TcpStack implements ProtocolHandler {
     private final Simulation sim;
     private final long secret;
     private final long[] counters = new long[MibCounter.values().length];
-    private final Map<Long, TcpSocket> connections = new HashMap<>();
+    private final LongMap<TcpSocket> connections = new LongMap<>();
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final TimeWaitTable timeWait;
     private final EphemeralPorts ports;
@@ -340,9 +341,7 @@ public final class TcpStack implements ProtocolHandler {
     /** Sockets in the tables by state, for timeseries. */
     public int[] socketsByState() {
         int[] n = new int[TcpState.values().length];
-        for (TcpSocket s : connections.values()) {
-            n[s.state().ordinal()]++;
-        }
+        connections.forEachValue(s -> n[s.state().ordinal()]++);
         n[TcpState.TIME_WAIT.ordinal()] += timeWait.size();
         n[TcpState.LISTEN.ordinal()] += listeners.size();
         return n;

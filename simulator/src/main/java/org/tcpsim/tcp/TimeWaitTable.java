@@ -1,7 +1,6 @@
 package org.tcpsim.tcp;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.tcpsim.engine.LongMap;
 import org.tcpsim.engine.TimerFifo;
 import org.tcpsim.kernel.MibCounter;
 
@@ -13,7 +12,7 @@ import org.tcpsim.kernel.MibCounter;
  */
 final class TimeWaitTable {
     private final TcpStack stack;
-    private final Map<Long, TimeWaitSock> table = new HashMap<>();
+    private final LongMap<TimeWaitSock> table = new LongMap<>();
     private final TimerFifo<TimeWaitSock> timer;
 
     TimeWaitTable(TcpStack stack) {
