@@ -121,7 +121,11 @@ class StreamIntegrityTest {
         assertEquals(total, sink.received, where + " client errno " + client.errno() + " ended " + client.endedAtNs()
                 + " retrans " + client.retransmits() + " state " + client.state() + " server " + serverSide[0]
                 + " trace " + tb.trace);
-        assertTrue(sink.eof, where + " client " + client + " " + client.errno() + " server " + serverSide[0] + " " + serverSide[0].errno() + " " + tb.trace);
+        if (!serverClosesFirst) {
+            // the client's FIN reached the server application; when the server closes first it has
+            // given up its descriptor and hears nothing more (Linux: no reads after close())
+            assertTrue(sink.eof, where + " " + tb.trace);
+        }
         assertEquals(total, client.bytesAcked(), where);
         assertEquals(TcpState.CLOSED, client.state(), where + " " + tb.trace);
         assertEquals(TcpState.CLOSED, serverSide[0].state(), where + " " + tb.trace);
