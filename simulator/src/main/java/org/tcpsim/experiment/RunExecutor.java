@@ -194,6 +194,8 @@ public final class RunExecutor {
                 if (!e.getValue().everUsed()) {
                     continue;
                 }
+                out.add(now, e.getKey(), "tcp_mem.pages", e.getValue().tcpMemPages());
+                out.add(now, e.getKey(), "tcp_mem.pressure", e.getValue().tcpMemPressure() ? 1 : 0);
                 int[] byState = e.getValue().socketsByState();
                 for (TcpState st : TcpState.values()) {
                     if (st != TcpState.CLOSED) {

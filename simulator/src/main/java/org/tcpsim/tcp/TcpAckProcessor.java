@@ -84,7 +84,10 @@ final class TcpAckProcessor {
             roundEnd = snd.sndNxt;
         }
         if (advanced) {
-            snd.expandSndbuf();
+            sk.chargeMemory(now);
+            if (!sk.stack.memory.underPressure()) {
+                snd.expandSndbuf(); // tcp_sndbuf_expand stops under memory pressure
+            }
             sk.wakeWriter(now);
         }
         return sk.state != TcpState.CLOSED;

@@ -200,6 +200,11 @@ final class TcpInput {
                     sk.stack.count(MibCounter.TCP_ZERO_WINDOW_DROP);
                 }
             }
+            if (Seq.gt(end, start) && !sk.stack.memory.canCharge(end - start)) {
+                sk.stack.count(MibCounter.TCP_RCV_Q_DROP); // tcp_try_rmem_schedule fails above tcp_mem[2]
+                sk.out.sendAck(now, false);
+                return;
+            }
             if (Seq.gt(end, start)) {
                 boolean inOrder = start == sk.rcv.queue.rcvNxt();
                 if (!sk.rcv.sawData) {
@@ -207,6 +212,7 @@ final class TcpInput {
                     sk.rcv.enterQuickAck();
                 }
                 newBytes = sk.rcv.queue.accept(start, end);
+                sk.chargeMemory(now);
                 if (!inOrder && newBytes == 0) {
                     sk.stack.count(MibCounter.TCP_OFO_QUEUE);
                 }

@@ -92,7 +92,7 @@ final class TcpOutput {
 
     /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
     private void finish(TcpSegment s, long now) {
-        s.window = sk.rcv.selectWindow();
+        s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure());
         if (sk.snd.sack && sk.rcv.queue.hasOutOfOrder()) {
             s.sackBlocks = sk.rcv.queue.sackBlocks(sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS);
         }

@@ -79,9 +79,17 @@ final class TcpReceiver {
      * left, rounds to the scale granularity, and records rcv_wnd / rcv_wup.
      */
     int selectWindow() {
+        return selectWindow(false);
+    }
+
+    /** @param pressure under tcp_mem pressure the window is clamped to 4 segments (tcp_adjust_rcv_ssthresh) */
+    int selectWindow(boolean pressure) {
         int rcvNxt = queue.rcvNxt();
         int current = Math.max(0, rcvWup + rcvWnd - rcvNxt);
         int fresh = freeWindow();
+        if (pressure) {
+            fresh = Math.min(fresh, 4 * rcvMss);
+        }
         int granule = 1 << wscale;
         fresh = fresh / granule * granule;
         int win = Math.max(fresh, current);

@@ -31,6 +31,7 @@ final class TcpSettings {
     final String congestionControl;
     final boolean slowStartAfterIdle;
     final long fileMax;
+    final long[] tcpMem;
     final int twReuse;
     /** tcp_tw_reuse_delay in ms; -1 on kernels before it (4.9 used a 1-2 s seconds test). */
     final long twReuseDelayMs;
@@ -65,6 +66,7 @@ final class TcpSettings {
         congestionControl = s.getString(SysctlNames.TCP_CONGESTION_CONTROL);
         slowStartAfterIdle = s.getInt(SysctlNames.TCP_SLOW_START_AFTER_IDLE) != 0;
         fileMax = s.getLong(SysctlNames.FILE_MAX);
+        tcpMem = s.getVector(SysctlNames.TCP_MEM);
         twReuse = s.getInt(SysctlNames.TCP_TW_REUSE);
         twReuseDelayMs = s.has(SysctlNames.TCP_TW_REUSE_DELAY) ? s.getLong(SysctlNames.TCP_TW_REUSE_DELAY) : -1;
         twRecycle = s.has(SysctlNames.TCP_TW_RECYCLE) && s.getInt(SysctlNames.TCP_TW_RECYCLE) != 0;

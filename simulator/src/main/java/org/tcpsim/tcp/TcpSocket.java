@@ -59,6 +59,8 @@ public final class TcpSocket {
     private final Timer finWait2Timer;
     int synRetransmits;
     int synAckTimeouts;
+    /** Bytes this socket has charged to the host's tcp_mem. */
+    long memCharged;
     /** TcpExtTW / TWKilled count a socket once, when its timewait timer is first scheduled (__inet_twsk_schedule). */
     boolean timeWaitCounted;
 
@@ -182,11 +184,15 @@ public final class TcpSocket {
             return 0;
         }
         int n = (int) Math.min(bytes, snd.freeSendSpace());
+        if (n > 0 && !stack.memory.canCharge(n)) {
+            n = 0; // sk_wmem_schedule fails above tcp_mem[2]: the write blocks
+        }
         if (n <= 0) {
             writeBlocked = true;
             return 0;
         }
         snd.writeSeq += n;
+        chargeMemory(now);
         out.push(now);
         if (n < bytes) {
             writeBlocked = true;
@@ -199,7 +205,10 @@ public final class TcpSocket {
         int n = rcv.queue.read(max);
         bytesRead += n;
         if (n > 0) {
-            rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000);
+            chargeMemory(now);
+            if (!stack.memory.underPressure()) {
+                rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000); // buffers do not grow under pressure
+            }
             // tcp_cleanup_rbuf: the once-per-two-segments ACK that input held back goes out when the data is read
             if (delackTimer.isArmed() && rcv.queue.rcvNxt() - rcv.rcvWup > rcv.rcvMss) {
                 out.sendAck(now, false);
@@ -536,6 +545,7 @@ public final class TcpSocket {
                 }
             }
             case TIME_WAIT -> {
+                chargeMemory(now);
                 retransmitTimer.cancel();
                 delackTimer.cancel();
                 finWait2Timer.cancel();
@@ -555,6 +565,7 @@ public final class TcpSocket {
     }
 
     private void closed(TcpState prev, long now) {
+        chargeMemory(now);
         retransmitTimer.cancel();
         delackTimer.cancel();
         finWait2Timer.cancel();
@@ -573,6 +584,13 @@ public final class TcpSocket {
             writeBlocked = false;
             callbacks.writable(this, now);
         }
+    }
+
+    /** Charges what the queues hold now to the host's tcp_mem (sk_mem_charge / sk_mem_uncharge). */
+    void chargeMemory(long now) {
+        boolean gone = state == TcpState.CLOSED || state == TcpState.TIME_WAIT;
+        stack.memory.recharge(this, gone ? 0 : snd.queuedBytes() + rcv.queue.unread() + rcv.queue.outOfOrderBytes(),
+                now);
     }
 
     /** The TCP timestamp clock: milliseconds plus this connection's offset (tcp_time_stamp_ts + ts_offset). */

@@ -39,6 +39,7 @@ public final class TcpStack implements ProtocolHandler {
     /** Peers with RTT metrics (tcp_metrics), i.e. proven for the last-quarter rule of tcp_max_syn_backlog. */
     private final Set<Integer> provenPeers = new HashSet<>();
     private long uptimeNs;
+    final TcpMemory memory;
     private Consumer<Packet> capture;
     private StateTrace trace;
     private long nextConnId;
@@ -58,6 +59,7 @@ public final class TcpStack implements ProtocolHandler {
         this.timeWait = new TimeWaitTable(this);
         this.ports = new EphemeralPorts(secret, random.stream("host:" + host.name() + ":ephemeral-ports"));
         this.requests = new TcpConnRequest(this, secret);
+        this.memory = new TcpMemory(this, settings.tcpMem);
         host.registerProtocol(Packet.PROTO_TCP, this);
     }
 
@@ -170,6 +172,20 @@ public final class TcpStack implements ProtocolHandler {
 
     void count(MibCounter c) {
         counters[c.ordinal()]++;
+    }
+
+    void add(MibCounter c, long n) {
+        counters[c.ordinal()] += n;
+    }
+
+    /** Pages charged against net.ipv4.tcp_mem on this host. */
+    public long tcpMemPages() {
+        return memory.pages();
+    }
+
+    /** Whether the host is under TCP memory pressure. */
+    public boolean tcpMemPressure() {
+        return memory.underPressure();
     }
 
     /**
