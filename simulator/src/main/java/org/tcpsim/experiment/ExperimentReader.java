@@ -80,7 +80,13 @@ final class ExperimentReader {
                         + String.join(", ", topo.byName().keySet()) + ")");
                 continue;
             }
-            hosts.put(e.getKey(), HostReader.read(e.getValue()));
+            HostSpec spec = HostReader.read(e.getValue());
+            NodeKind kind = topo == null ? NodeKind.HOST : topo.byName().get(e.getKey()).kind();
+            if (kind != NodeKind.HOST && !spec.filters().isEmpty()) {
+                e.getValue().problemAt("filters", "packet filters run on hosts only; '" + e.getKey() + "' is a "
+                        + kind.jsonName());
+            }
+            hosts.put(e.getKey(), spec);
         }
         return hosts;
     }

@@ -1,5 +1,6 @@
 package org.tcpsim.experiment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tcpsim.config.ConfigNode;
@@ -7,9 +8,13 @@ import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.SysctlException;
 import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
+import org.tcpsim.net.FilterRule;
 import org.tcpsim.tcp.congestion.CongestionControls;
 
-/** Reads one entry of "hosts": {"kernel": "6.18", "sysctl": {...}, "ulimit_nofile": 1024, ...}. */
+/**
+ * Reads one entry of "hosts": {"kernel": "6.18", "sysctl": {...}, "ulimit_nofile": 1024, "cpus": 4,
+ * "packets_per_second": 1000000, "filters": [...], ...}.
+ */
 final class HostReader {
     private HostReader() {
     }
@@ -47,7 +52,8 @@ final class HostReader {
         int cpus = h.optInt("cpus", 1, 1, 4096);
         long pps = h.optLong("packets_per_second", 0, 0, Long.MAX_VALUE);
         long uptime = h.optDurationNs("uptime", 0);
+        List<FilterRule> filters = FilterReader.read(h.optArray("filters"));
         h.finish();
-        return new HostSpec(kernel, sysctls, memory, nofile, cpus, pps, uptime);
+        return new HostSpec(kernel, sysctls, memory, nofile, cpus, pps, uptime, filters);
     }
 }

@@ -1,24 +1,33 @@
 package org.tcpsim.experiment;
 
+import java.util.List;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.Sysctls;
+import org.tcpsim.net.FilterRule;
 
 /**
  * One node's kernel as declared under "hosts": version profile, sysctls, and the limits that are
- * not sysctls (RLIMIT_NOFILE, CPUs, softirq packet rate, RAM, uptime).
+ * not sysctls (RLIMIT_NOFILE, CPUs, softirq packet rate, RAM, uptime), and its packet filters.
  *
+ * @param cpus             CPUs processing received packets, each with its own softnet backlog
  * @param packetsPerSecond softirq packets per second per CPU; 0 = not limited
  * @param uptimeNs         time since boot at the start of the run (TCP timestamp clock origin)
+ * @param filters          packet-filter rules, in the order they are tried
  */
 public record HostSpec(KernelVersion kernel, Sysctls sysctls, long memoryBytes, int ulimitNofile, int cpus,
-                       long packetsPerSecond, long uptimeNs) {
+                       long packetsPerSecond, long uptimeNs, List<FilterRule> filters) {
     /** RAM assumed for a host that does not say (memory-derived sysctl defaults scale with it). */
     public static final long DEFAULT_MEMORY = 16L << 30;
     /** RLIMIT_NOFILE soft limit (include/asm-generic/resource.h: INR_OPEN_CUR). */
     public static final int DEFAULT_NOFILE = 1024;
 
+    public HostSpec {
+        filters = List.copyOf(filters);
+    }
+
     public static HostSpec defaults() {
         KernelVersion k = KernelVersion.newest();
-        return new HostSpec(k, Sysctls.defaults(k, DEFAULT_MEMORY), DEFAULT_MEMORY, DEFAULT_NOFILE, 1, 0, 0);
+        return new HostSpec(k, Sysctls.defaults(k, DEFAULT_MEMORY), DEFAULT_MEMORY, DEFAULT_NOFILE, 1, 0, 0,
+                List.of());
     }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
+import org.tcpsim.kernel.SysctlNames;
+import org.tcpsim.net.FilterRule;
 import org.tcpsim.net.Host;
 import org.tcpsim.net.Network;
 import org.tcpsim.net.NodeKind;
@@ -14,7 +16,30 @@ final class NetworkBuilder {
     private NetworkBuilder() {
     }
 
-    static Network build(TopologySpec topo, Simulation sim, RandomStreams random) {
+    /** The topology, then each host's receive-side packet processing and packet filters as declared under "hosts". */
+    static Network build(Experiment exp, Simulation sim, RandomStreams random) {
+        Network net = build(exp.topology(), sim, random);
+        for (NodeSpec n : exp.topology().nodes()) {
+            if (n.kind() == NodeKind.HOST) {
+                configureHost((Host) net.node(n.name()), exp.host(n.name()));
+            }
+        }
+        return net;
+    }
+
+    /**
+     * CPUs and their softnet backlogs (cpus, packets_per_second, net.core.netdev_max_backlog), and the
+     * filters in their declared order.
+     */
+    static void configureHost(Host host, HostSpec spec) {
+        host.configureSoftnet(spec.cpus(), spec.packetsPerSecond(),
+                spec.sysctls().getInt(SysctlNames.NETDEV_MAX_BACKLOG));
+        for (FilterRule rule : spec.filters()) {
+            host.addFilter(rule);
+        }
+    }
+
+    private static Network build(TopologySpec topo, Simulation sim, RandomStreams random) {
         Network net = new Network(sim, random);
         for (NodeSpec n : topo.nodes()) {
             switch (n.kind()) {

@@ -19,12 +19,15 @@ import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.net.DropCause;
+import org.tcpsim.net.Host;
 import org.tcpsim.net.Interface;
 import org.tcpsim.net.InterfaceStats;
 import org.tcpsim.net.IpCounter;
 import org.tcpsim.net.Link;
 import org.tcpsim.net.Network;
 import org.tcpsim.net.Node;
+import org.tcpsim.net.PacketFilter;
+import org.tcpsim.net.Softnet;
 import org.tcpsim.output.Fingerprint;
 import org.tcpsim.output.RunDirectory;
 import org.tcpsim.output.RunRecord;
@@ -66,7 +69,7 @@ public final class RunExecutor {
         Simulation sim = new Simulation();
         sim.setProgressListener(progress);
         RandomStreams random = new RandomStreams(spec.seed());
-        Network net = NetworkBuilder.build(exp.topology(), sim, random);
+        Network net = NetworkBuilder.build(exp, sim, random);
         Map<String, TcpStack> tcp = NetworkBuilder.tcpStacks(exp, net, sim, random);
         Map<String, Double> metrics = new LinkedHashMap<>();
         try (RunOutputs out = new RunOutputs(dir, options, tcp)) {
@@ -130,6 +133,13 @@ public final class RunExecutor {
             for (IpCounter c : IpCounter.values()) {
                 out.counters.text(n.name()).text(c.mibName()).integer(n.counter(c)).endRow();
             }
+            if (n instanceof Host h) {
+                // /proc/net/softnet_stat column 2, summed over CPUs; and each filter rule's drops
+                out.counters.text(n.name()).text("SoftnetDropped").integer(h.softnetDropped()).endRow();
+                for (PacketFilter f : h.filters()) {
+                    out.counters.text(n.name()).text("FilterDrops:" + f.name()).integer(f.dropped()).endRow();
+                }
+            }
             TcpStack stack = tcp.get(n.name());
             if (stack != null) {
                 for (MibCounter c : MibCounter.values()) {
@@ -188,6 +198,12 @@ public final class RunExecutor {
             for (Node n : net.nodes()) {
                 for (Interface i : n.interfaces()) {
                     out.add(now, n.name(), "qdisc.backlog_packets:" + i.name(), i.backlogPackets(now));
+                }
+                Softnet softnet = n instanceof Host h ? h.softnet() : null;
+                if (softnet != null) {
+                    for (int cpu = 0; cpu < softnet.cpus(); cpu++) {
+                        out.add(now, n.name(), "netdev.backlog.cpu" + cpu, softnet.backlog(cpu, now));
+                    }
                 }
             }
             for (Map.Entry<String, TcpStack> e : tcp.entrySet()) {

@@ -23,4 +23,19 @@ public final class Datagram extends Packet {
         this.seq = seq;
         this.sentAtNs = sentAtNs;
     }
+
+    @Override
+    public int sourcePort() {
+        return srcPort;
+    }
+
+    @Override
+    public int destinationPort() {
+        return dstPort;
+    }
+
+    @Override
+    public int payloadLength() {
+        return length - MIN_LENGTH;
+    }
 }

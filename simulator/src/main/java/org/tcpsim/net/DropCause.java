@@ -17,7 +17,11 @@ public enum DropCause {
     /** No handler for the IP protocol (IpInUnknownProtos). */
     UNKNOWN_PROTOCOL("unknown_protocol"),
     /** UDP datagram to a port nobody listens on (UdpNoPorts). */
-    NO_PORT("no_port");
+    NO_PORT("no_port"),
+    /** A receiving CPU's input queue was full (enqueue_to_backlog; /proc/net/softnet_stat column 2). */
+    SOFTNET_BACKLOG("softnet_backlog"),
+    /** A host's packet filter dropped it, inbound or outbound. */
+    FILTER("filter");
 
     private final String label;
 

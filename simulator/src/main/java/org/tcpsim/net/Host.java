@@ -1,17 +1,28 @@
 package org.tcpsim.net;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.tcpsim.engine.Event;
 
 /**
- * An end host: IP output (route lookup, interface queue) and IP input (address check, then
- * the protocol handler). It does not forward. UDP port demultiplexing is built in; other
- * protocols register a {@link ProtocolHandler}.
+ * An end host: IP output (output filters, route lookup, interface queue) and IP input (softnet
+ * backlog when its CPUs are limited, input filters, address check, then the protocol handler). It
+ * does not forward. UDP port demultiplexing is built in; other protocols register a
+ * {@link ProtocolHandler}.
  */
 public final class Host extends Node {
+    private static final PacketFilter[] NO_FILTERS = new PacketFilter[0];
+
     private final ProtocolHandler[] protocols = new ProtocolHandler[256];
     private final Map<Integer, DatagramReceiver> udpPorts = new HashMap<>();
+    /** Null while packet processing is unlimited: packets go up the stack the instant they arrive. */
+    private Softnet softnet;
+    private PacketFilter[] inFilters = NO_FILTERS;
+    private PacketFilter[] outFilters = NO_FILTERS;
+    private final List<PacketFilter> filters = new ArrayList<>();
 
     Host(Network network, int index, String name, int address) {
         super(network, index, name, address);
@@ -34,11 +45,76 @@ public final class Host extends Node {
         }
     }
 
-    /** IP output: returns false if the packet was dropped for want of a route. */
+    /**
+     * Limits received-packet processing to {@code packetsPerSecond} per CPU on {@code cpus} CPUs,
+     * each with an input queue of net.core.netdev_max_backlog (see {@link Softnet}). A rate of 0
+     * means unlimited (the default): packets go up the stack at once and nothing is queued.
+     * Must be called before the first packet arrives.
+     */
+    public void configureSoftnet(int cpus, long packetsPerSecond, int netdevMaxBacklog) {
+        if (packetsPerSecond < 0) {
+            throw new IllegalArgumentException("packets per second must not be negative");
+        }
+        softnet = packetsPerSecond == 0 ? null
+                : new Softnet(network().sim(), this, cpus, packetsPerSecond, netdevMaxBacklog);
+    }
+
+    /** The softnet backlog, or null when packet processing is unlimited. */
+    public Softnet softnet() {
+        return softnet;
+    }
+
+    /** Softnet drops over all CPUs (0 when unlimited). */
+    public long softnetDropped() {
+        return softnet == null ? 0 : softnet.dropped();
+    }
+
+    /**
+     * Installs a filter rule after the ones already there; rules are tried in order and the
+     * first that drops a packet counts it. Its random stream is named after this host and the rule.
+     */
+    public PacketFilter addFilter(FilterRule rule) {
+        for (PacketFilter f : filters) {
+            if (f.name().equals(rule.name())) {
+                throw new IllegalArgumentException("host " + name() + " already has a filter named '" + rule.name() + "'");
+            }
+        }
+        PacketFilter f = new PacketFilter(rule, network().streams().stream("host:" + name() + ":filter:" + rule.name()));
+        filters.add(f);
+        if (rule.direction() == FilterRule.Direction.IN) {
+            inFilters = append(inFilters, f);
+        } else {
+            outFilters = append(outFilters, f);
+        }
+        return f;
+    }
+
+    /** The installed filters in the order they were added. */
+    public List<PacketFilter> filters() {
+        return List.copyOf(filters);
+    }
+
+    /** Filter drops over all rules. */
+    public long filterDropped() {
+        long sum = 0;
+        for (PacketFilter f : filters) {
+            sum += f.dropped();
+        }
+        return sum;
+    }
+
+    /**
+     * IP output: counted, then the output filters (nftables output hook), then loopback or the
+     * route. Returns false only if the packet was dropped for want of a route (a filtered packet
+     * is dropped silently, as if lost).
+     */
     public boolean send(Packet p, long now) {
         count(IpCounter.IP_OUT_REQUESTS);
         if (p.protocol == Packet.PROTO_UDP) {
             count(IpCounter.UDP_OUT_DATAGRAMS);
+        }
+        if (outFilters.length > 0 && filtered(outFilters, p, now)) {
+            return true;
         }
         if (owns(p.dst)) {
             network().sim().schedule(now, (Event) t -> receive(p, null, t)); // loopback
@@ -51,9 +127,22 @@ public final class Host extends Node {
         return true;
     }
 
+    /** A packet arrives from a link (or loopback): into the softnet backlog, or straight up when unlimited. */
     @Override
     public void receive(Packet p, Interface from, long now) {
+        if (softnet != null) {
+            softnet.enqueue(p, now); // Linux: enqueue_to_backlog; process_backlog calls ipReceive
+            return;
+        }
+        ipReceive(p, now);
+    }
+
+    /** IP input once a CPU processes the packet: input filters (nftables prerouting), address check, protocol. */
+    void ipReceive(Packet p, long now) {
         count(IpCounter.IP_IN_RECEIVES);
+        if (inFilters.length > 0 && filtered(inFilters, p, now)) {
+            return;
+        }
         if (!owns(p.dst)) {
             count(IpCounter.IP_IN_ADDR_ERRORS);
             return;
@@ -65,6 +154,21 @@ public final class Host extends Node {
         }
         count(IpCounter.IP_IN_DELIVERS);
         handler.deliver(p, now);
+    }
+
+    private static boolean filtered(PacketFilter[] rules, Packet p, long now) {
+        for (PacketFilter f : rules) {
+            if (f.drops(p, now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PacketFilter[] append(PacketFilter[] rules, PacketFilter f) {
+        PacketFilter[] out = Arrays.copyOf(rules, rules.length + 1);
+        out[rules.length] = f;
+        return out;
     }
 
     private void deliverDatagram(Datagram d, long now) {

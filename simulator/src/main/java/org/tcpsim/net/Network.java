@@ -30,6 +30,11 @@ public final class Network {
         return sim;
     }
 
+    /** The run's named random streams (hosts draw their filters' streams from it). */
+    RandomStreams streams() {
+        return streams;
+    }
+
     public Host addHost(String name, int address) {
         return register(new Host(this, nodes.size(), name, address));
     }
@@ -137,6 +142,10 @@ public final class Network {
             out.merge(DropCause.NOT_FOR_HOST, n.counter(IpCounter.IP_IN_ADDR_ERRORS), Long::sum);
             out.merge(DropCause.UNKNOWN_PROTOCOL, n.counter(IpCounter.IP_IN_UNKNOWN_PROTOS), Long::sum);
             out.merge(DropCause.NO_PORT, n.counter(IpCounter.UDP_NO_PORTS), Long::sum);
+            if (n instanceof Host h) {
+                out.merge(DropCause.SOFTNET_BACKLOG, h.softnetDropped(), Long::sum);
+                out.merge(DropCause.FILTER, h.filterDropped(), Long::sum);
+            }
         }
         return out;
     }

@@ -30,6 +30,30 @@ public class Packet implements Event, Cloneable {
         link.arrive(this, now);
     }
 
+    /**
+     * The transport header's source port (TCP, UDP), or -1 for a protocol without ports. The
+     * accessors below let IP-level code (softnet steering, packet filters) read transport headers
+     * the way Linux's flow dissector does, without net knowing any transport protocol.
+     */
+    public int sourcePort() {
+        return -1;
+    }
+
+    /** The transport header's destination port, or -1 for a protocol without ports. */
+    public int destinationPort() {
+        return -1;
+    }
+
+    /** The transport header's flag bits as on the wire (TCP's FIN..ACK), 0 for a protocol without flags. */
+    public int transportFlags() {
+        return 0;
+    }
+
+    /** Transport payload bytes (what follows the transport header). */
+    public int payloadLength() {
+        return Math.max(0, length - IPV4_HEADER_BYTES);
+    }
+
     /** A copy for link-level duplication (fields are copied shallowly; headers must be immutable). */
     public Packet duplicate() {
         try {

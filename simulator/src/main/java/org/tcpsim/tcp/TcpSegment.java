@@ -70,6 +70,26 @@ public final class TcpSegment extends Packet {
         return HEADER_BYTES + options;
     }
 
+    @Override
+    public int sourcePort() {
+        return srcPort;
+    }
+
+    @Override
+    public int destinationPort() {
+        return dstPort;
+    }
+
+    @Override
+    public int transportFlags() {
+        return flags;
+    }
+
+    @Override
+    public int payloadLength() {
+        return dataLength;
+    }
+
     /** Sequence space the segment occupies: payload plus one each for SYN and FIN. */
     public int seqLength() {
         return dataLength + (has(SYN) ? 1 : 0) + (has(FIN) ? 1 : 0);

@@ -206,7 +206,7 @@ public final class TcpSocket {
         bytesRead += n;
         if (n > 0) {
             chargeMemory(now);
-            if (!stack.memory.underPressure()) {
+            if (stack.settings.moderateRcvbuf && !stack.memory.underPressure()) {
                 rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000); // buffers do not grow under pressure
             }
             // tcp_cleanup_rbuf: the once-per-two-segments ACK that input held back goes out when the data is read
