@@ -254,6 +254,12 @@ public final class TcpStack implements ProtocolHandler {
         if (listeners.containsKey(port)) {
             throw new TcpError("EADDRINUSE", "port " + port + " already has a listener on " + host.name());
         }
+        if (!options.reuseAddr() && localPortInUse(port)) {
+            // inet_csk_bind_conflict: old connections on the port (TIME_WAIT after a restart, say)
+            // block bind() unless SO_REUSEADDR is set
+            throw new TcpError("EADDRINUSE", "port " + port + " is still used by connections on " + host.name()
+                    + " (set SO_REUSEADDR)");
+        }
         int clamped = Integer.compareUnsigned(backlog, settings.somaxconn) > 0 ? settings.somaxconn : backlog;
         TcpListener l = new TcpListener(this, port, clamped, options, callbacks);
         listeners.put(port, l);
@@ -263,6 +269,13 @@ public final class TcpStack implements ProtocolHandler {
     /** The listener on a port, or null. */
     public TcpListener listener(int port) {
         return listeners.get(port);
+    }
+
+    private boolean localPortInUse(int port) {
+        boolean[] used = new boolean[1];
+        connections.forEachValue(c -> used[0] |= c.localPort() == port);
+        timeWait.forEach(tw -> used[0] |= tw.localPort == port);
+        return used[0];
     }
 
     void unlisten(TcpListener l) {

@@ -1,5 +1,7 @@
 package org.tcpsim.tcp;
 
+import java.util.function.Consumer;
+
 import org.tcpsim.engine.LongMap;
 import org.tcpsim.engine.TimerFifo;
 import org.tcpsim.kernel.MibCounter;
@@ -26,6 +28,10 @@ final class TimeWaitTable {
 
     TimeWaitSock get(long key) {
         return table.get(key);
+    }
+
+    void forEach(Consumer<TimeWaitSock> action) {
+        table.forEachValue(action);
     }
 
     /**

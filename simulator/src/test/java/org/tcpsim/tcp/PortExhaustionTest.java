@@ -140,4 +140,24 @@ class PortExhaustionTest {
                 "overflow " + tb.client.counter(MibCounter.TCP_TIME_WAIT_OVERFLOW) + " of " + s.okInWindow);
         assertEquals(0, s.addrNotAvail, "without TIME_WAIT, ports come back at once");
     }
+
+    @Test
+    void a_restarted_server_needs_so_reuseaddr_while_its_old_connections_sit_in_time_wait() {
+        TcpTestbed tb = TcpTestbed.simple(MS);
+        TcpListener l = tb.server.listen(80, 16, SocketOptions.DEFAULTS, (lis, now) -> {
+            TcpSocket s;
+            while ((s = lis.accept(null)) != null) {
+                s.close(now); // the server closes first: its side of the connection sits in TIME_WAIT
+            }
+        });
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new TcpTransferTest.Sink());
+        tb.sim.run(1 * S);
+        assertEquals(1, tb.server.socketsByState()[TcpState.TIME_WAIT.ordinal()]);
+        l.close(tb.sim.now()); // the server process exits
+        TcpError e = org.junit.jupiter.api.Assertions.assertThrows(TcpError.class,
+                () -> tb.server.listen(80, 16, SocketOptions.DEFAULTS, (lis, now) -> { }));
+        assertEquals("EADDRINUSE", e.errno());
+        SocketOptions reuse = new SocketOptions(-1, -1, false, false, null, true);
+        org.junit.jupiter.api.Assertions.assertNotNull(tb.server.listen(80, 16, reuse, (lis, now) -> { }));
+    }
 }
