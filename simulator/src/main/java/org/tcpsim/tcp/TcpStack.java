@@ -34,6 +34,7 @@ public final class TcpStack implements ProtocolHandler {
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final TimeWaitTable timeWait;
     private final EphemeralPorts ports;
+    final PortsInUse portsInUse;
     private final TcpConnRequest requests;
     private final PeerTimestamps peerTimestamps = new PeerTimestamps();
     /** Peers with RTT metrics (tcp_metrics), i.e. proven for the last-quarter rule of tcp_max_syn_backlog. */
@@ -58,6 +59,7 @@ public final class TcpStack implements ProtocolHandler {
         this.settings = new TcpSettings(kernel, sysctls);
         this.timeWait = new TimeWaitTable(this);
         this.ports = new EphemeralPorts(secret, random.stream("host:" + host.name() + ":ephemeral-ports"));
+        this.portsInUse = new PortsInUse(settings);
         this.requests = new TcpConnRequest(this, secret);
         this.memory = new TcpMemory(this, settings.tcpMem);
         host.registerProtocol(Packet.PROTO_TCP, this);
@@ -164,6 +166,7 @@ public final class TcpStack implements ProtocolHandler {
 
     void register(TcpSocket s) {
         connections.put(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
+        portsInUse.taken(s.localPort(), s.remoteAddress(), s.remotePort());
     }
 
     public long counter(MibCounter c) {
@@ -194,8 +197,13 @@ public final class TcpStack implements ProtocolHandler {
      */
     public TcpSocket connect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
         long now = sim.now();
-        EphemeralPorts.Choice choice = ports.pick(settings, host.address(), dstAddr, dstPort, now,
-                port -> fourTupleFree(port, dstAddr, dstPort, false, now));
+        EphemeralPorts.Choice choice = null;
+        // every usable port to this destination taken and none can be reused: fail without the scan
+        boolean mayReuse = settings.twReuse == 1;
+        if (mayReuse || portsInUse.count(dstAddr, dstPort) < portsInUse.usable(listeners.keySet())) {
+            choice = ports.pick(settings, host.address(), dstAddr, dstPort, now,
+                    port -> fourTupleFree(port, dstAddr, dstPort, false, now));
+        }
         if (choice == null) {
             throw new TcpError("EADDRNOTAVAIL", "no free local port to " + Integer.toUnsignedString(dstAddr)
                     + ":" + dstPort + " in " + settings.portLow + "-" + settings.portHigh);
@@ -355,7 +363,9 @@ public final class TcpStack implements ProtocolHandler {
     }
 
     void remove(TcpSocket s) {
-        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
+        if (connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s)) {
+            portsInUse.released(s.localPort(), s.remoteAddress(), s.remotePort());
+        }
     }
 
     /** The socket enters TIME_WAIT: a timewait sock takes its place, or false (tcp_max_tw_buckets reached). */
@@ -363,7 +373,7 @@ public final class TcpStack implements ProtocolHandler {
         if (!timeWait.enter(s, now)) {
             return false;
         }
-        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
+        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s); // the port stays taken
         return true;
     }
 

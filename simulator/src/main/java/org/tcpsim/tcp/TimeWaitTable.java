@@ -135,7 +135,9 @@ final class TimeWaitTable {
 
     private void kill(TimeWaitSock tw, String cause, long now) {
         tw.dead = true;
-        table.remove(TcpStack.key(tw.localPort, tw.remoteAddr, tw.remotePort), tw);
+        if (table.remove(TcpStack.key(tw.localPort, tw.remoteAddr, tw.remotePort), tw)) {
+            stack.portsInUse.released(tw.localPort, tw.remoteAddr, tw.remotePort);
+        }
         TcpSocket s = tw.socket.get();
         stack.stateChanged(tw.connId, null, TcpState.TIME_WAIT, TcpState.CLOSED, cause, now);
         if (s != null) {
