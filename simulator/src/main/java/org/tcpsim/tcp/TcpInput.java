@@ -142,6 +142,7 @@ final class TcpInput {
         }
         receiveData(seg, now);
         sk.out.push(now);
+        sk.settleFinWait2(now);
     }
 
     /**

@@ -56,9 +56,9 @@ public final class TcpSocket {
 
     final Timer retransmitTimer;
     final Timer delackTimer;
-    private final Timer finWait2Timer;
     int synRetransmits;
     int synAckTimeouts;
+    private boolean finWait2Pending;
     /** Bytes this socket has charged to the host's tcp_mem. */
     long memCharged;
     /** TcpExtTW / TWKilled count a socket once, when its timewait timer is first scheduled (__inet_twsk_schedule). */
@@ -91,7 +91,6 @@ public final class TcpSocket {
         this.in = new TcpInput(this);
         this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
         this.delackTimer = new Timer(stack.sim(), now -> out.sendAck(now, true));
-        this.finWait2Timer = new Timer(stack.sim(), this::finWait2TimedOut);
         this.advmss = stack.advmss();
         this.tStart = stack.now();
     }
@@ -391,7 +390,7 @@ public final class TcpSocket {
 
     /** The timewait sock that replaced this socket is gone (expired, reused or reset): CLOSED for the application. */
     void timeWaitEnded() {
-        if (state == TcpState.TIME_WAIT) {
+        if (state == TcpState.TIME_WAIT || state == TcpState.FIN_WAIT2) {
             state = TcpState.CLOSED;
         }
     }
@@ -413,25 +412,34 @@ public final class TcpSocket {
         moveTo(TcpEvent.RCV_ACK_OF_FIN, "fin-acked", now);
     }
 
+    /**
+     * An orphan in FIN_WAIT2 lives on as a timewait sock in the FIN_WAIT2 substate for
+     * tcp_fin_time() = max(tcp_fin_timeout, 3.5 RTO), and this full socket is released.
+     */
     private void armFinWait2(long now) {
-        // tcp_fin_time(): max(tcp_fin_timeout, 3.5 RTO); only an orphan times out
         long rtoNs = snd.rtt.rtoUs() * 1000;
         long tmo = Math.max(stack.settings.finTimeoutNs, rtoNs * 7 / 2);
-        countTimeWait(tmo);
-        finWait2Timer.arm(now + tmo);
-    }
-
-    /** TWKilled for a timeout of at most 4 s, else TW; once per socket (__inet_twsk_schedule). */
-    private void countTimeWait(long timeoutNs) {
-        if (!timeWaitCounted) {
-            timeWaitCounted = true;
-            stack.count(timeoutNs <= 4_000_000_000L ? MibCounter.TW_KILLED : MibCounter.TW);
+        retransmitTimer.cancel();
+        delackTimer.cancel();
+        chargeMemory(now);
+        tEnd = now; // the application's connection is over: everything sent was acknowledged
+        if (!stack.enterFinWait2(this, tmo, now)) {
+            moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
         }
     }
 
-    private void finWait2TimedOut(long now) {
+    /** After a segment: an orphan that stayed in FIN_WAIT2 is handed to the timewait table. */
+    void settleFinWait2(long now) {
+        if (finWait2Pending && state == TcpState.FIN_WAIT2) {
+            finWait2Pending = false;
+            armFinWait2(now);
+        }
+    }
+
+    /** The FIN_WAIT2-substate sock that replaced this socket got the peer's FIN. */
+    void timeWaitEntered() {
         if (state == TcpState.FIN_WAIT2) {
-            moveTo(TcpEvent.TIMER_EXPIRED, "fin-wait2-timeout", now);
+            state = TcpState.TIME_WAIT;
         }
     }
 
@@ -540,15 +548,15 @@ public final class TcpSocket {
                 snd.sndWl2 = snd.sndUna;
             }
             case FIN_WAIT2 -> {
-                if (orphan) {
-                    armFinWait2(now);
-                }
+                // an orphan becomes a FIN_WAIT2 timewait sock once the segment that got it here is fully
+                // processed: if that segment also carries the peer's FIN, it goes to TIME_WAIT instead
+                // (tcp_rcv_state_process FIN_WAIT1: "we could lose such FIN otherwise")
+                finWait2Pending = orphan;
             }
             case TIME_WAIT -> {
                 chargeMemory(now);
                 retransmitTimer.cancel();
                 delackTimer.cancel();
-                finWait2Timer.cancel();
                 tEnd = now;
                 if (!stack.enterTimeWait(this, now)) {
                     moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
@@ -568,7 +576,6 @@ public final class TcpSocket {
         chargeMemory(now);
         retransmitTimer.cancel();
         delackTimer.cancel();
-        finWait2Timer.cancel();
         if (tEnd < 0) {
             tEnd = now;
         }

@@ -368,6 +368,15 @@ public final class TcpStack implements ProtocolHandler {
         }
     }
 
+    /** An orphan enters FIN_WAIT2: a timewait sock in that substate takes its place, or false. */
+    boolean enterFinWait2(TcpSocket s, long timeoutNs, long now) {
+        if (!timeWait.enterFinWait2(s, timeoutNs, now)) {
+            return false;
+        }
+        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s); // the port stays taken
+        return true;
+    }
+
     /** The socket enters TIME_WAIT: a timewait sock takes its place, or false (tcp_max_tw_buckets reached). */
     boolean enterTimeWait(TcpSocket s, long now) {
         if (!timeWait.enter(s, now)) {
@@ -381,7 +390,8 @@ public final class TcpStack implements ProtocolHandler {
     public int[] socketsByState() {
         int[] n = new int[TcpState.values().length];
         connections.forEachValue(s -> n[s.state().ordinal()]++);
-        n[TcpState.TIME_WAIT.ordinal()] += timeWait.size();
+        n[TcpState.TIME_WAIT.ordinal()] += timeWait.size() - timeWait.finWait2Count();
+        n[TcpState.FIN_WAIT2.ordinal()] += timeWait.finWait2Count();
         n[TcpState.LISTEN.ordinal()] += listeners.size();
         return n;
     }

@@ -12,7 +12,11 @@ final class TimeWaitSock {
     final int localPort;
     final int remoteAddr;
     final int remotePort;
-    final int rcvNxt;
+    int rcvNxt;
+    /** Linux's FIN_WAIT2 substate: an orphan waiting for the peer's FIN (tcp_time_wait(sk, TCP_FIN_WAIT2, tmo)). */
+    boolean finWait2;
+    /** The receive window at entry, bytes: a FIN_WAIT2 substate sock only answers in-window segments. */
+    int rcvWnd;
     final int sndNxt;
     final int tsOffset;
     /** The peer's last TSval, and when it was recorded in ms (0: the peer did not use timestamps). */

@@ -16,14 +16,50 @@ final class TimeWaitTable {
     private final TcpStack stack;
     private final LongMap<TimeWaitSock> table = new LongMap<>();
     private final TimerFifo<TimeWaitSock> timer;
+    /** FIN_WAIT2-substate socks whose timeout is plain tcp_fin_timeout share one FIFO too. */
+    private final TimerFifo<TimeWaitSock> finTimer;
+    private int finWait2Count;
 
     TimeWaitTable(TcpStack stack) {
         this.stack = stack;
         this.timer = new TimerFifo<>(stack.sim(), TcpStack.TIMEWAIT_LEN_NS, this::expired);
+        this.finTimer = new TimerFifo<>(stack.sim(), stack.settings.finTimeoutNs, this::expired);
     }
 
     int size() {
         return table.size();
+    }
+
+    /** Socks in the FIN_WAIT2 substate (shown as FIN_WAIT2); the others are TIME_WAIT. */
+    int finWait2Count() {
+        return finWait2Count;
+    }
+
+    /**
+     * An orphan reaching FIN_WAIT2 becomes a timewait sock in the FIN_WAIT2 substate for
+     * {@code timeoutNs} = tcp_fin_time(), freeing the full socket (tcp_rcv_state_process ->
+     * tcp_time_wait(sk, TCP_FIN_WAIT2, tmo)); false when tcp_max_tw_buckets is reached.
+     */
+    boolean enterFinWait2(TcpSocket s, long timeoutNs, long now) {
+        if (table.size() >= stack.settings.maxTwBuckets) {
+            stack.count(MibCounter.TCP_TIME_WAIT_OVERFLOW);
+            return false;
+        }
+        TimeWaitSock tw = new TimeWaitSock(s, s.rcv.queue.rcvNxt(), s.snd.sndNxt, s.tsRecent,
+                s.timestamps ? Math.max(1, s.tsRecentStampMs) : 0, now / 1_000_000L, s.rcv.rcvWnd >> s.rcv.wscale);
+        tw.finWait2 = true;
+        tw.rcvWnd = Math.max(s.rcv.rcvWnd, 1);
+        finWait2Count++;
+        table.put(TcpStack.key(tw.localPort, tw.remoteAddr, tw.remotePort), tw);
+        if (timeoutNs == stack.settings.finTimeoutNs) {
+            tw.deadline = finTimer.add(tw);
+        } else {
+            tw.deadline = now + timeoutNs;
+            stack.sim().schedule(tw.deadline, t -> expired(tw, t));
+        }
+        s.timeWaitCounted = true;
+        stack.count(timeoutNs <= 4_000_000_000L ? MibCounter.TW_KILLED : MibCounter.TW);
+        return true;
     }
 
     TimeWaitSock get(long key) {
@@ -69,6 +105,10 @@ final class TimeWaitTable {
 
     /** tcp_timewait_state_process + the TCP_TW_SYN / TCP_TW_ACK cases of tcp_v4_rcv. */
     void arrived(TimeWaitSock tw, TcpSegment seg, long now) {
+        if (tw.finWait2) {
+            finWait2Arrived(tw, seg, now);
+            return;
+        }
         if (seg.has(TcpSegment.RST)) {
             if (seg.seq == tw.rcvNxt) {
                 kill(tw, "rst-in-time-wait", now); // TIME_WAIT assassination (tcp_rfc1337 = 0)
@@ -90,6 +130,43 @@ final class TimeWaitTable {
         if (seg.has(TcpSegment.FIN) || syn || seg.has(TcpSegment.ACK)) {
             restart(tw);
         }
+    }
+
+    /** The FIN_WAIT2 substate repeats tcp_rcv_state_process's checks (tcp_timewait_state_process). */
+    private void finWait2Arrived(TimeWaitSock tw, TcpSegment seg, long now) {
+        int end = seg.seq + seg.seqLength();
+        if (!Seq.between(seg.seq, tw.rcvNxt, tw.rcvNxt + tw.rcvWnd)) {
+            sendAck(tw, now); // out of window: an ACK (rate-limited in Linux)
+            return;
+        }
+        if (seg.has(TcpSegment.RST)) {
+            kill(tw, "rst", now);
+            return;
+        }
+        if (seg.has(TcpSegment.SYN) && Seq.ge(seg.seq, tw.rcvNxt)) {
+            stack.sendReset(seg, now);
+            kill(tw, "syn-in-fin-wait2", now);
+            return;
+        }
+        if (!seg.has(TcpSegment.ACK) || Seq.le(end, tw.rcvNxt) || end == seg.seq) {
+            return; // a duplicate ACK
+        }
+        if (!seg.has(TcpSegment.FIN) || end != tw.rcvNxt + 1) {
+            stack.sendReset(seg, now); // new data after a half-duplex close
+            kill(tw, "data-after-close", now);
+            return;
+        }
+        // the peer's FIN: the true TIME_WAIT, with the 60 s timer restarted
+        tw.finWait2 = false;
+        finWait2Count--;
+        tw.rcvNxt = end;
+        stack.stateChanged(tw.connId, null, TcpState.FIN_WAIT2, TcpState.TIME_WAIT, "fin", now);
+        TcpSocket s = tw.socket.get();
+        if (s != null) {
+            s.timeWaitEntered();
+        }
+        tw.deadline = timer.add(tw);
+        sendAck(tw, now);
     }
 
     /** tcp_twsk_unique(): may connect() take this 4-tuple over? */
@@ -122,7 +199,7 @@ final class TimeWaitTable {
     }
 
     private void restart(TimeWaitSock tw) {
-        if (!tw.dead && tw.deadline > 0) {
+        if (!tw.dead && !tw.finWait2 && tw.deadline > 0) {
             tw.deadline = timer.add(tw);
         }
     }
@@ -135,11 +212,16 @@ final class TimeWaitTable {
 
     private void kill(TimeWaitSock tw, String cause, long now) {
         tw.dead = true;
+        TcpState from = tw.finWait2 ? TcpState.FIN_WAIT2 : TcpState.TIME_WAIT;
+        if (tw.finWait2) {
+            finWait2Count--;
+        }
         if (table.remove(TcpStack.key(tw.localPort, tw.remoteAddr, tw.remotePort), tw)) {
             stack.portsInUse.released(tw.localPort, tw.remoteAddr, tw.remotePort);
         }
         TcpSocket s = tw.socket.get();
-        stack.stateChanged(tw.connId, null, TcpState.TIME_WAIT, TcpState.CLOSED, cause, now);
+        stack.stateChanged(tw.connId, null, from, TcpState.CLOSED, tw.finWait2 && cause.equals("time-wait-expired")
+                ? "fin-wait2-timeout" : cause, now);
         if (s != null) {
             s.timeWaitEnded();
         }
