@@ -23,6 +23,10 @@ final class ServerConnection implements SocketCallbacks {
     private boolean serving;
     private boolean eof;
     private boolean done;
+    /** read_rate: bytes the slow reader may still read (a token bucket of at most one second's worth). */
+    private double readTokens;
+    private long readRefilledAt = -1;
+    private boolean readWakeArmed;
 
     ServerConnection(ServerRun run) {
         this.run = run;
@@ -47,17 +51,49 @@ final class ServerConnection implements SocketCallbacks {
             return;
         }
         int n;
-        while ((n = s.read(1 << 20, now)) > 0) {
+        while ((n = s.read(readBudget(now), now)) > 0) {
             read += n;
             run.received(n);
+            readTokens -= n;
         }
         if (n < 0) {
             eof = true;
+        } else if (w.readRateBps() > 0 && s.available() > 0) {
+            wakeReaderLater(s, now); // a slow reader: the rest waits in the receive queue
         }
         if (w.requestBytes() > 0) {
             requests = read / w.requestBytes();
         }
         advance(now);
+    }
+
+    /** How much the application reads now: everything, or what read_rate allows. */
+    private int readBudget(long now) {
+        long rate = w.readRateBps();
+        if (rate == 0) {
+            return 1 << 20;
+        }
+        double perSecond = rate / 8.0;
+        if (readRefilledAt < 0) {
+            readTokens = Math.min(perSecond, 1 << 20);
+        } else {
+            readTokens = Math.min(perSecond, readTokens + (now - readRefilledAt) * perSecond / 1e9);
+        }
+        readRefilledAt = now;
+        return (int) Math.max(0, Math.min(1 << 20, Math.floor(readTokens)));
+    }
+
+    /** Comes back when another full segment's worth may be read. */
+    private void wakeReaderLater(TcpSocket s, long now) {
+        if (readWakeArmed) {
+            return;
+        }
+        readWakeArmed = true;
+        long waitNs = Math.max(1, (long) Math.ceil(1448 * 8e9 / w.readRateBps()));
+        run.ctx.sim().schedule(now + waitNs, t -> {
+            readWakeArmed = false;
+            readable(s, t);
+        });
     }
 
     /** Begins answering the next complete request, if the connection is not busy with one. */

@@ -19,7 +19,8 @@ import org.tcpsim.tcp.SocketOptions;
  */
 public record ServerWorkload(String name, String host, int port, int backlog, boolean accept, double acceptRate,
                              long serviceNs, int workers, long requestBytes, long responseBytes, int requests,
-                             boolean closeAfterResponse, boolean neverClose, SocketOptions options)
+                             boolean closeAfterResponse, boolean neverClose, long readRateBps,
+                             SocketOptions options)
         implements Workload {
     public static final int UNLIMITED_WORKERS = Integer.MAX_VALUE;
 

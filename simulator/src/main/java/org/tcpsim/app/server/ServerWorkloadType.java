@@ -37,6 +37,7 @@ public final class ServerWorkloadType implements WorkloadType {
         int requests = node.optInt("requests", 1, 1, Integer.MAX_VALUE);
         String close = node.optEnum("close", "on_eof", "on_eof", "after_response");
         boolean neverClose = node.optBool("never_close", false);
+        long readRate = node.optRateBps("read_rate", 0);
         if (neverClose && "after_response".equals(close)) {
             node.problemAt("never_close", "a server that never closes cannot also close after responding "
                     + "(\"close\": \"after_response\")");
@@ -55,6 +56,6 @@ public final class ServerWorkloadType implements WorkloadType {
             return null;
         }
         return new ServerWorkload(setting.workloadName(), host, port, backlog, accept, acceptRate, service, workers,
-                request, response, requests, "after_response".equals(close), neverClose, options);
+                request, response, requests, "after_response".equals(close), neverClose, readRate, options);
     }
 }
