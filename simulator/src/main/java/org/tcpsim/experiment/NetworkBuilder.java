@@ -6,7 +6,9 @@ import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.net.FilterRule;
+import org.tcpsim.nat.Masquerade;
 import org.tcpsim.net.Host;
+import org.tcpsim.net.NatGateway;
 import org.tcpsim.net.Network;
 import org.tcpsim.net.NodeKind;
 import org.tcpsim.tcp.TcpStack;
@@ -22,6 +24,10 @@ final class NetworkBuilder {
         for (NodeSpec n : exp.topology().nodes()) {
             if (n.kind() == NodeKind.HOST) {
                 configureHost((Host) net.node(n.name()), exp.host(n.name()));
+            } else if (n.kind() == NodeKind.NAT) {
+                // conntrack sizes and timeouts come from the node's "hosts" entry (net.netfilter.*)
+                ((NatGateway) net.node(n.name())).setTranslation(new Masquerade(sim, random.stream("nat:" + n.name()),
+                        exp.host(n.name()).sysctls(), n.address(), n.portSelection()));
             }
         }
         return net;
@@ -45,7 +51,7 @@ final class NetworkBuilder {
             switch (n.kind()) {
                 case HOST -> net.addHost(n.name(), n.address());
                 case ROUTER -> net.addRouter(n.name(), n.address());
-                case NAT -> net.addNat(n.name(), n.address(), n.inside());
+                case NAT -> net.addNat(n.name(), n.address(), n.inside(), n.insidePrefix());
                 default -> throw new IllegalStateException("unknown node kind " + n.kind());
             }
         }

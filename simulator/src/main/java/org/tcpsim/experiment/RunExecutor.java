@@ -24,6 +24,7 @@ import org.tcpsim.net.Interface;
 import org.tcpsim.net.InterfaceStats;
 import org.tcpsim.net.IpCounter;
 import org.tcpsim.net.Link;
+import org.tcpsim.net.NatGateway;
 import org.tcpsim.net.Network;
 import org.tcpsim.net.Node;
 import org.tcpsim.net.PacketFilter;
@@ -133,6 +134,12 @@ public final class RunExecutor {
             for (IpCounter c : IpCounter.values()) {
                 out.counters.text(n.name()).text(c.mibName()).integer(n.counter(c)).endRow();
             }
+            if (n instanceof NatGateway g && g.translation() != null) {
+                // `conntrack -S` statistics and the entries left at the end
+                for (Map.Entry<String, Long> e : g.translation().counters().entrySet()) {
+                    out.counters.text(n.name()).text(e.getKey()).integer(e.getValue()).endRow();
+                }
+            }
             if (n instanceof Host h) {
                 // /proc/net/softnet_stat column 2, summed over CPUs; and each filter rule's drops
                 out.counters.text(n.name()).text("SoftnetDropped").integer(h.softnetDropped()).endRow();
@@ -198,6 +205,11 @@ public final class RunExecutor {
             for (Node n : net.nodes()) {
                 for (Interface i : n.interfaces()) {
                     out.add(now, n.name(), "qdisc.backlog_packets:" + i.name(), i.backlogPackets(now));
+                }
+                if (n instanceof NatGateway g && g.translation() != null) {
+                    for (Map.Entry<String, Long> e : g.translation().gauges().entrySet()) {
+                        out.add(now, n.name(), e.getKey(), e.getValue());
+                    }
                 }
                 Softnet softnet = n instanceof Host h ? h.softnet() : null;
                 if (softnet != null) {

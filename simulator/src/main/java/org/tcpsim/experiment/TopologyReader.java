@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.config.QueueLimit;
+import org.tcpsim.nat.NatPortSelection;
 import org.tcpsim.net.Ipv4Address;
 import org.tcpsim.net.LinkDirection;
 import org.tcpsim.net.NodeKind;
@@ -17,6 +18,8 @@ import org.tcpsim.net.loss.LossModelType;
 
 /** Reads a topology object ({"nodes": [...], "links": [...]}), reporting every problem with its location. */
 final class TopologyReader {
+    /** A NAT's private network when "inside" names no prefix length: the address's /24. */
+    static final int DEFAULT_INSIDE_PREFIX = 24;
     /** Linux's minimum IPv4 MTU (IPV4_MIN_MTU). */
     static final int MIN_MTU = 68;
 
@@ -61,16 +64,48 @@ final class TopologyReader {
         }
         int address = kind == NodeKind.ROUTER && !n.has("address") ? 0 : readAddress(n, "address", name, byAddress);
         int inside = 0;
+        int prefix = 0;
+        NatPortSelection selection = null;
         if (kind == NodeKind.NAT) {
-            inside = readAddress(n, "inside", name, byAddress);
+            String insideText = n.requireString("inside");
+            prefix = DEFAULT_INSIDE_PREFIX;
+            if (insideText != null && insideText.contains("/")) {
+                String len = insideText.substring(insideText.indexOf('/') + 1);
+                prefix = len.matches("[0-9]{1,2}") ? Integer.parseInt(len) : -1;
+                if (prefix < 1 || prefix > 30) {
+                    n.problemAt("inside", "expected the private side as an address with an optional prefix length 1..30, "
+                            + "like \"192.168.1.1/24\"; got \"" + insideText + "\"");
+                    inside = -1;
+                }
+            }
+            if (inside == 0) {
+                inside = readAddress(n, "inside", name, byAddress, insideText == null ? null
+                        : insideText.contains("/") ? insideText.substring(0, insideText.indexOf('/')) : insideText);
+            }
+            if (inside != -1 && address != -1 && sameNetwork(address, inside, prefix)) {
+                n.problemAt("address", "the public address lies inside the private network "
+                        + n.optString("inside", "") + " (/" + prefix + " by default)");
+                inside = -1;
+            }
+            String sel = n.optEnum("port_selection", "preserve", "preserve", "random", "fully-random");
+            selection = NatPortSelection.parse(sel);
         }
         n.finish();
-        return name == null || (address == -1) || inside == -1 ? null : new NodeSpec(name, kind, address, inside);
+        return name == null || (address == -1) || inside == -1 ? null
+                : new NodeSpec(name, kind, address, inside, prefix, selection);
+    }
+
+    private static boolean sameNetwork(int a, int b, int prefix) {
+        int mask = (int) (0xffffffffL << (32 - prefix));
+        return (a & mask) == (b & mask);
     }
 
     /** An address field; -1 after reporting a problem. */
     private static int readAddress(ConfigNode n, String key, String owner, Map<Integer, String> byAddress) {
-        String text = n.requireString(key);
+        return readAddress(n, key, owner, byAddress, n.requireString(key));
+    }
+
+    private static int readAddress(ConfigNode n, String key, String owner, Map<Integer, String> byAddress, String text) {
         if (text == null) {
             return -1;
         }

@@ -35,6 +35,16 @@ public final class Datagram extends Packet {
     }
 
     @Override
+    public void setSourcePort(int port) {
+        srcPort = port;
+    }
+
+    @Override
+    public void setDestinationPort(int port) {
+        dstPort = port;
+    }
+
+    @Override
     public int payloadLength() {
         return length - MIN_LENGTH;
     }

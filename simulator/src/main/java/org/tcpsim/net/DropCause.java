@@ -21,7 +21,13 @@ public enum DropCause {
     /** A receiving CPU's input queue was full (enqueue_to_backlog; /proc/net/softnet_stat column 2). */
     SOFTNET_BACKLOG("softnet_backlog"),
     /** A host's packet filter dropped it, inbound or outbound. */
-    FILTER("filter");
+    FILTER("filter"),
+    /** A NAT gateway's conntrack table was full (nf_conntrack_max) and no entry could be evicted. */
+    CONNTRACK_FULL("conntrack_full"),
+    /** A NAT gateway found no free public port for a new flow (conntrack insert_failed). */
+    NAT_NO_PORT("nat_no_port"),
+    /** Arrived at a NAT gateway's public address without a mapping (Linux would answer from its own stack). */
+    NAT_UNMATCHED("nat_unmatched");
 
     private final String label;
 

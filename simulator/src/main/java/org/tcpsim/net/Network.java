@@ -43,8 +43,9 @@ public final class Network {
         return register(new Router(this, nodes.size(), name, address));
     }
 
-    public NatGateway addNat(String name, int publicAddress, int insideAddress) {
-        return register(new NatGateway(this, nodes.size(), name, publicAddress, insideAddress));
+    /** A NAT gateway whose private side is insideAddress/insidePrefixLength. */
+    public NatGateway addNat(String name, int publicAddress, int insideAddress, int insidePrefixLength) {
+        return register(new NatGateway(this, nodes.size(), name, publicAddress, insideAddress, insidePrefixLength));
     }
 
     private <N extends Node> N register(N node) {
@@ -142,6 +143,11 @@ public final class Network {
             out.merge(DropCause.NOT_FOR_HOST, n.counter(IpCounter.IP_IN_ADDR_ERRORS), Long::sum);
             out.merge(DropCause.UNKNOWN_PROTOCOL, n.counter(IpCounter.IP_IN_UNKNOWN_PROTOS), Long::sum);
             out.merge(DropCause.NO_PORT, n.counter(IpCounter.UDP_NO_PORTS), Long::sum);
+            if (n instanceof NatGateway g) {
+                out.merge(DropCause.CONNTRACK_FULL, g.dropped(NatTranslation.Verdict.DROP_TABLE_FULL), Long::sum);
+                out.merge(DropCause.NAT_NO_PORT, g.dropped(NatTranslation.Verdict.DROP_NO_PORT), Long::sum);
+                out.merge(DropCause.NAT_UNMATCHED, g.dropped(NatTranslation.Verdict.DROP_UNMATCHED), Long::sum);
+            }
             if (n instanceof Host h) {
                 out.merge(DropCause.SOFTNET_BACKLOG, h.softnetDropped(), Long::sum);
                 out.merge(DropCause.FILTER, h.filterDropped(), Long::sum);

@@ -44,6 +44,16 @@ public class Packet implements Event, Cloneable {
         return -1;
     }
 
+    /** Rewrites the transport source port (NAT); only protocols with ports support it. */
+    public void setSourcePort(int port) {
+        throw new UnsupportedOperationException("protocol " + protocol + " has no ports");
+    }
+
+    /** Rewrites the transport destination port (NAT); only protocols with ports support it. */
+    public void setDestinationPort(int port) {
+        throw new UnsupportedOperationException("protocol " + protocol + " has no ports");
+    }
+
     /** The transport header's flag bits as on the wire (TCP's FIN..ACK), 0 for a protocol without flags. */
     public int transportFlags() {
         return 0;

@@ -81,6 +81,16 @@ public final class TcpSegment extends Packet {
     }
 
     @Override
+    public void setSourcePort(int port) {
+        srcPort = port;
+    }
+
+    @Override
+    public void setDestinationPort(int port) {
+        dstPort = port;
+    }
+
+    @Override
     public int transportFlags() {
         return flags;
     }

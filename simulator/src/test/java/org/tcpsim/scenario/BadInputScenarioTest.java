@@ -94,7 +94,20 @@ class BadInputScenarioTest {
                         "/sweep/topology~1links~10~1delay", "\"topology/links/0/delay\": [", "must be empty or start with '/'"),
                 new Case("sweep pointer past the end of an array", GOOD.replace("\"/topology/links/0/delay\": [",
                                 "\"/topology/links/5/delay\": ["),
-                        "/sweep/~1topology~1links~15~1delay", "\"/topology/links/5/delay\": [", "out of bounds"));
+                        "/sweep/~1topology~1links~15~1delay", "\"/topology/links/5/delay\": [", "out of bounds"),
+                new Case("NAT inside prefix length out of range", GOOD.replace(
+                                "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
+                                "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"10.0.0.2\", \"inside\": \"192.168.1.1/33\"}"),
+                        "/topology/nodes/1/inside", "\"inside\"", "prefix length 1..30"),
+                new Case("NAT public address inside its private network", GOOD.replace(
+                                "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
+                                "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"10.0.0.2\", \"inside\": \"10.0.0.254\"}"),
+                        "/topology/nodes/1/address", "\"address\": \"10.0.0.2\"", "lies inside the private network"),
+                new Case("NAT port selection misspelt", GOOD.replace(
+                                "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
+                                "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"10.0.0.2\", \"inside\": \"192.168.1.1\", "
+                                        + "\"port_selection\": \"randm\"}"),
+                        "/topology/nodes/1/port_selection", "\"port_selection\"", "random"));
     }
 
     @ParameterizedTest(name = "{0}")

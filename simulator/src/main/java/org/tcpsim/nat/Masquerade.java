@@ -1,0 +1,144 @@
+package org.tcpsim.nat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tcpsim.engine.Simulation;
+import org.tcpsim.kernel.Sysctls;
+import org.tcpsim.net.NatTranslation;
+import org.tcpsim.net.Packet;
+
+/**
+ * Source NAT of a private network to one public address, as iptables MASQUERADE / nft masquerade
+ * does it: a conntrack entry per flow, the private source port kept when that leaves the tuple
+ * unique (get_unique_tuple), otherwise a free port searched from a random offset
+ * (nf_nat_l4proto_unique_tuple). TCP options, timestamps included, pass untouched.
+ */
+public final class Masquerade implements NatTranslation {
+    /** nf_nat_core.c: NF_NAT_MAX_ATTEMPTS. */
+    static final int MAX_ATTEMPTS = 128;
+
+    private final int publicAddress;
+    private final NatPortSelection selection;
+    private final SplittableRandom random;
+    private final ConntrackTable table;
+
+    public Masquerade(Simulation sim, SplittableRandom random, Sysctls sysctls, int publicAddress,
+                      NatPortSelection selection) {
+        this.publicAddress = publicAddress;
+        this.selection = selection;
+        this.random = random;
+        this.table = new ConntrackTable(sim, random, sysctls);
+    }
+
+    @Override
+    public Verdict outbound(Packet p, long now) {
+        if (p.sourcePort() < 0) {
+            return Verdict.ACCEPT; // no ports: not translated here
+        }
+        ConntrackTuple t = ConntrackTuple.of(p);
+        Conntrack ct = table.find(t);
+        if (ct != null && ct.original.equals(t) && !table.update(ct, true, p.transportFlags())) {
+            table.remove(ct); // a SYN reopening a TIME_WAIT / CLOSE flow: track it anew
+            ct = null;
+        }
+        if (ct == null) {
+            if (!table.makeRoom()) {
+                return Verdict.DROP_TABLE_FULL;
+            }
+            ConntrackTuple reply = uniqueReply(t);
+            if (reply == null) {
+                table.insertFailed();
+                return Verdict.DROP_NO_PORT;
+            }
+            ct = table.insert(t, reply);
+            table.update(ct, true, p.transportFlags());
+        } else if (!ct.original.equals(t)) {
+            return Verdict.ACCEPT; // a private host talking to another's public mapping: not ours to rewrite
+        }
+        p.src = ct.reply.dstIp();
+        p.setSourcePort(ct.reply.dstPort());
+        return Verdict.ACCEPT;
+    }
+
+    @Override
+    public Verdict inbound(Packet p, long now) {
+        if (p.destinationPort() < 0) {
+            return Verdict.DROP_UNMATCHED;
+        }
+        ConntrackTuple t = ConntrackTuple.of(p);
+        Conntrack ct = table.find(t);
+        if (ct == null || !ct.reply.equals(t)) {
+            return Verdict.DROP_UNMATCHED;
+        }
+        table.update(ct, false, p.transportFlags());
+        p.dst = ct.original.srcIp();
+        p.setDestinationPort(ct.original.srcPort());
+        return Verdict.ACCEPT;
+    }
+
+    /**
+     * The reply tuple for a new flow from {@code orig}: the server answers to the public address
+     * and the chosen port. get_unique_tuple keeps the private port when the reply tuple is free and
+     * no random flag is set; nf_nat_l4proto_unique_tuple otherwise tries up to 128 ports from a
+     * random offset in the port's class (1-511, 600-1023, 1024-65535), halving the attempts on
+     * each new random offset. Null when every attempt clashed.
+     */
+    ConntrackTuple uniqueReply(ConntrackTuple orig) {
+        int port = orig.srcPort();
+        if (selection == NatPortSelection.PRESERVE && !table.taken(replyTo(orig, port))) {
+            return replyTo(orig, port);
+        }
+        int min;
+        int rangeSize;
+        if (port < 512) {
+            min = 1;
+            rangeSize = 511;
+        } else if (port < 1024) {
+            min = 600;
+            rangeSize = 1023 - 600 + 1;
+        } else {
+            min = 1024;
+            rangeSize = 65535 - 1024 + 1;
+        }
+        int attempts = Math.min(rangeSize, MAX_ATTEMPTS);
+        int off = random.nextInt(1 << 16);
+        while (true) {
+            for (int i = 0; i < attempts; i++, off++) {
+                ConntrackTuple reply = replyTo(orig, min + Math.floorMod(off, rangeSize));
+                if (!table.taken(reply)) {
+                    return reply;
+                }
+            }
+            if (attempts >= rangeSize || attempts < 16) {
+                return null;
+            }
+            attempts /= 2;
+            off = random.nextInt(1 << 16);
+        }
+    }
+
+    private ConntrackTuple replyTo(ConntrackTuple orig, int publicPort) {
+        return orig.withSource(publicAddress, publicPort).inverse();
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : table.statistics().entrySet()) {
+            out.put("conntrack." + e.getKey(), e.getValue());
+        }
+        out.put("conntrack.count", (long) table.count());
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> gauges() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("nf_conntrack_count", (long) table.count());
+        for (Map.Entry<String, Long> e : table.byState().entrySet()) {
+            out.put("conntrack.state." + e.getKey(), e.getValue());
+        }
+        return out;
+    }
+}
