@@ -1,0 +1,78 @@
+package org.tcpsim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.tcpsim.config.ConfigNode;
+
+/**
+ * An experiment's default chart ("chart" in the experiment file), drawn by `tcpsim plot`:
+ * from summary.csv (one point per sweep point, mean over seeds) or from timeseries.csv (one line
+ * per run and metric).
+ *
+ * @param source "summary" or "timeseries"
+ * @param x      summary: a column (usually a swept parameter); timeseries: ignored (time)
+ * @param y      summary: metric columns; timeseries: metric names
+ * @param series summary: a column whose values split the points into lines, or null
+ * @param host   timeseries: only rows of this host, or null for every host
+ * @param bars   summary: bars per x value ("kind": "bar") rather than lines
+ */
+public record ChartSpec(String source, String x, List<String> y, String series, String host, String title,
+                        String yTitle, boolean bars, boolean logX, boolean logY) {
+    public static final String SUMMARY = "summary";
+    public static final String TIMESERIES = "timeseries";
+
+    public boolean fromSummary() {
+        return SUMMARY.equals(source);
+    }
+
+    /** Reads and checks a "chart" object; null when absent. */
+    static ChartSpec read(ConfigNode c) {
+        if (c.isMissing()) {
+            return null;
+        }
+        String source = c.optEnum("source", SUMMARY, SUMMARY, TIMESERIES);
+        String x = SUMMARY.equals(source) ? c.requireString("x") : c.optString("x", "t_s");
+        List<String> y = new ArrayList<>();
+        for (ConfigNode n : c.requireArray("y")) {
+            String s = n.asString();
+            if (s != null) {
+                y.add(s);
+            }
+        }
+        if (y.isEmpty() && c.has("y")) {
+            c.problemAt("y", "expected at least one column or metric name");
+        }
+        String series = c.has("series") ? c.requireString("series") : null;
+        String host = c.has("host") ? c.requireString("host") : null;
+        String title = c.optString("title", "");
+        String yTitle = c.optString("y_title", "");
+        boolean bars = "bar".equals(c.optEnum("kind", "line", "line", "bar"));
+        boolean logX = c.optBool("log_x", false);
+        boolean logY = c.optBool("log_y", false);
+        c.finish();
+        return new ChartSpec(source, x, List.copyOf(y), series, host, title, yTitle, bars, logX, logY);
+    }
+
+    /** The same object from an already validated experiment (run.json); null when absent. */
+    public static ChartSpec of(JsonNode c) {
+        if (c == null || !c.isObject()) {
+            return null;
+        }
+        List<String> y = new ArrayList<>();
+        c.path("y").forEach(n -> y.add(n.asText()));
+        String source = c.path("source").asText(SUMMARY);
+        return new ChartSpec(source, c.path("x").asText(SUMMARY.equals(source) ? "" : "t_s"), List.copyOf(y),
+                c.hasNonNull("series") ? c.get("series").asText() : null,
+                c.hasNonNull("host") ? c.get("host").asText() : null,
+                c.path("title").asText(""), c.path("y_title").asText(""), "bar".equals(c.path("kind").asText("line")),
+                c.path("log_x").asBoolean(false), c.path("log_y").asBoolean(false));
+    }
+
+    /** This chart with the command line's choices laid over it (null arguments keep the file's). */
+    public ChartSpec with(String newSource, String newX, List<String> newY, String newSeries, String newHost) {
+        return new ChartSpec(newSource != null ? newSource : source, newX != null ? newX : x,
+                newY != null && !newY.isEmpty() ? List.copyOf(newY) : y, newSeries != null ? newSeries : series,
+                newHost != null ? newHost : host, title, yTitle, bars, logX, logY);
+    }
+}
