@@ -50,7 +50,13 @@ final class ChartRenderer {
         Map<String, Line> lines = new LinkedHashMap<>();
         List<String> xOrder = new ArrayList<>();
         boolean numericX = true;
+        for (String column : spec.where().keySet()) {
+            require(summaryCsv, header, column);
+        }
         for (CSVRecord r : rows) {
+            if (!spec.where().entrySet().stream().allMatch(w -> w.getValue().equals(r.get(w.getKey())))) {
+                continue;
+            }
             String x = r.get(spec.x());
             if (!xOrder.contains(x)) {
                 xOrder.add(x);
@@ -66,6 +72,10 @@ final class ChartRenderer {
                 }
             }
         }
+        if (lines.isEmpty()) {
+            throw new Main.BadInput("no row of " + summaryCsv + " has a number in " + spec.y()
+                    + (spec.where().isEmpty() ? "" : " where " + spec.where()));
+        }
         String yTitle = yTitle(spec);
         if (numericX && !spec.bars()) {
             XYChart chart = xyChart(spec, name, spec.x(), yTitle);
@@ -80,6 +90,7 @@ final class ChartRenderer {
                         });
                 chart.addSeries(line.label(), xs, ys);
             }
+            verticalLegendIfCrowded(chart, lines.size());
             return chart;
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title(spec, name))
@@ -96,6 +107,7 @@ final class ChartRenderer {
             }
             chart.addSeries(line.label(), xs, ys);
         }
+        verticalLegendIfCrowded(chart, lines.size());
         return chart;
     }
 
@@ -112,7 +124,11 @@ final class ChartRenderer {
                 if (!spec.y().contains(metric) || (spec.host() != null && !spec.host().equals(host))) {
                     continue;
                 }
-                String label = (runs.size() > 1 ? run.getKey() + " " : "") + host + " " + metric;
+                String label = label(runs.size() > 1 ? run.getKey() : "", spec.host() == null ? host : "",
+                        spec.y().size() > 1 ? metric : "");
+                if (label.isEmpty()) {
+                    label = metric;
+                }
                 Double t = number(r.get("t_s"));
                 Double v = number(r.get("value"));
                 if (t != null && v != null) {
@@ -125,6 +141,7 @@ final class ChartRenderer {
                 lines++;
             }
         }
+        verticalLegendIfCrowded(chart, lines);
         if (lines == 0) {
             throw new Main.BadInput("no timeseries rows for metric(s) " + spec.y()
                     + (spec.host() != null ? " on host " + spec.host() : "") + " in " + runs.values());
@@ -151,6 +168,23 @@ final class ChartRenderer {
         chart.getStyler().setXAxisLogarithmic(spec.logX());
         chart.getStyler().setYAxisLogarithmic(spec.logY());
         return chart;
+    }
+
+    private static String label(String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (!p.isEmpty()) {
+                b.append(b.length() == 0 ? "" : " ").append(p);
+            }
+        }
+        return b.toString();
+    }
+
+    /** More than three entries do not fit on one legend line. */
+    private static void verticalLegendIfCrowded(Chart<?, ?> chart, int entries) {
+        if (entries > 3) {
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
     }
 
     private static void style(Styler s) {

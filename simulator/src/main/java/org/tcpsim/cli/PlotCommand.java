@@ -64,7 +64,7 @@ final class PlotCommand implements Callable<Integer> {
         ChartSpec fromFile = ChartSpec.of(experiment.get("chart"));
         ChartSpec spec = fromFile != null ? fromFile.with(source, x, y, series, host)
                 : new ChartSpec(source != null ? source : ChartSpec.SUMMARY, x, y == null ? List.of() : y, series,
-                        host, "", "", false, false, false);
+                        host, "", "", false, false, false, Map.of());
         if (source != null && !source.equals(ChartSpec.SUMMARY) && !source.equals(ChartSpec.TIMESERIES)) {
             throw new Main.BadInput("--source must be summary or timeseries, got '" + source + "'");
         }
@@ -92,7 +92,7 @@ final class PlotCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Run id (with its swept values) -> run directory, in run-id order. */
+    /** Label (swept values, and the seed when there are several) -> run directory, in run-id order. */
     private static Map<String, Path> runs(Path dir) throws IOException {
         Map<String, Path> out = new LinkedHashMap<>();
         if (Files.exists(dir.resolve("run.json"))) {
@@ -103,14 +103,23 @@ final class PlotCommand implements Callable<Integer> {
         try (Stream<Path> s = Files.list(dir)) {
             dirs = new ArrayList<>(s.filter(p -> Files.exists(p.resolve("run.json"))).sorted().toList());
         }
+        List<RunRecord> records = new ArrayList<>();
         for (Path d : dirs) {
-            RunRecord r = RunRecord.read(d.resolve("run.json"));
-            StringBuilder label = new StringBuilder(r.getRunId());
+            records.add(RunRecord.read(d.resolve("run.json")));
+        }
+        boolean severalSeeds = records.stream().map(RunRecord::getSeed).distinct().count() > 1;
+        for (int i = 0; i < dirs.size(); i++) {
+            RunRecord r = records.get(i);
+            StringBuilder label = new StringBuilder();
             for (Map.Entry<String, JsonNode> e : r.getParams().entrySet()) {
                 String key = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
-                label.append(' ').append(key).append('=').append(e.getValue().isTextual() ? e.getValue().asText() : e.getValue());
+                label.append(label.length() == 0 ? "" : ", ").append(key).append('=')
+                        .append(e.getValue().isTextual() ? e.getValue().asText() : e.getValue());
             }
-            out.put(label.toString(), d);
+            if (severalSeeds || label.length() == 0) {
+                label.append(label.length() == 0 ? "" : ", ").append("seed=").append(r.getSeed());
+            }
+            out.put(label.toString(), dirs.get(i));
         }
         return out;
     }

@@ -2,7 +2,9 @@ package org.tcpsim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tcpsim.config.ConfigNode;
 
 /**
@@ -16,9 +18,10 @@ import org.tcpsim.config.ConfigNode;
  * @param series summary: a column whose values split the points into lines, or null
  * @param host   timeseries: only rows of this host, or null for every host
  * @param bars   summary: bars per x value ("kind": "bar") rather than lines
+ * @param where  summary: only rows whose columns have these values (as written in summary.csv)
  */
 public record ChartSpec(String source, String x, List<String> y, String series, String host, String title,
-                        String yTitle, boolean bars, boolean logX, boolean logY) {
+                        String yTitle, boolean bars, boolean logX, boolean logY, Map<String, String> where) {
     public static final String SUMMARY = "summary";
     public static final String TIMESERIES = "timeseries";
 
@@ -50,8 +53,12 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
         boolean bars = "bar".equals(c.optEnum("kind", "line", "line", "bar"));
         boolean logX = c.optBool("log_x", false);
         boolean logY = c.optBool("log_y", false);
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : c.optObject("where").entries().entrySet()) {
+            where.put(e.getKey(), e.getValue().json().isTextual() ? e.getValue().json().asText() : e.getValue().json().toString());
+        }
         c.finish();
-        return new ChartSpec(source, x, List.copyOf(y), series, host, title, yTitle, bars, logX, logY);
+        return new ChartSpec(source, x, List.copyOf(y), series, host, title, yTitle, bars, logX, logY, Map.copyOf(where));
     }
 
     /** The same object from an already validated experiment (run.json); null when absent. */
@@ -66,13 +73,20 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
                 c.hasNonNull("series") ? c.get("series").asText() : null,
                 c.hasNonNull("host") ? c.get("host").asText() : null,
                 c.path("title").asText(""), c.path("y_title").asText(""), "bar".equals(c.path("kind").asText("line")),
-                c.path("log_x").asBoolean(false), c.path("log_y").asBoolean(false));
+                c.path("log_x").asBoolean(false), c.path("log_y").asBoolean(false), whereOf(c.path("where")));
+    }
+
+    private static Map<String, String> whereOf(JsonNode w) {
+        Map<String, String> out = new LinkedHashMap<>();
+        w.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
+                : e.getValue().toString()));
+        return Map.copyOf(out);
     }
 
     /** This chart with the command line's choices laid over it (null arguments keep the file's). */
     public ChartSpec with(String newSource, String newX, List<String> newY, String newSeries, String newHost) {
         return new ChartSpec(newSource != null ? newSource : source, newX != null ? newX : x,
                 newY != null && !newY.isEmpty() ? List.copyOf(newY) : y, newSeries != null ? newSeries : series,
-                newHost != null ? newHost : host, title, yTitle, bars, logX, logY);
+                newHost != null ? newHost : host, title, yTitle, bars, logX, logY, where);
     }
 }
