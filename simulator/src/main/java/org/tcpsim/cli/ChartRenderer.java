@@ -22,6 +22,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tcpsim.experiment.ChartSpec;
 
 /** Draws a {@link ChartSpec} from the CSV files of a run or a sweep, with XChart. */
@@ -90,12 +92,16 @@ final class ChartRenderer {
                         });
                 chart.addSeries(line.label(), xs, ys);
             }
-            verticalLegendIfCrowded(chart, lines.size());
+            addReferences(chart, spec);
+            verticalLegendIfCrowded(chart, lines.size() + spec.references().size());
             return chart;
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title(spec, name))
                 .xAxisTitle(spec.x()).yAxisTitle(yTitle).build();
         style(chart.getStyler());
+        if (xOrder.stream().mapToInt(String::length).max().orElse(0) > 8) {
+            chart.getStyler().setXAxisLabelRotation(30); // long categories ("4096 131072 33554432") overlap flat
+        }
         chart.getStyler().setYAxisLogarithmic(spec.logY());
         for (Line line : lines.values()) {
             List<String> xs = new ArrayList<>();
@@ -107,7 +113,15 @@ final class ChartRenderer {
             }
             chart.addSeries(line.label(), xs, ys);
         }
-        verticalLegendIfCrowded(chart, lines.size());
+        for (ChartSpec.Reference ref : spec.references()) {
+            List<Double> ys = new ArrayList<>();
+            for (String x : xOrder) {
+                int i = ref.x().indexOf(x);
+                ys.add(i < 0 ? 0.0 : ref.y().get(i));
+            }
+            chart.addSeries(ref.label(), xOrder, ys);
+        }
+        verticalLegendIfCrowded(chart, lines.size() + spec.references().size());
         return chart;
     }
 
@@ -141,7 +155,8 @@ final class ChartRenderer {
                 lines++;
             }
         }
-        verticalLegendIfCrowded(chart, lines);
+        addReferences(chart, spec);
+        verticalLegendIfCrowded(chart, lines + spec.references().size());
         if (lines == 0) {
             throw new Main.BadInput("no timeseries rows for metric(s) " + spec.y()
                     + (spec.host() != null ? " on host " + spec.host() : "") + " in " + runs.values());
@@ -170,6 +185,21 @@ final class ChartRenderer {
         return chart;
     }
 
+    /** Theory as dashed lines without markers. */
+    private static void addReferences(XYChart chart, ChartSpec spec) {
+        for (ChartSpec.Reference ref : spec.references()) {
+            List<Double> xs = new ArrayList<>();
+            for (String v : ref.x()) {
+                Double n = number(v);
+                if (n == null) {
+                    throw new Main.BadInput("reference '" + ref.label() + "': x value '" + v + "' is not a number");
+                }
+                xs.add(n);
+            }
+            chart.addSeries(ref.label(), xs, ref.y()).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
+        }
+    }
+
     private static String label(String... parts) {
         StringBuilder b = new StringBuilder();
         for (String p : parts) {
@@ -180,9 +210,10 @@ final class ChartRenderer {
         return b.toString();
     }
 
-    /** More than three entries do not fit on one legend line. */
+    /** More than three entries, or long ones, do not fit on one legend line. */
     private static void verticalLegendIfCrowded(Chart<?, ?> chart, int entries) {
-        if (entries > 3) {
+        int chars = chart.getSeriesMap().keySet().stream().mapToInt(String::length).sum();
+        if (entries > 3 || chars > 90) {
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
     }

@@ -64,7 +64,7 @@ final class PlotCommand implements Callable<Integer> {
         ChartSpec fromFile = ChartSpec.of(experiment.get("chart"));
         ChartSpec spec = fromFile != null ? fromFile.with(source, x, y, series, host)
                 : new ChartSpec(source != null ? source : ChartSpec.SUMMARY, x, y == null ? List.of() : y, series,
-                        host, "", "", false, false, false, Map.of());
+                        host, "", "", false, false, false, Map.of(), List.of());
         if (source != null && !source.equals(ChartSpec.SUMMARY) && !source.equals(ChartSpec.TIMESERIES)) {
             throw new Main.BadInput("--source must be summary or timeseries, got '" + source + "'");
         }

@@ -19,9 +19,15 @@ import org.tcpsim.config.ConfigNode;
  * @param host   timeseries: only rows of this host, or null for every host
  * @param bars   summary: bars per x value ("kind": "bar") rather than lines
  * @param where  summary: only rows whose columns have these values (as written in summary.csv)
+ * @param references theory drawn beside the measurements, e.g. Mathis's curve or the BDP limit
  */
 public record ChartSpec(String source, String x, List<String> y, String series, String host, String title,
-                        String yTitle, boolean bars, boolean logX, boolean logY, Map<String, String> where) {
+                        String yTitle, boolean bars, boolean logX, boolean logY, Map<String, String> where,
+                        List<Reference> references) {
+    /** A labelled line of given points ("reference": [{"label", "x": [...], "y": [...]}]); x as text for bar charts. */
+    public record Reference(String label, List<String> x, List<Double> y) {
+    }
+
     public static final String SUMMARY = "summary";
     public static final String TIMESERIES = "timeseries";
 
@@ -57,8 +63,26 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
         for (Map.Entry<String, ConfigNode> e : c.optObject("where").entries().entrySet()) {
             where.put(e.getKey(), e.getValue().json().isTextual() ? e.getValue().json().asText() : e.getValue().json().toString());
         }
+        List<Reference> references = new ArrayList<>();
+        for (ConfigNode r : c.optArray("reference")) {
+            String label = r.requireString("label");
+            List<String> xs = new ArrayList<>();
+            for (ConfigNode v : r.requireArray("x")) {
+                xs.add(v.json().isTextual() ? v.json().asText() : v.json().toString());
+            }
+            List<Double> ys = new ArrayList<>();
+            for (ConfigNode v : r.requireArray("y")) {
+                ys.add(v.asDouble(-Double.MAX_VALUE, Double.MAX_VALUE));
+            }
+            if (xs.size() != ys.size()) {
+                r.problemAt("y", "expected as many y values as x values (" + xs.size() + "), got " + ys.size());
+            }
+            r.finish();
+            references.add(new Reference(label, List.copyOf(xs), List.copyOf(ys)));
+        }
         c.finish();
-        return new ChartSpec(source, x, List.copyOf(y), series, host, title, yTitle, bars, logX, logY, Map.copyOf(where));
+        return new ChartSpec(source, x, List.copyOf(y), series, host, title, yTitle, bars, logX, logY, Map.copyOf(where),
+                List.copyOf(references));
     }
 
     /** The same object from an already validated experiment (run.json); null when absent. */
@@ -73,7 +97,20 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
                 c.hasNonNull("series") ? c.get("series").asText() : null,
                 c.hasNonNull("host") ? c.get("host").asText() : null,
                 c.path("title").asText(""), c.path("y_title").asText(""), "bar".equals(c.path("kind").asText("line")),
-                c.path("log_x").asBoolean(false), c.path("log_y").asBoolean(false), whereOf(c.path("where")));
+                c.path("log_x").asBoolean(false), c.path("log_y").asBoolean(false), whereOf(c.path("where")),
+                referencesOf(c.path("reference")));
+    }
+
+    private static List<Reference> referencesOf(JsonNode refs) {
+        List<Reference> out = new ArrayList<>();
+        for (JsonNode r : refs) {
+            List<String> xs = new ArrayList<>();
+            r.path("x").forEach(v -> xs.add(v.isTextual() ? v.asText() : v.toString()));
+            List<Double> ys = new ArrayList<>();
+            r.path("y").forEach(v -> ys.add(v.asDouble()));
+            out.add(new Reference(r.path("label").asText(), List.copyOf(xs), List.copyOf(ys)));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, String> whereOf(JsonNode w) {
@@ -87,6 +124,6 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
     public ChartSpec with(String newSource, String newX, List<String> newY, String newSeries, String newHost) {
         return new ChartSpec(newSource != null ? newSource : source, newX != null ? newX : x,
                 newY != null && !newY.isEmpty() ? List.copyOf(newY) : y, newSeries != null ? newSeries : series,
-                newHost != null ? newHost : host, title, yTitle, bars, logX, logY, where);
+                newHost != null ? newHost : host, title, yTitle, bars, logX, logY, where, references);
     }
 }

@@ -89,6 +89,34 @@ class PlotCommandTest {
     }
 
     @Test
+    void aTheoryReferenceIsDrawnBesideTheMeasurements(@TempDir Path tmp) throws IOException {
+        Path plain = sweep(tmp.resolve("plain"), EXPERIMENT);
+        Path withTheory = sweep(tmp.resolve("theory"), EXPERIMENT.replace("\"title\"",
+                "\"reference\": [{\"label\": \"configured\", \"x\": [0, 0.05, 0.2], \"y\": [0, 0.05, 0.2]}], \"title\""));
+        assertEquals(0, Cli.run("plot", plain.toString()).status());
+        Cli.Result r = Cli.run("plot", withTheory.toString());
+        assertEquals(0, r.status(), r.transcript());
+        BufferedImage a = ImageIO.read(plain.resolve("chart.png").toFile());
+        BufferedImage b = ImageIO.read(withTheory.resolve("chart.png").toFile());
+        int differing = 0;
+        for (int x = 0; x < a.getWidth(); x++) {
+            for (int y = 0; y < a.getHeight(); y++) {
+                differing += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differing > 500, "the reference line and its legend entry change the picture: " + differing + " pixels");
+    }
+
+    @Test
+    void aReferenceWithMoreXThanYIsBadInput(@TempDir Path tmp) {
+        Path file = Cli.write(tmp, "plot-me.json", EXPERIMENT.replace("\"title\"",
+                "\"reference\": [{\"label\": \"configured\", \"x\": [0, 0.05, 0.2], \"y\": [0, 0.05]}], \"title\""));
+        Cli.Result r = Cli.run("validate", file.toString());
+        assertEquals(2, r.status(), r.transcript());
+        assertTrue(r.err().contains("/chart/reference/0/y") && r.err().contains("as many y values"), r.transcript());
+    }
+
+    @Test
     void aBadChartInTheExperimentFileIsReportedWithItsPointer(@TempDir Path tmp) {
         Path file = Cli.write(tmp, "plot-me.json", EXPERIMENT.replace("\"title\"", "\"kind\": \"pie\", \"title\""));
         Cli.Result r = Cli.run("validate", file.toString());
