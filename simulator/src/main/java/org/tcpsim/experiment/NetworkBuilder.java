@@ -27,7 +27,7 @@ final class NetworkBuilder {
             } else if (n.kind() == NodeKind.NAT) {
                 // conntrack sizes and timeouts come from the node's "hosts" entry (net.netfilter.*)
                 ((NatGateway) net.node(n.name())).setTranslation(new Masquerade(sim, random.stream("nat:" + n.name()),
-                        exp.host(n.name()).sysctls(), n.address(), n.portSelection()));
+                        exp.host(n.name()).sysctls(), publicAddresses(n), n.portSelection()));
             }
         }
         return net;
@@ -45,13 +45,21 @@ final class NetworkBuilder {
         }
     }
 
+    private static int[] publicAddresses(NodeSpec n) {
+        int[] out = new int[n.publicCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = n.address() + i;
+        }
+        return out;
+    }
+
     private static Network build(TopologySpec topo, Simulation sim, RandomStreams random) {
         Network net = new Network(sim, random);
         for (NodeSpec n : topo.nodes()) {
             switch (n.kind()) {
                 case HOST -> net.addHost(n.name(), n.address());
                 case ROUTER -> net.addRouter(n.name(), n.address());
-                case NAT -> net.addNat(n.name(), n.address(), n.inside(), n.insidePrefix());
+                case NAT -> net.addNat(n.name(), publicAddresses(n), n.inside(), n.insidePrefix());
                 default -> throw new IllegalStateException("unknown node kind " + n.kind());
             }
         }

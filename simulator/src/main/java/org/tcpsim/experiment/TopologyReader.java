@@ -20,6 +20,8 @@ import org.tcpsim.net.loss.LossModelType;
 final class TopologyReader {
     /** A NAT's private network when "inside" names no prefix length: the address's /24. */
     static final int DEFAULT_INSIDE_PREFIX = 24;
+    /** Upper bound on a NAT's public address range (a /24 worth). */
+    static final int MAX_NAT_ADDRESSES = 256;
     /** Linux's minimum IPv4 MTU (IPV4_MIN_MTU). */
     static final int MIN_MTU = 68;
 
@@ -62,7 +64,43 @@ final class TopologyReader {
             n.problemAt("name", "node name '" + name + "' is used twice");
             name = null;
         }
-        int address = kind == NodeKind.ROUTER && !n.has("address") ? 0 : readAddress(n, "address", name, byAddress);
+        int address;
+        int publicCount = 1;
+        String addressText = kind == NodeKind.NAT ? n.requireString("address") : null;
+        if (addressText != null && addressText.contains("-")) {
+            // SNAT --to-source a.b.c.d-a.b.c.e: a range of public addresses
+            String first = addressText.substring(0, addressText.indexOf('-'));
+            String last = addressText.substring(addressText.indexOf('-') + 1);
+            address = readAddress(n, "address", name, byAddress, first);
+            int end;
+            try {
+                end = Ipv4Address.parse(last);
+            } catch (IllegalArgumentException e) {
+                n.problemAt("address", e.getMessage());
+                end = address;
+                address = -1;
+            }
+            long count = Integer.toUnsignedLong(end) - Integer.toUnsignedLong(address) + 1;
+            if (address != -1 && (count < 1 || count > MAX_NAT_ADDRESSES)) {
+                n.problemAt("address", "expected a public address or a range first-last of 1 to " + MAX_NAT_ADDRESSES
+                        + " addresses, got \"" + addressText + "\"");
+                address = -1;
+            } else if (address != -1) {
+                publicCount = (int) count;
+                for (int i = 1; i < publicCount && address != -1; i++) {
+                    String previous = byAddress.putIfAbsent(address + i, name == null ? "?" : name);
+                    if (previous != null) {
+                        n.problemAt("address", "address " + Ipv4Address.format(address + i) + " is already used by node '"
+                                + previous + "'");
+                        address = -1;
+                    }
+                }
+            }
+        } else if (kind == NodeKind.NAT) {
+            address = readAddress(n, "address", name, byAddress, addressText);
+        } else {
+            address = kind == NodeKind.ROUTER && !n.has("address") ? 0 : readAddress(n, "address", name, byAddress);
+        }
         int inside = 0;
         int prefix = 0;
         NatPortSelection selection = null;
@@ -82,7 +120,8 @@ final class TopologyReader {
                 inside = readAddress(n, "inside", name, byAddress, insideText == null ? null
                         : insideText.contains("/") ? insideText.substring(0, insideText.indexOf('/')) : insideText);
             }
-            if (inside != -1 && address != -1 && sameNetwork(address, inside, prefix)) {
+            if (inside != -1 && address != -1 && (sameNetwork(address, inside, prefix)
+                    || sameNetwork(address + publicCount - 1, inside, prefix))) {
                 n.problemAt("address", "the public address lies inside the private network "
                         + n.optString("inside", "") + " (/" + prefix + " by default)");
                 inside = -1;
@@ -92,7 +131,7 @@ final class TopologyReader {
         }
         n.finish();
         return name == null || (address == -1) || inside == -1 ? null
-                : new NodeSpec(name, kind, address, inside, prefix, selection);
+                : new NodeSpec(name, kind, address, publicCount, inside, prefix, selection);
     }
 
     private static boolean sameNetwork(int a, int b, int prefix) {

@@ -10,7 +10,7 @@ import org.tcpsim.net.Packet;
 
 /**
  * Source NAT of a private network to one public address, as iptables MASQUERADE / nft masquerade
- * does it: a conntrack entry per flow, the private source port kept when that leaves the tuple
+ * does it, or to a range of them (SNAT --to-source first-last): a conntrack entry per flow, the private source port kept when that leaves the tuple
  * unique (get_unique_tuple), otherwise a free port searched from a random offset
  * (nf_nat_l4proto_unique_tuple). TCP options, timestamps included, pass untouched.
  */
@@ -18,14 +18,23 @@ public final class Masquerade implements NatTranslation {
     /** nf_nat_core.c: NF_NAT_MAX_ATTEMPTS. */
     static final int MAX_ATTEMPTS = 128;
 
-    private final int publicAddress;
+    private final int[] publicAddresses;
     private final NatPortSelection selection;
     private final SplittableRandom random;
     private final ConntrackTable table;
 
     public Masquerade(Simulation sim, SplittableRandom random, Sysctls sysctls, int publicAddress,
                       NatPortSelection selection) {
-        this.publicAddress = publicAddress;
+        this(sim, random, sysctls, new int[] {publicAddress}, selection);
+    }
+
+    /** SNAT to a range of public addresses: each (client, server) address pair keeps one of them. */
+    public Masquerade(Simulation sim, SplittableRandom random, Sysctls sysctls, int[] publicAddresses,
+                      NatPortSelection selection) {
+        if (publicAddresses.length == 0) {
+            throw new IllegalArgumentException("a NAT needs a public address");
+        }
+        this.publicAddresses = publicAddresses.clone();
         this.selection = selection;
         this.random = random;
         this.table = new ConntrackTable(sim, random, sysctls);
@@ -119,7 +128,23 @@ public final class Masquerade implements NatTranslation {
     }
 
     private ConntrackTuple replyTo(ConntrackTuple orig, int publicPort) {
-        return orig.withSource(publicAddress, publicPort).inverse();
+        return orig.withSource(publicAddressFor(orig), publicPort).inverse();
+    }
+
+    /**
+     * find_best_ips_proto: a hash of the client and server addresses picks the public address,
+     * so a server sees one client from one address (reciprocal_scale of a 32-bit hash; Linux
+     * uses jhash2, this a SplitMix finaliser).
+     */
+    int publicAddressFor(ConntrackTuple orig) {
+        if (publicAddresses.length == 1) {
+            return publicAddresses[0];
+        }
+        long z = ((long) orig.srcIp() << 32) ^ (orig.dstIp() & 0xffffffffL);
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        long h = (z ^ (z >>> 31)) & 0xffffffffL;
+        return publicAddresses[(int) ((h * publicAddresses.length) >>> 32)];
     }
 
     @Override

@@ -11,23 +11,33 @@ import java.util.Map;
  */
 public final class NatGateway extends Router {
     private final int insideAddress;
+    private final int publicCount;
     private final int insidePrefixLength;
     private final int insideMask;
     private NatTranslation translation;
     private final Map<NatTranslation.Verdict, Long> drops = new EnumMap<>(NatTranslation.Verdict.class);
 
-    NatGateway(Network network, int index, String name, int publicAddress, int insideAddress, int insidePrefixLength) {
-        super(network, index, name, publicAddress, insideAddress);
+    NatGateway(Network network, int index, String name, int[] publicAddresses, int insideAddress, int insidePrefixLength) {
+        super(network, index, name, withInside(publicAddresses, insideAddress));
+        this.publicCount = publicAddresses.length;
         if (insidePrefixLength < 1 || insidePrefixLength > 32) {
             throw new IllegalArgumentException("inside prefix length " + insidePrefixLength + " is not within 1..32");
         }
         this.insideAddress = insideAddress;
         this.insidePrefixLength = insidePrefixLength;
         this.insideMask = (int) (0xffffffffL << (32 - insidePrefixLength));
-        if (isInside(publicAddress)) {
-            throw new IllegalArgumentException("the public address " + Ipv4Address.format(publicAddress)
-                    + " lies inside the private prefix " + Ipv4Address.format(insideAddress) + "/" + insidePrefixLength);
+        for (int a : publicAddresses) {
+            if (isInside(a)) {
+                throw new IllegalArgumentException("the public address " + Ipv4Address.format(a)
+                        + " lies inside the private prefix " + Ipv4Address.format(insideAddress) + "/" + insidePrefixLength);
+            }
         }
+    }
+
+    private static int[] withInside(int[] publics, int inside) {
+        int[] all = java.util.Arrays.copyOf(publics, publics.length + 1);
+        all[publics.length] = inside;
+        return all;
     }
 
     @Override
@@ -43,8 +53,19 @@ public final class NatGateway extends Router {
         return translation;
     }
 
-    public int publicAddress() {
-        return address();
+    /** The public addresses (SNAT --to-source first-last), first to last. */
+    public int[] publicAddresses() {
+        return java.util.Arrays.copyOf(addresses(), publicCount);
+    }
+
+    private boolean isPublic(int address) {
+        int[] all = addresses();
+        for (int i = 0; i < publicCount; i++) {
+            if (all[i] == address) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int insidePrefixLength() {
@@ -76,7 +97,7 @@ public final class NatGateway extends Router {
             return;
         }
         count(IpCounter.IP_IN_RECEIVES);
-        boolean toPublic = p.dst == address();
+        boolean toPublic = isPublic(p.dst);
         if (!toPublic && owns(p.dst)) {
             count(IpCounter.IP_IN_UNKNOWN_PROTOS); // the inside address runs no protocols here
             return;

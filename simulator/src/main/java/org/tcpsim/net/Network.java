@@ -43,9 +43,15 @@ public final class Network {
         return register(new Router(this, nodes.size(), name, address));
     }
 
-    /** A NAT gateway whose private side is insideAddress/insidePrefixLength. */
+    /** A NAT gateway with one public address whose private side is insideAddress/insidePrefixLength. */
     public NatGateway addNat(String name, int publicAddress, int insideAddress, int insidePrefixLength) {
-        return register(new NatGateway(this, nodes.size(), name, publicAddress, insideAddress, insidePrefixLength));
+        return addNat(name, new int[] {publicAddress}, insideAddress, insidePrefixLength);
+    }
+
+    /** A NAT gateway translating to any of {@code publicAddresses}. */
+    public NatGateway addNat(String name, int[] publicAddresses, int insideAddress, int insidePrefixLength) {
+        return register(new NatGateway(this, nodes.size(), name, publicAddresses.clone(), insideAddress,
+                insidePrefixLength));
     }
 
     private <N extends Node> N register(N node) {

@@ -195,6 +195,31 @@ class MasqueradeTest {
     }
 
     @Test
+    void aRangeOfPublicAddressesGivesEachClientServerPairOneOfThem() {
+        int[] publics = new int[4];
+        for (int i = 0; i < publics.length; i++) {
+            publics[i] = PUBLIC + i;
+        }
+        Masquerade nat = new Masquerade(sim, new SplittableRandom(7), Sysctls.defaults(KernelVersion.V6_18), publics,
+                NatPortSelection.PRESERVE);
+        Set<Integer> used = new HashSet<>();
+        for (int c = 0; c < 64; c++) {
+            int client = A + c;
+            TcpSegment first = seg(client, 40000, SERVER, 80, SYN);
+            assertEquals(Verdict.ACCEPT, nat.outbound(first, 0));
+            TcpSegment second = seg(client, 40001, SERVER, 80, SYN);
+            nat.outbound(second, 0);
+            assertEquals(first.src, second.src, "find_best_ips_proto hashes addresses only: same pair, same address");
+            assertTrue(first.src >= PUBLIC && first.src < PUBLIC + publics.length, Ipv4Address.format(first.src));
+            used.add(first.src);
+            TcpSegment reply = seg(SERVER, 80, first.src, first.srcPort, SYNACK);
+            assertEquals(Verdict.ACCEPT, nat.inbound(reply, 0));
+            assertEquals(key(client, 40000), key(reply.dst, reply.dstPort));
+        }
+        assertEquals(publics.length, used.size(), "64 clients spread over all 4 addresses");
+    }
+
+    @Test
     void tcpOptionsPassUntouched() {
         Masquerade nat = nat(NatPortSelection.PRESERVE);
         TcpSegment s = seg(A, 40000, SERVER, 80, SYN);

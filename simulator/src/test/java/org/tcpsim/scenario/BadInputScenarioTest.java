@@ -103,6 +103,11 @@ class BadInputScenarioTest {
                                 "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
                                 "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"10.0.0.2\", \"inside\": \"10.0.0.254\"}"),
                         "/topology/nodes/1/address", "\"address\": \"10.0.0.2\"", "lies inside the private network"),
+                new Case("NAT public address range backwards", GOOD.replace(
+                                "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
+                                "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"203.0.113.9-203.0.113.1\", "
+                                        + "\"inside\": \"192.168.1.1\"}"),
+                        "/topology/nodes/1/address", "\"address\": \"203.0.113.9", "range first-last"),
                 new Case("NAT port selection misspelt", GOOD.replace(
                                 "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
                                 "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"10.0.0.2\", \"inside\": \"192.168.1.1\", "

@@ -22,10 +22,14 @@ class TwRecycleNatExperimentTest {
     private static final String[] CLIENTS = {"c1", "c2", "c3"};
 
     /** 5 s of connections, 30 s of run: every SYN the server answers completes long before the end. */
-    private static CsvTable.Row run(Path tmp, int twRecycle) {
+    private static CsvTable.Row run(Path tmp, int twRecycle, String... moreSets) {
         Path out = tmp.resolve("recycle" + twRecycle);
         List<String> args = new ArrayList<>(List.of("run", FILE.toString(), "--out", out.toString(),
                 "--set", "/duration=30s", "--set", "/hosts/server/sysctl/net.ipv4.tcp_tw_recycle=" + twRecycle));
+        for (String s : moreSets) {
+            args.add("--set");
+            args.add(s);
+        }
         for (int w = 1; w <= 3; w++) {
             args.add("--set");
             args.add("/workloads/" + w + "/stop=5s");
@@ -77,5 +81,17 @@ class TwRecycleNatExperimentTest {
         // the server closed every connection first: each one passed through TIME_WAIT on the server
         assertEquals(attemptsOff, counter(tmp, 0, off, "server", "TcpExtTW"));
         assertEquals(0, off.number("net.drops.nat_unmatched"));
+    }
+
+    @Test
+    void spreadingTheClientsOverFourPublicAddressesFreesThoseThatNoLongerShareOne(@TempDir Path tmp) {
+        // SNAT to 203.0.113.1-4: find_best_ips_proto hashes each (client, server) pair to one address
+        CsvTable.Row r = run(tmp, 1, "/topology/nodes/3/address=203.0.113.1-203.0.113.4");
+        assertEquals(r.integer("c1.attempted"), r.integer("c1.ok"), r.toString());
+        boolean someoneFreed = false;
+        for (String c : List.of("c2", "c3")) {
+            someoneFreed |= r.integer(c + ".ok") == r.integer(c + ".attempted");
+        }
+        assertTrue(someoneFreed, "with one address every younger clock was blocked; with four, one has its own: " + r);
     }
 }
