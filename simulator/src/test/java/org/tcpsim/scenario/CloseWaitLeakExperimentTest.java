@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -21,56 +19,22 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 class CloseWaitLeakExperimentTest {
-    private static final Path FILE = Path.of("..", "experiments", "close-wait-leak.json");
     private static final int ULIMIT = 101;
     private static final int BACKLOG = 8;
     private static final int RATE = 50;
     private static final int CONNECTIONS = RATE * 5;
 
-    /** One run of the shipped file: its summary row and run directory. */
-    private record Run(CsvTable.Row summary, Path dir) {
-        long count(String metric) {
-            return summary.integer(metric);
-        }
-
-        /** Sample time (s) -> value. */
-        Map<Double, Double> series(String host, String metric) {
-            Map<Double, Double> s = new TreeMap<>();
-            for (CsvTable.Row r : CsvTable.read(dir.resolve("timeseries.csv"))
-                    .rowsWhere(r -> r.get("host").equals(host) && r.get("metric").equals(metric))) {
-                s.put(r.number("t_s"), r.number("value"));
-            }
-            assertTrue(!s.isEmpty(), "no timeseries " + host + " " + metric);
-            return s;
-        }
-
-        long counter(String host, String counter) {
-            List<CsvTable.Row> rows = CsvTable.read(dir.resolve("counters.csv"))
-                    .rowsWhere(r -> r.get("host").equals(host) && r.get("counter").equals(counter));
-            assertEquals(1, rows.size(), host + " " + counter);
-            return rows.get(0).integer("value");
-        }
-    }
-
-    private static Run run(Path out, boolean neverClose) {
-        List<String> args = new ArrayList<>(List.of("run", FILE.toString(), "--out", out.toString()));
-        for (String set : List.of("/duration=70s", "/hosts/server/ulimit_nofile=" + ULIMIT,
-                "/workloads/0/backlog=" + BACKLOG, "/workloads/1/stop=5s", "/workloads/0/never_close=" + neverClose)) {
-            args.add("--set");
-            args.add(set);
-        }
-        Cli.Result r = Cli.run(args.toArray(String[]::new));
-        assertEquals(0, r.status(), r.transcript());
-        CsvTable summary = CsvTable.read(out.resolve("close-wait-leak").resolve("summary.csv"));
-        assertEquals(1, summary.size(), "one run");
-        CsvTable.Row row = summary.row(0);
-        assertEquals(String.valueOf(neverClose), row.get("never_close"), "the --set reached the server");
-        return new Run(row, out.resolve("close-wait-leak").resolve(row.get("run_id")));
+    private static ExperimentRun run(Path out, boolean neverClose) {
+        ExperimentRun run = ExperimentRun.runShipped(out, "close-wait-leak", List.of("/duration=70s",
+                "/hosts/server/ulimit_nofile=" + ULIMIT, "/workloads/0/backlog=" + BACKLOG, "/workloads/1/stop=5s",
+                "/workloads/0/never_close=" + neverClose));
+        assertEquals(String.valueOf(neverClose), run.summary.get("never_close"), "the --set reached the server");
+        return run;
     }
 
     @Test
     void neverCloseLeaksOneCloseWaitPerAcceptedConnectionUntilEmfileAndNoneExpire(@TempDir Path tmp) {
-        Run run = run(tmp.resolve("never-close"), true);
+        ExperimentRun run = run(tmp.resolve("never-close"), true);
         int leaked = ULIMIT - 1;  // every descriptor but the listener's
         Map<Double, Double> closeWait = run.series("server", "tcp.state.CLOSE_WAIT");
         // linear growth: connection i starts at i/50 s and its FIN reaches the server 50 ms (2.5 RTT) later
@@ -98,7 +62,7 @@ class CloseWaitLeakExperimentTest {
 
     @Test
     void closingAtEofLeavesNoCloseWaitAndNeverHitsTheLimit(@TempDir Path tmp) {
-        Run run = run(tmp.resolve("close"), false);
+        ExperimentRun run = run(tmp.resolve("close"), false);
         for (double cw : run.series("server", "tcp.state.CLOSE_WAIT").values()) {
             assertEquals(0.0, cw, "close() follows EOF at once");
         }

@@ -42,6 +42,25 @@ final class ExperimentRun {
         return new ExperimentRun(out.resolve(name).resolve(row.get("run_id")), row);
     }
 
+    /**
+     * Runs the shipped experiments/NAME.json into {@code out} with {@code --set} overrides (the
+     * file's sweep is ignored, as `run` does), expecting success.
+     */
+    static ExperimentRun runShipped(Path out, String name, List<String> sets) {
+        Path file = Path.of("..", "experiments", name + ".json");
+        List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
+        for (String s : sets) {
+            args.add("--set");
+            args.add(s);
+        }
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.transcript());
+        CsvTable summary = CsvTable.read(out.resolve(name).resolve("summary.csv"));
+        assertEquals(1, summary.size(), "one run");
+        CsvTable.Row row = summary.row(0);
+        return new ExperimentRun(out.resolve(name).resolve(row.get("run_id")), row);
+    }
+
     double metric(String name) {
         return summary.number(name);
     }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 class FdLimitsExperimentTest {
-    private static final Path FILE = Path.of("..", "experiments", "fd-limits.json");
     private static final double DURATION_S = 5;
     private static final int RATE = 1000;
     /** 200 ms service + 10 ms for the response to reach the client + 10 ms for its FIN to come back. */
@@ -30,53 +26,14 @@ class FdLimitsExperimentTest {
     private static final int BACKLOG = 128;
     private static final long FILE_MAX_DEFAULT = 1625292;
 
-    /** One run of the shipped file: its summary row and run directory. */
-    private record Run(CsvTable.Row summary, Path dir) {
-        long count(String metric) {
-            return summary.integer(metric);
-        }
-
-        /** Sample time (s) -> value. */
-        Map<Double, Double> series(String host, String metric) {
-            Map<Double, Double> s = new TreeMap<>();
-            for (CsvTable.Row r : CsvTable.read(dir.resolve("timeseries.csv"))
-                    .rowsWhere(r -> r.get("host").equals(host) && r.get("metric").equals(metric))) {
-                s.put(r.number("t_s"), r.number("value"));
-            }
-            assertTrue(!s.isEmpty(), "no timeseries " + host + " " + metric);
-            return s;
-        }
-
-        double max(String host, String metric) {
-            return series(host, metric).values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        }
-
-        long counter(String host, String counter) {
-            List<CsvTable.Row> rows = CsvTable.read(dir.resolve("counters.csv"))
-                    .rowsWhere(r -> r.get("host").equals(host) && r.get("counter").equals(counter));
-            assertEquals(1, rows.size(), host + " " + counter);
-            return rows.get(0).integer("value");
-        }
-    }
-
-    private static Run run(Path out, int ulimit, long fileMax) {
-        List<String> args = new ArrayList<>(List.of("run", FILE.toString(), "--out", out.toString()));
-        for (String set : List.of("/duration=" + (int) DURATION_S + "s", "/hosts/server/ulimit_nofile=" + ulimit,
-                "/hosts/server/sysctl/fs.file-max=" + fileMax)) {
-            args.add("--set");
-            args.add(set);
-        }
-        Cli.Result r = Cli.run(args.toArray(String[]::new));
-        assertEquals(0, r.status(), r.transcript());
-        CsvTable summary = CsvTable.read(out.resolve("fd-limits").resolve("summary.csv"));
-        assertEquals(1, summary.size(), "one run");
-        CsvTable.Row row = summary.row(0);
-        return new Run(row, out.resolve("fd-limits").resolve(row.get("run_id")));
+    private static ExperimentRun run(Path out, int ulimit, long fileMax) {
+        return ExperimentRun.runShipped(out, "fd-limits", List.of("/duration=" + (int) DURATION_S + "s",
+                "/hosts/server/ulimit_nofile=" + ulimit, "/hosts/server/sysctl/fs.file-max=" + fileMax));
     }
 
     @Test
     void enoughDescriptorsHoldExactlyRateTimesHoldTimeAndNoAcceptFails(@TempDir Path tmp) {
-        Run run = run(tmp, 300, FILE_MAX_DEFAULT);
+        ExperimentRun run = run(tmp, 300, FILE_MAX_DEFAULT);
         // Little's law: 1000/s x 220 ms = 220 connections, plus the listener, at every steady sample
         for (double t = 1; t <= DURATION_S; t++) {
             assertEquals(RATE * HOLD_S + 1, run.series("server", "server.fds").get(t), 1e-9, "t=" + t);
@@ -104,7 +61,7 @@ class FdLimitsExperimentTest {
         belowTheNeed(run(tmp, 200, 150), 150, "ENFILE", "EMFILE");
     }
 
-    private static void belowTheNeed(Run run, int limit, String errno, String otherErrno) {
+    private static void belowTheNeed(ExperimentRun run, int limit, String errno, String otherErrno) {
         assertTrue(run.count("server.accept_errors." + errno) > 0, errno);
         assertEquals(0, run.count("server.accept_errors." + otherErrno), otherErrno);
         assertEquals(limit, run.max("server", "server.fds"), "the lower limit binds");

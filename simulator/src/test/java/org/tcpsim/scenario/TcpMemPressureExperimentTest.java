@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -24,74 +23,36 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 class TcpMemPressureExperimentTest {
-    private static final Path FILE = Path.of("..", "experiments", "tcp-mem-pressure.json");
     private static final String SMALL = "100 200 400";
     private static final String DEFAULT = "190464 253952 380928";
     private static final int FLOWS = 10;
     private static final double DURATION_S = 20;
     private static final double READ_RATE_BPS = 2_000_000;
 
-    /** One run of the shipped file: its summary row and run directory. */
-    private record Run(CsvTable.Row summary, Path dir) {
-        long count(String metric) {
-            return summary.integer(metric);
+    /** Each bulk flow's goodput (bytes received over its lifetime), bits per second. */
+    private static List<Double> flowGoodputs(ExperimentRun run) {
+        List<CsvTable.Row> flows = CsvTable.read(run.dir.resolve("flows.csv")).rowsWhere(r -> r.get("type").equals("bulk"));
+        assertEquals(FLOWS, flows.size(), "one row per bulk flow");
+        List<Double> g = new ArrayList<>();
+        for (CsvTable.Row f : flows) {
+            assertTrue(!f.get("end_s").isEmpty(), "flow finished within the run: " + f);
+            g.add(f.number("goodput_bps"));
         }
-
-        /** Sample time (s) -> value. */
-        Map<Double, Double> series(String host, String metric) {
-            Map<Double, Double> s = new TreeMap<>();
-            for (CsvTable.Row r : CsvTable.read(dir.resolve("timeseries.csv"))
-                    .rowsWhere(r -> r.get("host").equals(host) && r.get("metric").equals(metric))) {
-                s.put(r.number("t_s"), r.number("value"));
-            }
-            assertTrue(!s.isEmpty(), "no timeseries " + host + " " + metric);
-            return s;
-        }
-
-        double max(String host, String metric) {
-            return series(host, metric).values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        }
-
-        long counter(String host, String counter) {
-            List<CsvTable.Row> rows = CsvTable.read(dir.resolve("counters.csv"))
-                    .rowsWhere(r -> r.get("host").equals(host) && r.get("counter").equals(counter));
-            assertEquals(1, rows.size(), host + " " + counter);
-            return rows.get(0).integer("value");
-        }
-
-        /** Each bulk flow's goodput (bytes received over its lifetime), bits per second. */
-        List<Double> flowGoodputs() {
-            List<CsvTable.Row> flows = CsvTable.read(dir.resolve("flows.csv")).rowsWhere(r -> r.get("type").equals("bulk"));
-            assertEquals(FLOWS, flows.size(), "one row per bulk flow");
-            List<Double> g = new ArrayList<>();
-            for (CsvTable.Row f : flows) {
-                assertTrue(!f.get("end_s").isEmpty(), "flow finished within the run: " + f);
-                g.add(f.number("goodput_bps"));
-            }
-            return g;
-        }
+        return g;
     }
 
-    private static Run run(Path out, String tcpMem) {
-        List<String> args = new ArrayList<>(List.of("run", FILE.toString(), "--out", out.toString()));
-        for (String set : List.of("/duration=" + (int) DURATION_S + "s", "/workloads/1/duration=5s",
-                "/workloads/1/flows=" + FLOWS, "/hosts/server/sysctl/net.ipv4.tcp_mem=\"" + tcpMem + "\"")) {
-            args.add("--set");
-            args.add(set);
-        }
-        Cli.Result r = Cli.run(args.toArray(String[]::new));
-        assertEquals(0, r.status(), r.transcript());
-        CsvTable summary = CsvTable.read(out.resolve("tcp-mem-pressure").resolve("summary.csv"));
-        assertEquals(1, summary.size(), "one run");
-        CsvTable.Row row = summary.row(0);
-        assertEquals(tcpMem, row.get("net.ipv4.tcp_mem"), "the --set reached the server");
-        assertEquals(String.valueOf(FLOWS), row.get("flows"));
-        return new Run(row, out.resolve("tcp-mem-pressure").resolve(row.get("run_id")));
+    private static ExperimentRun run(Path out, String tcpMem) {
+        ExperimentRun run = ExperimentRun.runShipped(out, "tcp-mem-pressure", List.of("/duration=" + (int) DURATION_S + "s",
+                "/workloads/1/duration=5s", "/workloads/1/flows=" + FLOWS,
+                "/hosts/server/sysctl/net.ipv4.tcp_mem=\"" + tcpMem + "\""));
+        assertEquals(tcpMem, run.summary.get("net.ipv4.tcp_mem"), "the --set reached the server");
+        assertEquals(String.valueOf(FLOWS), run.summary.get("flows"));
+        return run;
     }
 
     @Test
     void smallTcpMemEntersPressureCapsPagesAtTheHardLimitAndLeavesItOnceDrained(@TempDir Path tmp) {
-        Run run = run(tmp.resolve("small"), SMALL);
+        ExperimentRun run = run(tmp.resolve("small"), SMALL);
         // above tcp_mem[1] = 200: pressure; never above tcp_mem[2] = 400: what does not fit is dropped
         long pressures = run.counter("server", "TcpExtTCPMemoryPressures");
         // the 4-segment window clamp lets the readers drain the queues below tcp_mem[0] while the senders still
@@ -114,7 +75,7 @@ class TcpMemPressureExperimentTest {
         assertTrue(chrono >= (secondsInPressure - 1) * 1000 && chrono <= DURATION_S * 1000,
                 "chrono " + chrono + " ms vs " + secondsInPressure + " samples in pressure");
         // the reader, not memory, bounds each flow: at most 2 Mbit/s plus the one-second burst
-        for (double g : run.flowGoodputs()) {
+        for (double g : flowGoodputs(run)) {
             assertTrue(g > 0.5 * READ_RATE_BPS && g < 1.35 * READ_RATE_BPS, "flow goodput " + g);
         }
         assertEquals(FLOWS, run.count("bulk.flows_completed"));
@@ -122,7 +83,7 @@ class TcpMemPressureExperimentTest {
 
     @Test
     void defaultTcpMemCarriesTheSameLoadWithoutPressureOrDrops(@TempDir Path tmp) {
-        Run run = run(tmp.resolve("default"), DEFAULT);
+        ExperimentRun run = run(tmp.resolve("default"), DEFAULT);
         assertEquals(0, run.counter("server", "TcpExtTCPMemoryPressures"));
         assertEquals(0, run.counter("server", "TcpExtTCPMemoryPressuresChrono"));
         assertEquals(0, run.counter("server", "TcpExtTCPRcvQDrop"));
@@ -133,7 +94,7 @@ class TcpMemPressureExperimentTest {
         // the full receive queues cost more than the small tcp_mem[2], far less than the default tcp_mem[0]
         double peak = run.max("server", "tcp_mem.pages");
         assertTrue(peak > 2 * 400 && peak < 190464, "peak pages " + peak);
-        for (double g : run.flowGoodputs()) {
+        for (double g : flowGoodputs(run)) {
             assertTrue(g > 0.9 * READ_RATE_BPS && g < 1.2 * READ_RATE_BPS, "flow goodput at the reader's rate: " + g);
         }
         assertEquals(FLOWS, run.count("bulk.flows_completed"));
