@@ -110,10 +110,10 @@ public final class NatGateway extends Router {
         if (toPublic) {
             v = translation.inbound(p, now);
             p.dstNode = -1; // the destination was rewritten to a private host
-        } else if (isInside(p.src)) {
-            v = translation.outbound(p, now);
+        } else if (isInside(p.src) && !isInside(p.dst)) {
+            v = translation.outbound(p, now); // masquerade applies on the way out (-o the public side)
         } else {
-            v = NatTranslation.Verdict.ACCEPT; // transit between outside nodes: plain routing
+            v = NatTranslation.Verdict.ACCEPT; // inside to inside, or outside to outside: plain routing
         }
         if (v != NatTranslation.Verdict.ACCEPT) {
             drops.merge(v, 1L, Long::sum);
