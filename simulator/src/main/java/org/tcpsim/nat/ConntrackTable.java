@@ -45,7 +45,6 @@ final class ConntrackTable {
         this.sim = sim;
         this.random = random;
         this.max = sysctls.getInt(NF_CONNTRACK_MAX);
-        set(TcpConntrackState.NONE, sysctls, NF_CONNTRACK_TCP_TIMEOUT_SYN_SENT);
         set(TcpConntrackState.SYN_SENT, sysctls, NF_CONNTRACK_TCP_TIMEOUT_SYN_SENT);
         set(TcpConntrackState.SYN_RECV, sysctls, NF_CONNTRACK_TCP_TIMEOUT_SYN_RECV);
         set(TcpConntrackState.ESTABLISHED, sysctls, NF_CONNTRACK_TCP_TIMEOUT_ESTABLISHED);
@@ -87,6 +86,15 @@ final class ConntrackTable {
             }
         }
         drop++;
+        return false;
+    }
+
+    /** Whether a packet with these TCP flags may start a flow (tcp_new); counts it INVALID if not. */
+    boolean canStart(int protocol, int tcpFlags) {
+        if (protocol != PROTO_TCP || TcpConntrackState.NONE.next(true, tcpFlags) != null) {
+            return true;
+        }
+        invalid++;
         return false;
     }
 
@@ -183,8 +191,7 @@ final class ConntrackTable {
         }
         out.put("UDP", 0L);
         for (Conntrack ct : live) {
-            out.merge(ct.tcpState == null ? "UDP" : ct.tcpState == TcpConntrackState.NONE ? "SYN_SENT" : ct.tcpState.name(),
-                    1L, Long::sum);
+            out.merge(ct.tcpState == null ? "UDP" : ct.tcpState.name(), 1L, Long::sum);
         }
         return out;
     }

@@ -46,12 +46,16 @@ public final class Masquerade implements NatTranslation {
             return Verdict.ACCEPT; // no ports: not translated here
         }
         ConntrackTuple t = ConntrackTuple.of(p);
+        // a private source never appears in a reply tuple (those start at a server), so a hit is this flow
         Conntrack ct = table.find(t);
-        if (ct != null && ct.original.equals(t) && !table.update(ct, true, p.transportFlags())) {
+        if (ct != null && !table.update(ct, true, p.transportFlags())) {
             table.remove(ct); // a SYN reopening a TIME_WAIT / CLOSE flow: track it anew
             ct = null;
         }
         if (ct == null) {
+            if (!table.canStart(t.protocol(), p.transportFlags())) {
+                return Verdict.DROP_UNMATCHED;
+            }
             if (!table.makeRoom()) {
                 return Verdict.DROP_TABLE_FULL;
             }
@@ -62,8 +66,6 @@ public final class Masquerade implements NatTranslation {
             }
             ct = table.insert(t, reply);
             table.update(ct, true, p.transportFlags());
-        } else if (!ct.original.equals(t)) {
-            return Verdict.ACCEPT; // a private host talking to another's public mapping: not ours to rewrite
         }
         p.src = ct.reply.dstIp();
         p.setSourcePort(ct.reply.dstPort());

@@ -16,11 +16,12 @@ public enum TcpConntrackState {
      * The state after a segment with TCP {@code flags} travelling in the original direction
      * ({@code original}) or the reply direction, or null when the table says ignore or invalid
      * (the state stays). SYN_SENT from TIME_WAIT or CLOSE means "reopen": the caller replaces the
-     * entry, as tcp_packet does with nf_ct_kill and NF_REPEAT.
+     * entry, as tcp_packet does with nf_ct_kill and NF_REPEAT. From NONE (a new entry) only a SYN
+     * or a bare ACK may start a flow (tcp_new): a FIN or RST first is INVALID.
      */
     TcpConntrackState next(boolean original, int flags) {
         if ((flags & RST) != 0) {
-            return CLOSE;
+            return this == NONE ? null : CLOSE;
         }
         boolean syn = (flags & SYN) != 0;
         boolean ack = (flags & ACK) != 0;
@@ -41,6 +42,7 @@ public enum TcpConntrackState {
         }
         if (ack) {
             return switch (this) {
+                case NONE -> ESTABLISHED; // picked up mid-stream (nf_conntrack_tcp_loose = 1, the default)
                 case SYN_RECV -> original ? ESTABLISHED : null;
                 case ESTABLISHED -> ESTABLISHED;
                 case FIN_WAIT, CLOSE_WAIT -> CLOSE_WAIT;

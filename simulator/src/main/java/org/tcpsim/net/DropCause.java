@@ -26,7 +26,10 @@ public enum DropCause {
     CONNTRACK_FULL("conntrack_full"),
     /** A NAT gateway found no free public port for a new flow (conntrack insert_failed). */
     NAT_NO_PORT("nat_no_port"),
-    /** Arrived at a NAT gateway's public address without a mapping (Linux would answer from its own stack). */
+    /**
+     * A NAT gateway had no mapping and could not start one: to its public address (Linux would answer
+     * from its own stack) or a FIN / RST opening a flow from inside (conntrack INVALID).
+     */
     NAT_UNMATCHED("nat_unmatched");
 
     private final String label;

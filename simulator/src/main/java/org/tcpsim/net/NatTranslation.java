@@ -15,7 +15,10 @@ public interface NatTranslation {
         DROP_TABLE_FULL,
         /** No free public port for a new flow (nf_conntrack_confirm's insert_failed). */
         DROP_NO_PORT,
-        /** Arrived at the public address and matches no mapping. */
+        /**
+         * Matches no mapping and cannot start one: a packet to the public address of no known flow,
+         * or a FIN / RST from inside that conntrack would call INVALID (tcp_new).
+         */
         DROP_UNMATCHED
     }
 

@@ -153,6 +153,23 @@ class MasqueradeTest {
     }
 
     @Test
+    void aMidStreamAckIsPickedUpAsEstablishedAndAFirstFinIsInvalid() {
+        Masquerade nat = nat(NatPortSelection.PRESERVE);
+        // nf_conntrack_tcp_loose = 1: an ACK of a flow conntrack never saw opens it as ESTABLISHED
+        assertEquals(40000, out(nat, A, 40000, ACK));
+        assertEquals(1, nat.gauges().get("conntrack.state.ESTABLISHED"));
+        sim.run(3600 * S);
+        assertEquals(1, count(nat, "conntrack.count"), "with the ESTABLISHED timeout, not SYN_SENT's 120 s");
+        // a FIN or RST cannot start a flow (tcp_new): INVALID, and not sent out untranslated
+        for (int flags : new int[] {FIN, TcpSegment.RST}) {
+            TcpSegment s = seg(B, 40001, SERVER, 80, flags);
+            assertEquals(Verdict.DROP_UNMATCHED, nat.outbound(s, 0));
+        }
+        assertEquals(2, count(nat, "conntrack.invalid"));
+        assertEquals(1, count(nat, "conntrack.count"));
+    }
+
+    @Test
     void aResetLeavesTenSecondsOfClose() {
         Masquerade nat = nat(NatPortSelection.PRESERVE);
         int port = connect(nat, A, 40000);
