@@ -35,54 +35,47 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
         return SUMMARY.equals(source);
     }
 
-    /** Reads and checks a "chart" object; null when absent. */
-    static ChartSpec read(ConfigNode c) {
+    /**
+     * Checks a "chart" object, reporting every problem with its location; the values themselves
+     * are taken by {@link #of} (the same code reads run.json at plot time).
+     */
+    static void check(ConfigNode c) {
         if (c.isMissing()) {
-            return null;
+            return;
         }
         String source = c.optEnum("source", SUMMARY, SUMMARY, TIMESERIES);
-        String x = SUMMARY.equals(source) ? c.requireString("x") : c.optString("x", "t_s");
-        List<String> y = new ArrayList<>();
-        for (ConfigNode n : c.requireArray("y")) {
-            String s = n.asString();
-            if (s != null) {
-                y.add(s);
-            }
+        if (SUMMARY.equals(source)) {
+            c.requireString("x");
+        } else {
+            c.optString("x", "t_s");
         }
+        List<ConfigNode> y = c.requireArray("y");
+        y.forEach(ConfigNode::asString);
         if (y.isEmpty() && c.has("y")) {
             c.problemAt("y", "expected at least one column or metric name");
         }
-        String series = c.has("series") ? c.requireString("series") : null;
-        String host = c.has("host") ? c.requireString("host") : null;
-        String title = c.optString("title", "");
-        String yTitle = c.optString("y_title", "");
-        boolean bars = "bar".equals(c.optEnum("kind", "line", "line", "bar"));
-        boolean logX = c.optBool("log_x", false);
-        boolean logY = c.optBool("log_y", false);
-        Map<String, String> where = new LinkedHashMap<>();
-        for (Map.Entry<String, ConfigNode> e : c.optObject("where").entries().entrySet()) {
-            where.put(e.getKey(), e.getValue().json().isTextual() ? e.getValue().json().asText() : e.getValue().json().toString());
+        for (String key : new String[] {"series", "host"}) {
+            if (c.has(key)) {
+                c.requireString(key);
+            }
         }
-        List<Reference> references = new ArrayList<>();
+        c.optString("title", "");
+        c.optString("y_title", "");
+        c.optEnum("kind", "line", "line", "bar");
+        c.optBool("log_x", false);
+        c.optBool("log_y", false);
+        c.optObject("where").entries();
         for (ConfigNode r : c.optArray("reference")) {
-            String label = r.requireString("label");
-            List<String> xs = new ArrayList<>();
-            for (ConfigNode v : r.requireArray("x")) {
-                xs.add(v.json().isTextual() ? v.json().asText() : v.json().toString());
-            }
-            List<Double> ys = new ArrayList<>();
-            for (ConfigNode v : r.requireArray("y")) {
-                ys.add(v.asDouble(-Double.MAX_VALUE, Double.MAX_VALUE));
-            }
-            if (xs.size() != ys.size()) {
-                r.problemAt("y", "expected as many y values as x values (" + xs.size() + "), got " + ys.size());
+            r.requireString("label");
+            int xs = r.requireArray("x").size();
+            List<ConfigNode> ys = r.requireArray("y");
+            ys.forEach(v -> v.asDouble(-Double.MAX_VALUE, Double.MAX_VALUE));
+            if (xs != ys.size()) {
+                r.problemAt("y", "expected as many y values as x values (" + xs + "), got " + ys.size());
             }
             r.finish();
-            references.add(new Reference(label, List.copyOf(xs), List.copyOf(ys)));
         }
         c.finish();
-        return new ChartSpec(source, x, List.copyOf(y), series, host, title, yTitle, bars, logX, logY, Map.copyOf(where),
-                List.copyOf(references));
     }
 
     /** The same object from an already validated experiment (run.json); null when absent. */

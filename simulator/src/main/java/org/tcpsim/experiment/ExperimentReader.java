@@ -51,7 +51,7 @@ final class ExperimentReader {
         }
         Map<String, HostSpec> hosts = readHosts(root.optObject("hosts"), topo);
         List<Workload> workloads = topo == null ? List.of() : readWorkloads(root, topo, duration);
-        ChartSpec.read(root.optObject("chart")); // checked here so a bad chart fails before any run
+        ChartSpec.check(root.optObject("chart")); // checked here so a bad chart fails before any run
         root.finish();
         return new Experiment(name, description, duration, List.copyOf(seeds), sampleInterval, topo, hosts,
                 workloads, root.json());
