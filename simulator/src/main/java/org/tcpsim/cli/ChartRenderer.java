@@ -41,7 +41,7 @@ final class ChartRenderer {
     /** summary.csv: a point per (series value, x) with the mean over seeds of each y column. */
     static Chart<?, ?> fromSummary(Path summaryCsv, ChartSpec spec, String name) throws IOException {
         List<CSVRecord> rows = read(summaryCsv);
-        List<String> header = header(summaryCsv);
+        List<String> header = rows.isEmpty() ? List.of() : rows.get(0).getParser().getHeaderNames();
         require(summaryCsv, header, spec.x());
         for (String y : spec.y()) {
             require(summaryCsv, header, y);
@@ -236,13 +236,6 @@ final class ChartRenderer {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             return p.getRecords();
-        }
-    }
-
-    private static List<String> header(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            return p.getHeaderNames();
         }
     }
 
