@@ -10,7 +10,8 @@ import java.util.Arrays;
  * named by the highest digit in which its time differs from the last time popped (the level)
  * and that digit's value. A level-0 bucket therefore holds a single time and is popped from the
  * front; a higher bucket, once it holds the smallest times, is emptied into lower ones with its
- * minimum as the new floor. An event moves at most five times over its life. Buckets are chains
+ * minimum as the new floor. An event moves at most five times over its life; a bucket holding a
+ * single event keeps it inline and, once smallest, is popped from at once. Buckets are chains
  * of fixed-size chunks taken from and returned to a free list, so nothing is copied to grow a
  * bucket and memory follows the number of pending events. Buckets and chunks are plain int
  * indexes into flat arrays (no objects to chase on the hot path). Events with equal times always share a bucket and every bucket keeps arrival
@@ -31,6 +32,12 @@ public final class RadixEventQueue {
     private final int[] headChunk = new int[BUCKETS];
     private final int[] tailChunk = new int[BUCKETS];
     private final int[] headIndex = new int[BUCKETS];
+    /**
+     * A bucket's event while it is its only one, else null. Most buckets above level 0 hold a
+     * single event when events are sparse in time (packets microseconds apart), and this spares
+     * them a chunk and its cache lines.
+     */
+    private final Event[] only = new Event[BUCKETS];
     /** Smallest time in each non-empty bucket, kept on append. */
     private final long[] mins = new long[BUCKETS];
     /** Per level, a bit map of non-empty digits, and above it a map of its non-zero words. */
@@ -89,11 +96,19 @@ public final class RadixEventQueue {
         if (mins[b] > limit) {
             return null;
         }
-        while (b >= DIGITS) {
+        while (b >= DIGITS && only[b] == null) {
             redistribute(b);
             b = smallestBucket();
         }
         last = mins[b];
+        Event single = only[b];
+        if (single != null) {
+            // the smallest bucket holds one event: it is the earliest, whatever the bucket's level
+            only[b] = null;
+            markEmpty(b);
+            size--;
+            return single;
+        }
         int c = headChunk[b];
         int h = headIndex[b];
         int slot = (c << CHUNK_BITS) + h;
@@ -132,6 +147,7 @@ public final class RadixEventQueue {
     private void redistribute(int b) {
         last = mins[b];
         int c = headChunk[b];
+        // (a bucket holding its event inline is never redistributed: popUntil takes it directly)
         headChunk[b] = NONE;
         tailChunk[b] = NONE;
         markEmpty(b);
@@ -154,13 +170,27 @@ public final class RadixEventQueue {
         int b = level * DIGITS + digit;
         int t = tailChunk[b];
         if (t == NONE) {
+            Event first = only[b];
+            if (first == null) {
+                // an empty bucket keeps its first event inline: no chunk until a second one comes
+                only[b] = event;
+                mins[b] = time;
+                occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
+                occupiedWords[level] |= 1L << (digit >>> 6);
+                levelsOccupied |= 1 << level;
+                return;
+            }
+            // a second event: both go to a chunk, the inline one first (its time is the bucket's minimum)
+            only[b] = null;
             t = takeChunk();
             headChunk[b] = t;
             tailChunk[b] = t;
-            mins[b] = time;
-            occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
-            occupiedWords[level] |= 1L << (digit >>> 6);
-            levelsOccupied |= 1 << level;
+            keys[t << CHUNK_BITS] = mins[b];
+            items[t << CHUNK_BITS] = first;
+            count[t] = 1;
+            if (time < mins[b]) {
+                mins[b] = time;
+            }
         } else {
             if (count[t] == CHUNK) {
                 int fresh = takeChunk();

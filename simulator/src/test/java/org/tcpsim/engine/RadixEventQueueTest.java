@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,47 @@ class RadixEventQueueTest {
             assertEquals(ref.poll(), q.popUntil(Long.MAX_VALUE), "seed " + seed + " drain");
         }
         assertNull(q.popUntil(Long.MAX_VALUE));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void sparse_events_one_per_bucket_and_late_ties_keep_the_reference_order(long seed) {
+        // Packets microseconds apart leave one event per bucket (kept inline); a later event at an
+        // already used time turns that bucket into a chunk and must still leave after the first.
+        SplittableRandom rnd = new SplittableRandom(seed);
+        RadixEventQueue q = new RadixEventQueue();
+        PriorityQueue<Tagged> ref = new PriorityQueue<>((a, b) -> a.time != b.time
+                ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+        List<Long> times = new ArrayList<>();
+        long now = 0;
+        long seq = 0;
+        for (int step = 0; step < 30_000; step++) {
+            if (rnd.nextInt(3) > 0 || ref.isEmpty()) {
+                long time = !times.isEmpty() && rnd.nextInt(8) == 0
+                        ? times.get(rnd.nextInt(times.size())) // a tie with an event pushed before
+                        : now + 2048L * (1 + rnd.nextInt(3000)) + rnd.nextInt(2048);
+                if (time < now) {
+                    time = now;
+                }
+                times.add(time);
+                if (times.size() > 64) {
+                    times.remove(0);
+                }
+                Tagged t = new Tagged(time, seq++);
+                q.push(time, t);
+                ref.add(t);
+            } else {
+                Tagged expected = ref.poll();
+                assertEquals(expected, q.popUntil(Long.MAX_VALUE), "seed " + seed + " step " + step);
+                now = expected.time;
+            }
+            assertEquals(ref.size(), q.size());
+        }
+        while (!ref.isEmpty()) {
+            assertEquals(ref.poll(), q.popUntil(Long.MAX_VALUE), "seed " + seed + " drain");
+        }
+        assertNull(q.popUntil(Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE, q.peekTime());
     }
 
     @Test
