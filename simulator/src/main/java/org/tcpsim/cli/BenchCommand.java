@@ -1,5 +1,6 @@
 package org.tcpsim.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tcpsim.bench.ConnectStormBenchmark;
 import org.tcpsim.bench.HoldBenchmark;
@@ -27,6 +28,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--suite", defaultValue = "all", description = "engine, tcp, storm or all (default: ${DEFAULT-VALUE}; storm is not in all)")
     String suite;
+
+    @Option(names = "--flows", split = ",", defaultValue = "1000",
+            description = "flows in the shared-bottleneck TCP benchmark; a list (1,100,1000) runs one after the other (default: ${DEFAULT-VALUE})")
+    List<Integer> flows;
 
     @Option(names = "--storm-seconds", defaultValue = "120", description = "simulated seconds of the storm (default: ${DEFAULT-VALUE})")
     int stormSeconds;
@@ -61,16 +66,19 @@ final class BenchCommand implements Callable<Integer> {
             report(TcpBulkBenchmark.run(1, 1_000_000_000L, 20_000_000L, 60_000_000_000L),
                     "1 bulk flow, 1 Gbps x 20 ms RTT, 60 simulated s");
         }
-        for (int i = 0; i < repeat; i++) {
-            report(TcpBulkBenchmark.run(1000, 1_000_000_000L, 20_000_000L, 10_000_000_000L),
-                    "1000 bulk flows sharing 1 Gbps x 20 ms RTT, 10 simulated s");
+        for (int n : flows) {
+            for (int i = 0; i < repeat; i++) {
+                report(TcpBulkBenchmark.run(n, 1_000_000_000L, 20_000_000L, 10_000_000_000L),
+                        n + " bulk flows sharing 1 Gbps x 20 ms RTT, 10 simulated s");
+            }
         }
     }
 
     private static void report(TcpBulkBenchmark.Result r, String what) {
-        System.out.printf("%s: %,d packets (data + ACK, per hop) in %.2f s wall = %.2f M packets/s;"
-                + " goodput %.0f Mbps; peak heap %d MiB%n", what, r.packets(), r.wallSeconds(),
-                r.packetsPerSecond() / 1e6, r.bytesAcked() * 8 / r.simulatedSeconds() / 1e6, r.peakHeapBytes() >> 20);
+        System.out.printf("%s: %,d packets (data + ACK, per hop) in %.2f s wall = %.2f M packets/s"
+                + " (%.2f M events/s); goodput %.0f Mbps; peak heap %d MiB%n", what, r.packets(), r.wallSeconds(),
+                r.packetsPerSecond() / 1e6, r.events() / r.wallSeconds() / 1e6,
+                r.bytesAcked() * 8 / r.simulatedSeconds() / 1e6, r.peakHeapBytes() >> 20);
     }
 
     private void engine() {
