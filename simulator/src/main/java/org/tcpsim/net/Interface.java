@@ -91,7 +91,7 @@ public final class Interface {
         }
         txPackets++;
         txBytes += p.length;
-        if (loss.drop(lossRandom)) {
+        if (loss.drop(lossRandom, now)) {
             droppedLoss++;
             return true; // accepted by the interface, lost on the wire
         }

@@ -112,7 +112,18 @@ class BadInputScenarioTest {
                                 "{\"name\": \"b\", \"kind\": \"router\", \"address\": \"10.0.0.2\"}",
                                 "{\"name\": \"b\", \"kind\": \"nat\", \"address\": \"10.0.0.2\", \"inside\": \"192.168.1.1\", "
                                         + "\"port_selection\": \"randm\"}"),
-                        "/topology/nodes/1/port_selection", "\"port_selection\"", "random"));
+                        "/topology/nodes/1/port_selection", "\"port_selection\"", "random"),
+                new Case("Gilbert-Elliott given both per packet and in time", GOOD.replace("\"queue\": \"100p\"",
+                                "\"queue\": \"100p\", \"loss\": {\"model\": \"gilbert-elliott\", \"p_gb\": 0.01, "
+                                        + "\"p_bg\": 0.3, \"mean_good\": \"1s\", \"mean_bad\": \"20ms\"}"),
+                        "/topology/links/0/loss", "{\"model\": \"gilbert-elliott\"", "not both"),
+                new Case("Gilbert-Elliott bad spell of zero", GOOD.replace("\"queue\": \"100p\"",
+                                "\"queue\": \"100p\", \"loss\": {\"model\": \"gilbert-elliott\", "
+                                        + "\"mean_good\": \"1s\", \"mean_bad\": \"0ms\"}"),
+                        "/topology/links/0/loss/mean_bad", "\"mean_bad\"", "above zero"),
+                new Case("Gilbert-Elliott in time without its bad spell", GOOD.replace("\"queue\": \"100p\"",
+                                "\"queue\": \"100p\", \"loss\": {\"model\": \"gilbert-elliott\", \"mean_good\": \"1s\"}"),
+                        "/topology/links/0/loss", "{\"model\": \"gilbert-elliott\"", "missing required field 'mean_bad'"));
     }
 
     @ParameterizedTest(name = "{0}")

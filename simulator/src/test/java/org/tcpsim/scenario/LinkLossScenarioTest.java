@@ -24,7 +24,10 @@ import org.junit.jupiter.api.parallel.Resources;
 class LinkLossScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Bernoulli 0, 0.01, 0.1, then Gilbert-Elliott with pi_bad = 0.005 / (0.005 + 0.245) = 2 %. */
+    /**
+     * Bernoulli 0, 0.01, 0.1, then Gilbert-Elliott per packet with pi_bad = 0.005 / (0.005 + 0.245)
+     * = 2 %, and in time with bad spells of 1 ms in 50 ms (2 % of the time).
+     */
     private static final String EXPERIMENT = """
             {
               "name": "loss-sweep",
@@ -52,7 +55,8 @@ class LinkLossScenarioTest {
                   {"model": "bernoulli", "p": 0.0},
                   {"model": "bernoulli", "p": 0.01},
                   {"model": "bernoulli", "p": 0.1},
-                  {"model": "gilbert-elliott", "p_gb": 0.005, "p_bg": 0.245, "loss_bad": 1.0, "loss_good": 0.0}
+                  {"model": "gilbert-elliott", "p_gb": 0.005, "p_bg": 0.245, "loss_bad": 1.0, "loss_good": 0.0},
+                  {"model": "gilbert-elliott", "mean_good": "49ms", "mean_bad": "1ms"}
                 ]
               }
             }
@@ -66,7 +70,7 @@ class LinkLossScenarioTest {
         assertEquals(0, r.status(), r.transcript());
 
         CsvTable summary = CsvTable.read(out.resolve("loss-sweep/summary.csv"));
-        assertEquals(8, summary.size(), "4 sweep points x 2 seeds");
+        assertEquals(10, summary.size(), "5 sweep points x 2 seeds");
         Set<String> models = new TreeSet<>();
         for (CsvTable.Row row : summary.rows()) {
             JsonNode loss = JSON.readTree(row.get("loss"));
@@ -94,6 +98,17 @@ class LinkLossScenarioTest {
                     assertTrue(bound.contains(lost), where + ": lost " + lost + " not in the "
                             + Binomial.CONFIDENCE + " binomial bound " + bound + " for p = " + p);
                 }
+            } else if (loss.has("mean_bad")) {
+                // Poisson probes see time averages: the fraction lost is the fraction of time spent bad,
+                // whose variance over T is 2 pi_bad pi_good T / (a + b) for a two-state chain of rates a, b
+                double a = 1 / 0.049;
+                double b = 1 / 0.001;
+                double piBad = a / (a + b);
+                double seconds = 9; // the probe's sending time
+                double sd = Math.sqrt(2 * piBad * (1 - piBad) * seconds / (a + b)) / seconds;
+                double measured = (double) lost / sent;
+                assertTrue(Math.abs(measured - piBad) < 4 * sd + 3 * Math.sqrt(piBad / sent),
+                        where + ": lost " + measured + ", expected " + piBad + " +- 4 x " + sd);
             } else {
                 assertEquals("gilbert-elliott", model);
                 double pGb = loss.get("p_gb").asDouble();

@@ -163,7 +163,7 @@ final class TcpTimeline {
         }
 
         @Override
-        public boolean drop(SplittableRandom random) {
+        public boolean drop(SplittableRandom random, long nowNs) {
             seen++;
             if (seen <= passFirst) {
                 return false;

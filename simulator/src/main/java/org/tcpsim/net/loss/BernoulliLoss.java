@@ -14,7 +14,7 @@ public final class BernoulliLoss implements LossModel {
     }
 
     @Override
-    public boolean drop(SplittableRandom random) {
+    public boolean drop(SplittableRandom random, long nowNs) {
         return random.nextDouble() < p;
     }
 

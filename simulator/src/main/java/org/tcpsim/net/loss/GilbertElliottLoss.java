@@ -21,7 +21,7 @@ public final class GilbertElliottLoss implements LossModel {
     }
 
     @Override
-    public boolean drop(SplittableRandom random) {
+    public boolean drop(SplittableRandom random, long nowNs) {
         // Step the chain, then lose with the new state's probability.
         if (bad) {
             if (random.nextDouble() < pBadToGood) {

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /** A perfect wire. */
 public final class NoLoss implements LossModel {
     @Override
-    public boolean drop(SplittableRandom random) {
+    public boolean drop(SplittableRandom random, long nowNs) {
         return false;
     }
 
