@@ -41,6 +41,8 @@ public enum MibCounter {
     TCP_SACK_RECOVERY("TcpExtTCPSackRecovery"),
     TCP_RENO_RECOVERY("TcpExtTCPRenoRecovery"),
     TCP_LOSS_PROBES("TcpExtTCPLossProbes"),
+    TCP_LOSS_PROBE_RECOVERY("TcpExtTCPLossProbeRecovery"),
+    TCP_SACK_REORDER("TcpExtTCPSACKReorder"),
     TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),
     TCP_OFO_QUEUE("TcpExtTCPOFOQueue"),
     TCP_CHALLENGE_ACK("TcpExtTCPChallengeACK"),

@@ -23,6 +23,8 @@ final class RetransmitQueue {
 
     int packetsOut;
     int sackedOut;
+    /** Start of the highest SACKed entry (tp->highest_sack), meaningful while sackedOut > 0. */
+    private int highestSackStart;
     int lostOut;
     int retransOut;
     /** Entries marked lost and not yet retransmitted: lets nextLost() answer at once when there are none. */
@@ -79,8 +81,11 @@ final class RetransmitQueue {
         boolean anyRetransmitted;
     }
 
-    /** Removes every entry wholly below {@code ack} (tcp_clean_rtx_queue). */
-    void ackUpTo(int ack, Acked out) {
+    /**
+     * Removes every entry wholly below {@code ack} (tcp_clean_rtx_queue); those not SACKed before
+     * advance RACK, and an original among them is a reordering candidate.
+     */
+    void ackUpTo(int ack, Acked out, Rack rack, long nowNs, long minRttUs) {
         while (count > 0) {
             int i = head;
             if (Seq.gt(end[i], ack)) {
@@ -104,8 +109,14 @@ final class RetransmitQueue {
             }
             if ((f & EVER_RETRANS) != 0) {
                 out.anyRetransmitted = true;
-            } else if ((f & SACKED) == 0 && out.rttSentAt < 0) {
-                out.rttSentAt = sentAt[i];
+            } else if ((f & SACKED) == 0) {
+                if (out.rttSentAt < 0) {
+                    out.rttSentAt = sentAt[i];
+                }
+                rack.deliveredOriginal(start[i]);
+            }
+            if ((f & SACKED) == 0) {
+                rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
             }
             out.packets++;
             out.bytes += end[i] - start[i];
@@ -115,8 +126,11 @@ final class RetransmitQueue {
         }
     }
 
-    /** Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue); returns packets newly sacked. */
-    int sack(int s, int e) {
+    /**
+     * Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue, tcp_sacktag_one);
+     * each newly SACKed entry advances RACK. Returns packets newly sacked.
+     */
+    int sack(int s, int e, Rack rack, long nowNs, long minRttUs) {
         int newly = 0;
         for (int k = firstStartingAtOrAfter(s); k < count; k++) {
             int i = slot(k);
@@ -134,12 +148,78 @@ final class RetransmitQueue {
                 if ((f & RETRANS) != 0) {
                     retransOut--;
                 }
+                rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
+                if ((f & EVER_RETRANS) == 0) {
+                    rack.deliveredOriginal(start[i]);
+                }
                 flags[i] = (byte) ((f & EVER_RETRANS) | SACKED);
                 sackedOut++;
                 newly++;
+                if (sackedOut == 1 || Seq.gt(start[i], highestSackStart)) {
+                    highestSackStart = start[i];
+                }
             }
         }
         return newly;
+    }
+
+    /** tcp_highest_sack_seq(): the start of the highest SACKed segment, or {@code sndUna} when none is. */
+    int highestSackSeq(int sndUna) {
+        return sackedOut > 0 ? highestSackStart : sndUna;
+    }
+
+    /**
+     * tcp_rack_detect_loss: marks lost every segment sent before RACK's most recently delivered
+     * one and outstanding longer than RACK's RTT plus {@code reoWndNs}; returns the longest time
+     * (ns) a not yet expired one still has to wait, 0 if none. Entries are in sequence order, which
+     * is send order for originals, and a retransmission was sent after every original below it, so
+     * the walk can stop at the first original not sent before RACK's (Linux walks tsorted_sent_queue).
+     */
+    long rackDetectLoss(Rack rack, long reoWndNs, long nowNs) {
+        long waitNs = 0;
+        long rttNs = rack.rttUs * 1000;
+        for (int k = 0; k < count; k++) {
+            int i = slot(k);
+            int f = flags[i];
+            if ((f & SACKED) != 0 || ((f & LOST) != 0 && (f & RETRANS) == 0)) {
+                continue; // delivered, or marked lost and not yet retransmitted
+            }
+            if (!Rack.sentAfter(rack.mstampNs, sentAt[i], rack.endSeq, end[i])) {
+                if ((f & EVER_RETRANS) == 0) {
+                    break;
+                }
+                continue;
+            }
+            long remaining = rttNs + reoWndNs - (nowNs - sentAt[i]);
+            if (remaining <= 0) {
+                if ((f & LOST) != 0) {
+                    // tcp_mark_skb_lost: a retransmission lost again goes back to the retransmit list
+                    flags[i] = (byte) (f & ~RETRANS);
+                    retransOut--;
+                    awaitingRetransmit++;
+                } else {
+                    markLost(i);
+                }
+            } else {
+                waitNs = Math.max(waitNs, remaining);
+            }
+        }
+        return waitNs;
+    }
+
+    /** Index of the last entry (the highest sequence sent), for a tail loss probe; -1 when empty. */
+    int last() {
+        return count - 1;
+    }
+
+    /**
+     * A tail loss probe resent entry k (__tcp_retransmit_skb): sent again now and ever retransmitted,
+     * but not counted in retrans_out (tcp_send_loss_probe does not go through tcp_retransmit_skb).
+     */
+    void probed(int k, long now) {
+        int i = slot(k);
+        flags[i] |= EVER_RETRANS;
+        sentAt[i] = now;
     }
 
     /** Index of the first entry whose start is at or after {@code seq} (entries are in sequence order). */

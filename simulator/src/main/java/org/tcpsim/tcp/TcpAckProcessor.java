@@ -1,6 +1,7 @@
 package org.tcpsim.tcp;
 
 import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.tcp.congestion.CaEvent;
 import org.tcpsim.tcp.congestion.CaState;
 
 /**
@@ -44,7 +45,8 @@ final class TcpAckProcessor {
         acked.bytes = 0;
         acked.rttSentAt = -1;
         acked.anyRetransmitted = false;
-        snd.rtx.ackUpTo(ack, acked);
+        snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna)); // prior_fack
+        snd.rtx.ackUpTo(ack, acked, snd.rack, now, snd.minRttUs);
         if (advanced) {
             long delta = Integer.toUnsignedLong(ack - snd.sndUna);
             if (snd.finSent && Seq.gt(ack, snd.finSeq) && Seq.le(snd.sndUna, snd.finSeq)) {
@@ -64,20 +66,29 @@ final class TcpAckProcessor {
                 int s = seg.sackBlocks[i];
                 int e = seg.sackBlocks[i + 1];
                 if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
-                    newlySacked += snd.rtx.sack(s, e);
+                    newlySacked += snd.rtx.sack(s, e, snd.rack, now, snd.minRttUs);
                 }
             }
         }
+        if (snd.rack.endAck(snd.rtx.highestSackSeq(snd.sndUna))) {
+            sk.stack.count(MibCounter.TCP_SACK_REORDER); // tcp_check_sack_reordering
+        }
         sampleRtt(seg, now);
-        detectLoss(dupack, advanced, acked.packets, newlySacked);
+        if (snd.tlpPending) {
+            boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
+            processTlpAck(ack, pureDupack);
+        }
+        boolean reoArmed = rackPath()
+                ? detectLossRack(advanced, acked.packets, newlySacked, now)
+                : detectLoss(dupack, advanced, acked.packets, newlySacked);
         updateCwnd(ack, acked.packets, newlySacked);
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
             sk.finAcked(now);
         }
         if (snd.rtx.isEmpty()) {
             sk.retransmitTimer.cancel();
-        } else if (advanced) {
-            sk.retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000); // tcp_rearm_rto
+        } else if (advanced && !reoArmed) {
+            setXmitTimer(now); // FLAG_SET_XMIT_TIMER
         }
         if (Seq.ge(snd.sndUna, roundEnd)) {
             snd.newRound();
@@ -117,8 +128,16 @@ final class TcpAckProcessor {
         }
     }
 
-    /** tcp_fastretrans_alert: mark losses, enter and leave Recovery, end Loss. */
-    private void detectLoss(boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
+    /** RACK marks losses when SACK is on and tcp_recovery asks for it; else dupthresh does. */
+    private boolean rackPath() {
+        return sk.snd.sack && sk.stack.settings.rack;
+    }
+
+    /**
+     * tcp_fastretrans_alert without RACK (tcp_recovery = 0, or no SACK): RFC 6675 dupthresh
+     * marking or NewReno dupacks; enter and leave Recovery, end Loss. Never arms a reordering timer.
+     */
+    private boolean detectLoss(boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
         TcpSender snd = sk.snd;
         if (snd.sack) {
             if (newlySacked > 0) {
@@ -155,6 +174,231 @@ final class TcpAckProcessor {
                 }
             }
         }
+        return false;
+    }
+
+    /**
+     * tcp_fastretrans_alert with RACK (6.x): Recovery ends at high_seq; Loss ends at high_seq;
+     * outside Loss every ACK that delivered something runs tcp_rack_mark_lost, and a proven loss
+     * (lost_out > 0, tcp_time_to_recover) starts Recovery; otherwise tcp_try_keep_open picks Open
+     * or Disorder. Returns true when the reordering timer was armed (which then keeps the
+     * transmit timer: FLAG_SET_XMIT_TIMER is cleared).
+     */
+    private boolean detectLossRack(boolean advanced, int ackedPackets, int newlySacked, long now) {
+        TcpSender snd = sk.snd;
+        if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
+            endCwndReduction(); // tcp_try_undo_recovery (no undo here) then tcp_end_cwnd_reduction
+            snd.setCaState(CaState.OPEN);
+        }
+        if (snd.caState == CaState.LOSS) {
+            if (!Seq.ge(snd.sndUna, snd.highSeq)) {
+                return false; // tcp_process_loss: still recovering from the RTO
+            }
+            snd.setCaState(CaState.OPEN);
+        }
+        boolean reoArmed = rackMarkLost(now);
+        if (snd.caState == CaState.RECOVERY) {
+            return reoArmed;
+        }
+        if (snd.rtx.lostOut > 0) {
+            enterRecovery();
+        } else if (snd.caState != CaState.CWR) {
+            tryKeepOpen();
+        }
+        return reoArmed;
+    }
+
+    /**
+     * tcp_rack_mark_lost: after a delivery, mark what RACK proves lost; when some segments sent
+     * before the latest delivered one are not yet overdue, arm the reordering timer for the
+     * longest wait plus TCP_TIMEOUT_MIN, at most the RTO. Returns whether it was armed.
+     */
+    private boolean rackMarkLost(long now) {
+        TcpSender snd = sk.snd;
+        if (!snd.rack.advanced) {
+            return false;
+        }
+        snd.rack.advanced = false;
+        long waitNs = snd.rtx.rackDetectLoss(snd.rack, reoWndNs(), now);
+        if (waitNs == 0) {
+            return false;
+        }
+        long timeoutNs = Math.min(waitNs + Rack.TIMEOUT_MIN_US * 1000, snd.rtt.rtoUs() * 1000);
+        sk.armXmit(XmitTimer.REO_TIMEOUT, now + timeoutNs);
+        return true;
+    }
+
+    private long reoWndNs() {
+        TcpSender snd = sk.snd;
+        return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, TcpSender.DUPTHRESH, snd.minRttUs,
+                snd.rtt.srttUs()) * 1000;
+    }
+
+    /**
+     * tcp_rack_reo_timeout: the reordering window has passed; what is overdue now is lost, and if
+     * that changed the flight, Recovery starts (one PRR step) and the losses are resent. The RTO
+     * is then re-armed from the oldest outstanding segment.
+     */
+    private void reoTimeout(long now) {
+        TcpSender snd = sk.snd;
+        int priorInFlight = snd.rtx.inFlight();
+        snd.rtx.rackDetectLoss(snd.rack, reoWndNs(), now);
+        if (priorInFlight != snd.rtx.inFlight()) {
+            if (snd.caState != CaState.RECOVERY) {
+                enterRecovery();
+                cwndReduction(1, 0);
+            }
+            sk.out.push(now);
+        }
+        if (snd.xmitTimer != XmitTimer.RETRANS || !sk.retransmitTimer.isArmed()) {
+            rearmRto(now);
+        }
+    }
+
+    /** tcp_try_keep_open: Disorder while anything is SACKed, lost or retransmitted, else Open. */
+    private void tryKeepOpen() {
+        TcpSender snd = sk.snd;
+        RetransmitQueue q = snd.rtx;
+        CaState state = q.sackedOut + q.lostOut > 0 || q.retransOut > 0 ? CaState.DISORDER : CaState.OPEN;
+        if (snd.caState != state) {
+            snd.setCaState(state);
+            snd.highSeq = snd.sndNxt;
+        }
+    }
+
+    /** tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery. */
+    private void endCwndReduction() {
+        TcpSender snd = sk.snd;
+        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
+            snd.cwnd = Math.max(1, snd.ssthresh);
+        }
+        snd.cc.cwndEvent(snd, CaEvent.COMPLETE_CWR);
+    }
+
+    // ---- the transmit timer: RTO, tail loss probe, reordering timeout ----
+
+    /** The transmit timer went off; what it does depends on what it was armed for (tcp_write_timer_handler). */
+    void xmitTimerFired(long now) {
+        switch (sk.snd.xmitTimer) {
+            case REO_TIMEOUT -> reoTimeout(now);
+            case LOSS_PROBE -> sendLossProbe(now);
+            default -> retransmitTimeout(now);
+        }
+    }
+
+    /** tcp_set_xmit_timer: a tail loss probe if one may be scheduled, else the RTO. */
+    void setXmitTimer(long now) {
+        if (!scheduleLossProbe(now, true)) {
+            rearmRto(now);
+        }
+    }
+
+    /**
+     * tcp_rearm_rto: the RTO from now, or, when the timer was armed for a probe or the
+     * reordering window, from the oldest outstanding segment's send time (tcp_rto_delta_us).
+     */
+    void rearmRto(long now) {
+        TcpSender snd = sk.snd;
+        if (snd.rtx.isEmpty()) {
+            sk.retransmitTimer.cancel();
+            return;
+        }
+        long rtoNs = snd.rtt.rtoUs() * 1000;
+        if (snd.xmitTimer == XmitTimer.REO_TIMEOUT || snd.xmitTimer == XmitTimer.LOSS_PROBE) {
+            rtoNs = Math.max(1000, snd.rtx.sentAt(0) + rtoNs - now);
+        }
+        sk.armXmit(XmitTimer.RETRANS, now + rtoNs);
+    }
+
+    /**
+     * tcp_schedule_loss_probe: with SACK, in Open or CWR and something outstanding, a probe in
+     * 2 srtt (+ tcp_rto_min with a single segment out, for the peer's delayed ACK; else
+     * + TCP_TIMEOUT_MIN), or 1 s without an RTT sample; never later than the RTO would fire.
+     */
+    boolean scheduleLossProbe(long now, boolean advancingRto) {
+        TcpSender snd = sk.snd;
+        if (!sk.stack.settings.tailLossProbe || snd.rtx.packetsOut == 0 || !snd.sack
+                || (snd.caState != CaState.OPEN && snd.caState != CaState.CWR)) {
+            return false;
+        }
+        long timeoutUs;
+        if (snd.rtt.srttUs() > 0) {
+            timeoutUs = 2 * snd.rtt.srttUs()
+                    + (snd.rtx.packetsOut == 1 ? sk.stack.settings.rtoMinUs : Rack.TIMEOUT_MIN_US);
+        } else {
+            timeoutUs = RttEstimator.TIMEOUT_INIT_US;
+        }
+        long rtoDeltaUs = advancingRto ? snd.rtt.rtoUs()
+                : (snd.rtx.sentAt(0) + snd.rtt.rtoUs() * 1000 - now) / 1000;
+        if (rtoDeltaUs > 0) {
+            timeoutUs = Math.min(timeoutUs, rtoDeltaUs);
+        }
+        sk.armXmit(XmitTimer.LOSS_PROBE, now + timeoutUs * 1000);
+        return true;
+    }
+
+    /**
+     * tcp_send_loss_probe: one new segment if the peer's window allows (even past cwnd), else the
+     * last segment again; at most one probe outstanding. Then the RTO from now.
+     */
+    private void sendLossProbe(long now) {
+        TcpSender snd = sk.snd;
+        if (snd.tlpPending) {
+            rearmRto(now);
+            return;
+        }
+        snd.tlpRetrans = false;
+        boolean sent = sk.out.sendProbeOfNewData(now);
+        if (!sent) {
+            int last = snd.rtx.last();
+            if (last < 0) {
+                sk.retransmitTimer.cancel();
+                return;
+            }
+            sk.out.resendAsProbe(last, now);
+            snd.tlpRetrans = true;
+        }
+        snd.tlpHighSeq = snd.sndNxt;
+        snd.tlpPending = true;
+        sk.stack.count(MibCounter.TCP_LOSS_PROBES);
+        snd.xmitTimer = XmitTimer.RETRANS; // icsk_pending = 0: the RTO restarts from now
+        rearmRto(now);
+    }
+
+    /**
+     * tcp_process_tlp_ack: an ACK at or past the probe's snd_nxt. A probe of new data needs
+     * nothing more; a retransmitted probe acknowledged beyond it repaired a lost tail, which
+     * counts as a congestion event (CWR, cwnd to ssthresh: TCPLossProbeRecovery); a pure
+     * duplicate ACK means original and probe both arrived. (No DSACK here, so no FLAG_DSACK_TLP.)
+     */
+    private void processTlpAck(int ack, boolean pureDupack) {
+        TcpSender snd = sk.snd;
+        if (Seq.lt(ack, snd.tlpHighSeq)) {
+            return;
+        }
+        if (!snd.tlpRetrans) {
+            snd.tlpPending = false;
+        } else if (Seq.gt(ack, snd.tlpHighSeq)) {
+            initCwndReduction();
+            snd.setCaState(CaState.CWR);
+            endCwndReduction();
+            tryKeepOpen();
+            sk.stack.count(MibCounter.TCP_LOSS_PROBE_RECOVERY);
+        } else if (pureDupack) {
+            snd.tlpPending = false;
+        }
+    }
+
+    /** tcp_init_cwnd_reduction: ssthresh from the module, PRR counters reset, no probe outstanding. */
+    private void initCwndReduction() {
+        TcpSender snd = sk.snd;
+        snd.highSeq = snd.sndNxt;
+        snd.tlpPending = false;
+        snd.cwndCnt = 0;
+        snd.priorCwnd = snd.cwnd;
+        snd.prrDelivered = 0;
+        snd.prrOut = 0;
+        snd.ssthresh = snd.cc.ssthresh(snd);
     }
 
     /** tcp_enter_recovery: ssthresh from the module, PRR counters reset. */
@@ -166,6 +410,7 @@ final class TcpAckProcessor {
         snd.highSeq = snd.sndNxt;
         snd.prrDelivered = 0;
         snd.prrOut = 0;
+        snd.tlpPending = false;
         snd.setCaState(CaState.RECOVERY);
     }
 
@@ -176,26 +421,31 @@ final class TcpAckProcessor {
     private void updateCwnd(int ack, int ackedPackets, int newlySacked) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY) {
-            int delivered = ackedPackets + newlySacked;
-            if (delivered <= 0) {
-                return;
-            }
-            snd.prrDelivered += delivered;
-            int inFlight = snd.rtx.inFlight();
-            int sndcnt;
-            if (inFlight > snd.ssthresh) {
-                long dividend = (long) snd.ssthresh * snd.prrDelivered + snd.priorCwnd - 1;
-                sndcnt = (int) (dividend / Math.max(1, snd.priorCwnd)) - snd.prrOut;
-            } else {
-                sndcnt = Math.min(snd.ssthresh - inFlight, Math.max(snd.prrDelivered - snd.prrOut, ackedPackets) + 1);
-            }
-            sndcnt = Math.max(sndcnt, snd.prrOut == 0 ? 1 : 0);
-            snd.cwnd = Math.max(1, inFlight + sndcnt);
+            cwndReduction(ackedPackets + newlySacked, ackedPackets);
             return;
         }
         if (ackedPackets > 0 && snd.isCwndLimited()) {
             snd.cc.congAvoid(snd, ack, ackedPackets);
         }
+    }
+
+    /** tcp_cwnd_reduction: one PRR step for {@code delivered} newly acked or SACKed segments (RFC 6937). */
+    private void cwndReduction(int delivered, int ackedPackets) {
+        TcpSender snd = sk.snd;
+        if (delivered <= 0) {
+            return;
+        }
+        snd.prrDelivered += delivered;
+        int inFlight = snd.rtx.inFlight();
+        int sndcnt;
+        if (inFlight > snd.ssthresh) {
+            long dividend = (long) snd.ssthresh * snd.prrDelivered + snd.priorCwnd - 1;
+            sndcnt = (int) (dividend / Math.max(1, snd.priorCwnd)) - snd.prrOut;
+        } else {
+            sndcnt = Math.min(snd.ssthresh - inFlight, Math.max(snd.prrDelivered - snd.prrOut, ackedPackets) + 1);
+        }
+        sndcnt = Math.max(sndcnt, snd.prrOut == 0 ? 1 : 0);
+        snd.cwnd = Math.max(1, inFlight + sndcnt);
     }
 
     /**
@@ -209,7 +459,7 @@ final class TcpAckProcessor {
             if (snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent)) {
                 sk.out.sendWindowProbe(now);
                 snd.rtt.backoff();
-                sk.retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+                sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
             }
             return;
         }
@@ -226,7 +476,7 @@ final class TcpAckProcessor {
             snd.retransStampNs = Math.max(1, snd.rtx.sentAt(0));
         }
         sk.out.push(now);
-        sk.retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+        sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
     }
 
     /** tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost. */
@@ -240,6 +490,7 @@ final class TcpAckProcessor {
             }
         }
         snd.rtx.markAllLost();
+        snd.tlpPending = false; // tcp_enter_loss: tp->tlp_high_seq = 0
         snd.cwnd = snd.rtx.inFlight() + 1;
         snd.cwndCnt = 0;
         snd.highSeq = snd.sndNxt;

@@ -54,7 +54,7 @@ final class TcpInput {
             // simultaneous open: answer with a SYN-ACK (tcp_rcv_synsent_state_process, TCP_SYN_RECV)
             sk.moveTo(TcpEvent.RCV_SYN, "simultaneous-open", now);
             sk.out.sendSyn(now, true);
-            sk.retransmitTimer.arm(now + sk.snd.rtt.rtoUs() * 1000);
+            sk.armXmit(XmitTimer.RETRANS, now + sk.snd.rtt.rtoUs() * 1000);
         }
     }
 

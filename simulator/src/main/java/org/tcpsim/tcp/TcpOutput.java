@@ -112,6 +112,8 @@ final class TcpOutput {
         }
         TcpSender snd = sk.snd;
         boolean sentAny = false;
+        boolean sentNew = false;
+        int priorPacketsOut = snd.rtx.packetsOut;
         while (true) {
             if (snd.rtx.inFlight() >= snd.cwnd) {
                 snd.noteSendLimit(true);
@@ -128,6 +130,7 @@ final class TcpOutput {
                 if (snd.finQueued && !snd.finSent) {
                     sendNew(0, true, now);
                     sentAny = true;
+                    sentNew = true;
                 }
                 snd.noteSendLimit(false);
                 break;
@@ -148,9 +151,16 @@ final class TcpOutput {
             boolean fin = snd.finQueued && len == unsent;
             sendNew(len, fin, now);
             sentAny = true;
+            sentNew = true;
         }
         if (sentAny && !sk.retransmitTimer.isArmed() && !snd.rtx.isEmpty()) {
-            sk.retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+            sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
+        }
+        if (sentNew) {
+            if (priorPacketsOut > 0 && snd.xmitTimer == XmitTimer.LOSS_PROBE) {
+                sk.acks.rearmRto(now); // tcp_event_new_data_sent
+            }
+            sk.acks.scheduleLossProbe(now, false); // end of tcp_write_xmit: one probe per tail
         }
     }
 
@@ -225,13 +235,7 @@ final class TcpOutput {
     /** Retransmits scoreboard entry k (tcp_retransmit_skb). */
     void retransmit(int k, long now) {
         TcpSender snd = sk.snd;
-        int start = snd.rtx.start(k);
-        int end = snd.rtx.end(k);
-        boolean fin = snd.finSent && end == snd.finSeq + 1;
-        int len = end - start - (fin ? 1 : 0);
-        TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0), now);
-        s.dataLength = len;
-        finish(s, now);
+        TcpSegment s = retransmission(k, now);
         if (snd.retransStampNs == 0) {
             snd.retransStampNs = Math.max(1, snd.rtx.sentAt(k));
         }
@@ -249,10 +253,57 @@ final class TcpOutput {
         sk.stack.transmit(s, now, false);
     }
 
+    /**
+     * The new-data branch of tcp_send_loss_probe: one segment (or the pending FIN) past cwnd if
+     * the peer's window takes it (tcp_write_xmit with push_one = 2); false if none could go.
+     */
+    boolean sendProbeOfNewData(long now) {
+        TcpSender snd = sk.snd;
+        int unsent = snd.writeSeq - snd.sndNxt;
+        if (unsent <= 0) {
+            if (snd.finQueued && !snd.finSent) {
+                sendNew(0, true, now);
+                return true;
+            }
+            return false;
+        }
+        int len = Math.min(snd.mss, unsent);
+        if (Seq.gt(snd.sndNxt + len, snd.sndUna + snd.sndWnd)) {
+            return false; // tcp_snd_wnd_test
+        }
+        sendNew(len, snd.finQueued && len == unsent, now);
+        return true;
+    }
+
+    /**
+     * The retransmit branch of tcp_send_loss_probe: entry k (the last) again through
+     * __tcp_retransmit_skb, which counts RetransSegs but neither TCPFastRetrans nor retrans_out.
+     */
+    void resendAsProbe(int k, long now) {
+        TcpSender snd = sk.snd;
+        TcpSegment s = retransmission(k, now);
+        snd.rtx.probed(k, now);
+        snd.totalRetrans++;
+        sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
+        sk.stack.transmit(s, now, false);
+    }
+
+    /** Entry k of the scoreboard as a segment again, with the FIN if it carried one. */
+    private TcpSegment retransmission(int k, long now) {
+        TcpSender snd = sk.snd;
+        int start = snd.rtx.start(k);
+        int end = snd.rtx.end(k);
+        boolean fin = snd.finSent && end == snd.finSeq + 1;
+        TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0), now);
+        s.dataLength = end - start - (fin ? 1 : 0);
+        finish(s, now);
+        return s;
+    }
+
     /** Zero-window probing (tcp_probe_timer) rides on the retransmit timer when nothing is in flight. */
     private void armProbe(long now) {
         if (sk.snd.rtx.isEmpty() && !sk.retransmitTimer.isArmed()) {
-            sk.retransmitTimer.arm(now + sk.snd.rtt.rtoUs() * 1000);
+            sk.armXmit(XmitTimer.RETRANS, now + sk.snd.rtt.rtoUs() * 1000);
         }
     }
 

@@ -56,6 +56,13 @@ final class TcpSender implements CongestionState {
     long totalRetrans;
     long lastSendNs;
     long minRttUs;
+    /** What the transmit timer is armed for. */
+    XmitTimer xmitTimer = XmitTimer.RETRANS;
+    final Rack rack = new Rack();
+    /** A tail loss probe is outstanding (tp->tlp_high_seq != 0): snd_nxt when it went out, and whether it was a retransmission. */
+    boolean tlpPending;
+    int tlpHighSeq;
+    boolean tlpRetrans;
     private int maxPacketsOut;
     private boolean cwndLimited;
 

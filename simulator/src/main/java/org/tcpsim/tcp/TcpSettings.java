@@ -18,7 +18,7 @@ public final class TcpSettings {
             SysctlNames.TCP_CONGESTION_CONTROL, SysctlNames.TCP_SLOW_START_AFTER_IDLE, SysctlNames.FILE_MAX,
             SysctlNames.TCP_MEM, SysctlNames.TCP_TW_REUSE, SysctlNames.TCP_TW_REUSE_DELAY, SysctlNames.TCP_TW_RECYCLE,
             SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
-            SysctlNames.TCP_ABORT_ON_OVERFLOW);
+            SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS);
 
     final int portLow;
     final int portHigh;
@@ -53,6 +53,10 @@ public final class TcpSettings {
     final int syncookies;
     final int maxSynBacklog;
     final boolean abortOnOverflow;
+    /** tcp_recovery & TCP_RACK_LOSS_DETECTION: RACK marks losses (else RFC 6675 dupthresh). */
+    final boolean rack;
+    /** tcp_early_retrans 3 or 4: tail loss probes (tcp_schedule_loss_probe). */
+    final boolean tailLossProbe;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -87,5 +91,8 @@ public final class TcpSettings {
         syncookies = s.getInt(SysctlNames.TCP_SYNCOOKIES);
         maxSynBacklog = s.getInt(SysctlNames.TCP_MAX_SYN_BACKLOG);
         abortOnOverflow = s.getInt(SysctlNames.TCP_ABORT_ON_OVERFLOW) != 0;
+        rack = (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
+        int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);
+        tailLossProbe = earlyRetrans == 3 || earlyRetrans == 4;
     }
 }

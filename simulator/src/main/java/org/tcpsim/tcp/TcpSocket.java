@@ -305,7 +305,7 @@ public final class TcpSocket {
         stack.count(MibCounter.TCP_ACTIVE_OPENS);
         moveTo(TcpEvent.APP_CONNECT, "connect", now);
         out.sendSyn(now, false);
-        retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+        armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
     }
 
     void passiveOpen(TcpListener l, TcpSegment syn, long now, int isnOverride) {
@@ -319,7 +319,7 @@ public final class TcpSocket {
         state = TcpState.LISTEN; // a request is born of the listener (a child of LISTEN)
         moveTo(TcpEvent.RCV_SYN, "syn", now);
         out.sendSyn(now, true);
-        retransmitTimer.arm(now + RttEstimator.TIMEOUT_INIT_US * 1000);
+        armXmit(XmitTimer.RETRANS, now + RttEstimator.TIMEOUT_INIT_US * 1000);
     }
 
     /**
@@ -445,12 +445,18 @@ public final class TcpSocket {
 
     // ---- timers ----
 
+    /** Arms the one transmit timer for {@code kind} (inet_csk_reset_xmit_timer). */
+    void armXmit(XmitTimer kind, long at) {
+        snd.xmitTimer = kind;
+        retransmitTimer.arm(at);
+    }
+
     private void retransmitTimerFired(long now) {
         switch (state) {
             case SYN_SENT -> synTimeout(now);
             case SYN_RECV -> synAckTimeout(now);
             case CLOSED, LISTEN, TIME_WAIT -> { }
-            default -> acks.retransmitTimeout(now);
+            default -> acks.xmitTimerFired(now);
         }
     }
 
@@ -477,7 +483,7 @@ public final class TcpSocket {
         if (snd.retransmits > s.synLinearTimeouts) {
             snd.rtt.backoff();
         }
-        retransmitTimer.arm(now + snd.rtt.rtoUs() * 1000);
+        armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
     }
 
     /**
@@ -516,7 +522,7 @@ public final class TcpSocket {
         stack.count(MibCounter.TCP_SYN_RETRANS);
         out.sendSyn(now, true);
         long timeout = Math.min(RttEstimator.TIMEOUT_INIT_US << synAckTimeouts, stack.settings.rtoMaxUs);
-        retransmitTimer.arm(now + timeout * 1000);
+        armXmit(XmitTimer.RETRANS, now + timeout * 1000);
     }
 
     // ---- state changes ----

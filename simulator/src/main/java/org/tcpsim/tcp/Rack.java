@@ -1,0 +1,96 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.tcp.congestion.CaState;
+
+/**
+ * RACK, time-based loss detection (RFC 8985; struct tcp_rack and net/ipv4/tcp_recovery.c): a
+ * segment is lost once a segment sent after it has been delivered and more than the latest RTT
+ * plus a reordering window has passed since it was sent. Also the reordering detector it relies
+ * on (tcp_check_sack_reordering: reord_seen).
+ */
+final class Rack {
+    /** TCP_TIMEOUT_MIN_US: added to the reordering timer (tcp_rack_mark_lost). */
+    static final long TIMEOUT_MIN_US = 2_000;
+
+    /** Send time (ns) of the most recently sent segment delivered so far (rack.mstamp); 0: none. */
+    long mstampNs;
+    /** Its end sequence (rack.end_seq), to order segments sent at the same instant. */
+    int endSeq;
+    /** RTT of the last delivered segment that advanced RACK (rack.rtt_us). */
+    long rttUs;
+    /** Something was delivered since the last loss scan (rack.advanced). */
+    boolean advanced;
+    /** Reorderings seen on this connection (tp->reord_seen). */
+    int reordSeen;
+
+    // the reordering check of one ACK
+    private int priorFack;
+    private int lowestDelivered;
+    private boolean deliveredBelow;
+
+    /** tcp_skb_sent_after(t1, t2, seq1, seq2): sent later, or at the same time with a higher end. */
+    static boolean sentAfter(long t1, long t2, int seq1, int seq2) {
+        return t1 > t2 || (t1 == t2 && Seq.gt(seq1, seq2));
+    }
+
+    /**
+     * tcp_rack_advance: a segment sent at {@code sentAtNs} ({@code flags} from the scoreboard) was
+     * just (s)acked. A retransmitted segment acked sooner than min_rtt after its last send may be
+     * the original's ACK, so it does not count.
+     */
+    void advance(int flags, int segEndSeq, long sentAtNs, long nowNs, long minRttUs) {
+        long rtt = (nowNs - sentAtNs) / 1000;
+        if (rtt < minRttUs && (flags & RetransmitQueue.EVER_RETRANS) != 0) {
+            return;
+        }
+        advanced = true;
+        rttUs = rtt;
+        if (sentAfter(sentAtNs, mstampNs, segEndSeq, endSeq)) {
+            mstampNs = sentAtNs;
+            endSeq = segEndSeq;
+        }
+    }
+
+    /**
+     * tcp_rack_reo_wnd (6.x): none while no reordering has been seen and the connection is in
+     * recovery or has dupthresh SACKed segments; else min_rtt / 4 (one step: no DSACK here to
+     * widen it), at most srtt.
+     */
+    long reoWndUs(CaState state, int sackedOut, int reordering, long minRttUs, long srttUs) {
+        if (reordSeen == 0) {
+            if (state == CaState.RECOVERY || state == CaState.LOSS) {
+                return 0;
+            }
+            if (sackedOut >= reordering) {
+                return 0;
+            }
+        }
+        return Math.min(minRttUs >> 2, srttUs);
+    }
+
+    /** Before an ACK's SACK blocks and cumulative part are applied: the highest SACKed sequence so far. */
+    void beginAck(int fack) {
+        priorFack = fack;
+        deliveredBelow = false;
+    }
+
+    /** A segment never retransmitted was delivered by this ACK (tcp_sacktag_one, tcp_clean_rtx_queue). */
+    void deliveredOriginal(int start) {
+        if (!deliveredBelow || Seq.lt(start, lowestDelivered)) {
+            lowestDelivered = start;
+            deliveredBelow = true;
+        }
+    }
+
+    /**
+     * After the ACK: an original delivered below what was already SACKed means the network
+     * reordered (tcp_check_sack_reordering); returns true when it did.
+     */
+    boolean endAck(int fackNow) {
+        if (deliveredBelow && Seq.lt(lowestDelivered, priorFack) && Seq.lt(lowestDelivered, fackNow)) {
+            reordSeen++;
+            return true;
+        }
+        return false;
+    }
+}

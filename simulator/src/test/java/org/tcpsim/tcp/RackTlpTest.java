@@ -1,0 +1,183 @@
+package org.tcpsim.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tcpsim.tcp.TcpTimeline.MS;
+import static org.tcpsim.tcp.TcpTimeline.S;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.net.LinkDirection;
+import org.tcpsim.net.loss.LossModelSpec;
+
+/**
+ * RACK-TLP as Linux 6.x runs it by default (tcp_recovery = 1, tcp_early_retrans = 3): a lost
+ * tail is repaired by a probe 2 srtt after the last ACK instead of an RTO
+ * (tcp_schedule_loss_probe, tcp_send_loss_probe); a hole with fewer than three segments SACKed
+ * above it is declared lost once min_rtt / 4 has passed (tcp_rack_detect_loss, the reordering
+ * timer); and once reordering has been seen, segments arriving up to min_rtt / 4 late cause no
+ * retransmission (tcp_rack_reo_wnd).
+ */
+class RackTlpTest {
+    private static final int MSS = 1448;
+
+    private static LinkDirection link(long delayNs, LossModelSpec loss) {
+        return new LinkDirection(100_000_000, delayNs, 1000, true, 1500, loss, 0, 0, 0);
+    }
+
+    /** A client that writes {@code bytes} at once when connected, over 10 ms each way. */
+    private record Run(TcpTestbed tb, TcpTimeline tl, TcpTimeline.ScriptedLoss loss, StreamIntegrityTest.OrderedSink sink,
+                       TcpSocket client, java.util.Map<Long, Long> srttUsAtSend) {
+    }
+
+    /**
+     * Writes {@code segments} full segments after a warm-up of 20 segments (so srtt and min_rtt are
+     * known), dropping the data segments whose 1-based index in the second burst is in {@code drop}.
+     */
+    private static Run run(int segments, int[] drop, String... sysctls) {
+        TcpTimeline.ScriptedLoss loss = new TcpTimeline.ScriptedLoss();
+        TcpTestbed tb = new TcpTestbed(1, link(10 * MS, loss), link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
+                sysctls);
+        TcpTimeline tl = new TcpTimeline(tb, true);
+        StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
+        int[] sentInBurst = {0};
+        boolean[] burst = {false};
+        TcpSocket[] self = {null};
+        java.util.Map<Long, Long> srtt = new java.util.HashMap<>();
+        tl.onWire = w -> {
+            if (w.host().equals("client") && w.sent() && self[0] != null) {
+                srtt.put(w.atNs(), self[0].snd.rtt.srttUs());
+            }
+            if (burst[0] && w.host().equals("client") && w.sent() && w.seg().dataLength > 0) {
+                sentInBurst[0]++;
+                for (int d : drop) {
+                    if (d == sentInBurst[0]) {
+                        loss.dropNext = 1; // capture runs before the link: this segment is lost
+                    }
+                }
+            }
+        };
+        SocketCallbacks app = new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                s.write(20 * MSS, now);
+                tb.sim.schedule(now + 1 * S, t -> {
+                    burst[0] = true;
+                    s.write(segments * MSS, t);
+                });
+            }
+        };
+        TcpSocket client = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, app);
+        self[0] = client;
+        tb.sim.run(30 * S);
+        assertEquals((long) (20 + segments) * MSS, sink.received, "the whole stream arrives" + tl.wireDump());
+        return new Run(tb, tl, loss, sink, client, srtt);
+    }
+
+    private static List<TcpTimeline.Wire> dataSent(Run r, int seq) {
+        return r.tl().segments("client", true, s -> s.dataLength > 0 && s.seq == seq);
+    }
+
+    @Test
+    void a_lost_tail_is_resent_by_a_loss_probe_two_srtt_after_the_last_ack_not_by_an_rto() {
+        Run r = run(10, new int[] {8, 9, 10});
+        TcpStack c = r.tb().client;
+        assertEquals(3, r.loss().dropped);
+        assertEquals(1, c.counter(MibCounter.TCP_LOSS_PROBES), r.tl().wireDump());
+        assertEquals(0, c.counter(MibCounter.TCP_TIMEOUTS), "no RTO" + r.tl().wireDump());
+        // the probe resends the last segment; its SACK proves 8 and 9 lost (RACK), fast recovery resends them
+        assertEquals(1, c.counter(MibCounter.TCP_SACK_RECOVERY));
+        assertEquals(3, c.counter(MibCounter.TCP_RETRANS_SEGS));
+        assertEquals(2, c.counter(MibCounter.TCP_FAST_RETRANS), "the probe is not a fast retransmit");
+
+        int iss = r.client().iss;
+        int tailSeq = iss + 1 + (20 + 9) * MSS;
+        List<TcpTimeline.Wire> tail = dataSent(r, tailSeq);
+        assertEquals(2, tail.size(), "the last segment, then its probe" + r.tl().wireDump());
+        // PTO = 2 srtt + TCP_TIMEOUT_MIN (2 ms) with three segments out, from the ACK of segment 7
+        List<Long> acks = r.tl().times("client", false, s -> s.ack == iss + 1 + (20 + 7) * MSS && s.dataLength == 0);
+        long lastAck = acks.get(0);
+        long srttUs = r.srttUsAtSend().get(tail.get(1).atNs()); // unchanged since that ACK: no other came
+        assertEquals(2 * srttUs * 1000 + 2 * MS, tail.get(1).atNs() - lastAck, 1000,
+                "probe after the last ACK, expected 2 srtt (" + srttUs + " us) + 2 ms" + r.tl().wireDump());
+        assertTrue(tail.get(1).atNs() - lastAck < 200 * MS, "well before any RTO");
+    }
+
+    @Test
+    void without_tail_loss_probes_the_same_tail_waits_for_the_rto() {
+        Run r = run(10, new int[] {8, 9, 10}, "net.ipv4.tcp_early_retrans", "0");
+        TcpStack c = r.tb().client;
+        assertEquals(0, c.counter(MibCounter.TCP_LOSS_PROBES));
+        assertEquals(1, c.counter(MibCounter.TCP_TIMEOUTS), r.tl().wireDump());
+    }
+
+    @Test
+    void a_hole_under_one_sacked_segment_is_lost_after_a_quarter_of_min_rtt_not_after_three_dupacks() {
+        // segment 2 of 3 lost: only one segment is SACKed above it, too few for dupthresh
+        Run r = run(3, new int[] {2});
+        TcpStack c = r.tb().client;
+        assertEquals(0, c.counter(MibCounter.TCP_TIMEOUTS));
+        assertEquals(0, c.counter(MibCounter.TCP_LOSS_PROBES), "the reordering timer came first");
+        assertEquals(1, c.counter(MibCounter.TCP_SACK_RECOVERY));
+        assertEquals(1, c.counter(MibCounter.TCP_FAST_RETRANS));
+        int iss = r.client().iss;
+        int holeSeq = iss + 1 + 21 * MSS;
+        List<TcpTimeline.Wire> hole = dataSent(r, holeSeq);
+        assertEquals(2, hole.size(), r.tl().wireDump());
+        // the SACK of segment 3 arrives; segment 2 is overdue when rack.rtt + min_rtt/4 has passed
+        // since it was sent, i.e. min_rtt/4 - (gap between the sends of 2 and 3) after that SACK;
+        // the timer adds TCP_TIMEOUT_MIN (2 ms)
+        List<Long> sacks = r.tl().times("client", false, s -> s.sackBlocks != null);
+        long sackAt = sacks.get(0);
+        long gap = dataSent(r, holeSeq + MSS).get(0).atNs() - hole.get(0).atNs();
+        long minRtt = r.client().snd.minRttUs * 1000;
+        long expected = sackAt + minRtt / 4 - gap + 2 * MS;
+        assertTrue(Math.abs(hole.get(1).atNs() - expected) < MS / 2, "resent at " + hole.get(1).atNs() / 1e6
+                + " ms, expected " + expected / 1e6 + r.tl().wireDump());
+    }
+
+    @Test
+    void with_tcp_recovery_0_that_hole_waits_for_the_loss_probe() {
+        Run r = run(3, new int[] {2}, "net.ipv4.tcp_recovery", "0");
+        TcpStack c = r.tb().client;
+        assertEquals(1, c.counter(MibCounter.TCP_LOSS_PROBES), r.tl().wireDump());
+    }
+
+    /**
+     * Reordering only (1 % of segments held back 2 ms, under min_rtt / 4 = 5 ms, no loss): RACK
+     * learns it from the first out-of-order delivery (TCPSACKReorder) and from then on waits the
+     * reordering window, so it retransmits far less than dupthresh (tcp_recovery = 0), which resends
+     * on every three segments overtaking one.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void reordering_under_a_quarter_of_min_rtt_costs_rack_few_retransmissions(long seed) {
+        long rack = reorderedTransfer(seed, "1");
+        long dupthresh = reorderedTransfer(seed, "0");
+        assertTrue(dupthresh >= 20, "dupthresh resends on reordering: " + dupthresh);
+        assertTrue(rack * 5 <= dupthresh, "RACK " + rack + " vs dupthresh " + dupthresh);
+    }
+
+    private static long reorderedTransfer(long seed, String recovery) {
+        LinkDirection up = new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, LossModelSpec.NONE, 0.01,
+                2 * MS, 0);
+        TcpTestbed tb = new TcpTestbed(seed, up, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
+                "net.ipv4.tcp_recovery", recovery);
+        StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
+        long total = 20_000_000;
+        TcpTransferTest.Source src = new TcpTransferTest.Source(total);
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, src);
+        tb.sim.run(60 * S);
+        assertEquals(total, sink.received, "seed " + seed + " tcp_recovery " + recovery);
+        if (recovery.equals("1")) {
+            assertTrue(tb.client.counter(MibCounter.TCP_SACK_REORDER) > 0, "reordering was noticed");
+        }
+        return tb.client.counter(MibCounter.TCP_RETRANS_SEGS);
+    }
+}
