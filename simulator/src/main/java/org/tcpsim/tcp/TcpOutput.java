@@ -113,6 +113,7 @@ final class TcpOutput {
         TcpSender snd = sk.snd;
         boolean sentAny = false;
         boolean sentNew = false;
+        boolean retransmittedHead = false;
         int priorPacketsOut = snd.rtx.packetsOut;
         while (true) {
             if (snd.rtx.inFlight() >= snd.cwnd) {
@@ -123,6 +124,7 @@ final class TcpOutput {
             if (lost >= 0) {
                 retransmit(lost, now);
                 sentAny = true;
+                retransmittedHead |= lost == 0;
                 continue;
             }
             int unsent = snd.writeSeq - snd.sndNxt;
@@ -153,7 +155,9 @@ final class TcpOutput {
             sentAny = true;
             sentNew = true;
         }
-        if (sentAny && !sk.retransmitTimer.isArmed() && !snd.rtx.isEmpty()) {
+        if (retransmittedHead && snd.xmitTimer != XmitTimer.REO_TIMEOUT) {
+            sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000); // tcp_xmit_retransmit_queue
+        } else if (sentAny && !sk.retransmitTimer.isArmed() && !snd.rtx.isEmpty()) {
             sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
         }
         if (sentNew) {
