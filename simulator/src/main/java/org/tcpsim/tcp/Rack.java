@@ -40,7 +40,8 @@ final class Rack {
      */
     void advance(int flags, int segEndSeq, long sentAtNs, long nowNs, long minRttUs) {
         long rtt = (nowNs - sentAtNs) / 1000;
-        if (rtt < minRttUs && (flags & RetransmitQueue.EVER_RETRANS) != 0) {
+        long minRtt = minRttUs == 0 ? Long.MAX_VALUE : minRttUs; // no sample yet: tcp_min_rtt() is ~0U
+        if (rtt < minRtt && (flags & RetransmitQueue.EVER_RETRANS) != 0) {
             return;
         }
         advanced = true;
@@ -65,7 +66,7 @@ final class Rack {
                 return 0;
             }
         }
-        return Math.min(minRttUs >> 2, srttUs);
+        return minRttUs == 0 ? srttUs : Math.min(minRttUs >> 2, srttUs); // ~0U >> 2 is above any srtt
     }
 
     /** Before an ACK's SACK blocks and cumulative part are applied: the highest SACKed sequence so far. */
