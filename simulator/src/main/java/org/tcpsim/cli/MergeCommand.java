@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tcpsim.experiment.CurrentRuns;
 import org.tcpsim.experiment.ExperimentFile;
-import org.tcpsim.experiment.SweepPlan;
 import org.tcpsim.output.SummaryFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +25,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!Files.isDirectory(experimentOut)) {
             throw new Main.BadInput("no results to merge: " + experimentOut + " does not exist");
         }
-        SummaryFiles.rebuild(experimentOut, file.sweepPointers(), new CurrentRuns(file, SweepPlan.of(file)));
+        SummaryFiles.rebuild(experimentOut, file.sweepPointers(), new CurrentRuns(file, SweepCommand.plan(file, args.overrides())));
         System.out.println("summary: " + experimentOut.resolve(SummaryFiles.SUMMARY));
         return 0;
     }

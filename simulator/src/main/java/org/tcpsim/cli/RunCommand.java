@@ -31,17 +31,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "run this seed only, instead of the file's \"seeds\"")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "POINTER=VALUE",
-            description = "override a value by JSON Pointer, e.g. --set /hosts/client/sysctl/net.ipv4.tcp_tw_reuse=1")
-    List<String> sets = new ArrayList<>();
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         ExperimentFile file = ExperimentFile.load(args.experiment);
-        Map<String, JsonNode> overrides = Overrides.parse(sets);
+        Map<String, JsonNode> overrides = args.overrides();
         Experiment exp = file.resolve(overrides);
         List<Long> seeds = seed != null ? List.of(seed) : exp.seeds();
         String prefix = overrides.isEmpty() ? "run" : "run-" + Overrides.tag(overrides);

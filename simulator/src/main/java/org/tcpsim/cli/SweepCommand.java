@@ -1,7 +1,10 @@
 package org.tcpsim.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.tcpsim.config.ConfigException;
 import java.util.concurrent.Callable;
 import org.tcpsim.experiment.CurrentRuns;
 import org.tcpsim.experiment.ExperimentFile;
@@ -32,7 +35,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentFile file = ExperimentFile.load(args.experiment);
-        SweepPlan plan = SweepPlan.of(file);
+        SweepPlan plan = plan(file, args.overrides());
         List<RunSpec> runs = plan.runs();
         if (shard != null) {
             String[] parts = shard.split("/");
@@ -52,6 +55,22 @@ final class SweepCommand implements Callable<Integer> {
         System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
                 outcome.skipped(), experimentOut.resolve("summary.csv"));
         return report(outcome);
+    }
+
+    /**
+     * The sweep with --set values applied to every point; their runs get ids prefixed with the
+     * values' tag ("set-1a2b3c4d-p03-s2"), so they never overwrite the plain sweep's runs.
+     */
+    static SweepPlan plan(ExperimentFile file, Map<String, JsonNode> overrides) throws ConfigException {
+        for (String set : overrides.keySet()) {
+            for (String swept : file.sweepPointers()) {
+                if (set.equals(swept) || set.startsWith(swept + "/") || swept.startsWith(set + "/")) {
+                    throw new Main.BadInput("--set " + set + ": " + swept + " is swept in " + file.file()
+                            + "; change its \"sweep\" values instead");
+                }
+            }
+        }
+        return overrides.isEmpty() ? SweepPlan.of(file) : SweepPlan.of(file, overrides, "set-" + Overrides.tag(overrides) + "-");
     }
 
     static int report(Runner.Outcome outcome) {

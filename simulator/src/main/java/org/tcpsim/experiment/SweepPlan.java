@@ -24,6 +24,14 @@ public final class SweepPlan {
     }
 
     public static SweepPlan of(ExperimentFile file) throws ConfigException {
+        return of(file, Map.of(), "");
+    }
+
+    /**
+     * The sweep with {@code base} (--set values, none of them swept) applied to every point, run
+     * ids prefixed with {@code idPrefix}.
+     */
+    public static SweepPlan of(ExperimentFile file, Map<String, JsonNode> base, String idPrefix) throws ConfigException {
         List<String> pointers = file.sweepPointers();
         List<Map<String, JsonNode>> points = product(file.sweep(), pointers);
         int width = Integer.toString(Math.max(0, points.size() - 1)).length();
@@ -31,11 +39,13 @@ public final class SweepPlan {
         List<ConfigProblem> problems = new ArrayList<>();
         for (int p = 0; p < points.size(); p++) {
             Map<String, JsonNode> point = points.get(p);
+            Map<String, JsonNode> applied = new LinkedHashMap<>(base);
+            applied.putAll(point);
             try {
-                Experiment e = file.resolve(point);
+                Experiment e = file.resolve(applied);
                 for (long seed : e.seeds()) {
-                    String id = "p" + pad(p, width) + "-s" + seed;
-                    runs.add(new RunSpec(id, p, seed, point, point, e));
+                    String id = idPrefix + "p" + pad(p, width) + "-s" + seed;
+                    runs.add(new RunSpec(id, p, seed, point, applied, e));
                 }
             } catch (ConfigException e) {
                 for (ConfigProblem cp : e.problems()) {
