@@ -108,6 +108,16 @@ final class ReceiveQueue {
         return rcvNxt - before;
     }
 
+    /** Whether [s, e) lies wholly inside one out-of-order range (a duplicate of data held). */
+    boolean outOfOrderCovers(int s, int e) {
+        for (int k = 0; k < oooCount; k++) {
+            if (Seq.le(oooStart[k], s) && Seq.ge(oooEnd[k], e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** SACK blocks, most recently changed first, at most {@code max} (pairs in one array), or null. */
     int[] sackBlocks(int max) {
         if (oooCount == 0) {

@@ -41,6 +41,7 @@ final class TcpAckProcessor {
             snd.sndWl2 = ack;
         }
         boolean advanced = Seq.gt(ack, snd.sndUna);
+        int priorSndUna = snd.sndUna;
         acked.packets = 0;
         acked.bytes = 0;
         acked.rttSentAt = -1;
@@ -61,7 +62,9 @@ final class TcpAckProcessor {
             }
         }
         int newlySacked = 0;
+        boolean dsackTlp = false;
         if (snd.sack && seg.sackBlocks != null) {
+            dsackTlp = checkDsack(seg, priorSndUna);
             for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
                 int s = seg.sackBlocks[i];
                 int e = seg.sackBlocks[i + 1];
@@ -76,7 +79,7 @@ final class TcpAckProcessor {
         sampleRtt(seg, now);
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
-            processTlpAck(ack, pureDupack);
+            processTlpAck(ack, pureDupack, dsackTlp);
         }
         boolean reoArmed = rackPath()
                 ? detectLossRack(advanced, acked.packets, newlySacked, now)
@@ -187,14 +190,26 @@ final class TcpAckProcessor {
     private boolean detectLossRack(boolean advanced, int ackedPackets, int newlySacked, long now) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
-            endCwndReduction(); // tcp_try_undo_recovery (no undo here) then tcp_end_cwnd_reduction
+            // tcp_try_undo_recovery (every retransmission reported duplicate: undo), then
+            // tcp_end_cwnd_reduction, which brings cwnd to ssthresh unless undone
+            boolean undone = snd.undoPending && snd.undoRetrans == 0;
+            if (undone) {
+                undoCwndReduction();
+                sk.stack.count(MibCounter.TCP_FULL_UNDO);
+            }
             snd.setCaState(CaState.OPEN);
+            if (!undone) {
+                endCwndReduction();
+            }
         }
         if (snd.caState == CaState.LOSS) {
             if (!Seq.ge(snd.sndUna, snd.highSeq)) {
                 return false; // tcp_process_loss: still recovering from the RTO
             }
             snd.setCaState(CaState.OPEN);
+        }
+        if (tryUndoDsack() && snd.caState == CaState.RECOVERY) {
+            tryKeepOpen(); // tcp_try_to_open: the recovery was spurious
         }
         boolean reoArmed = rackMarkLost(now);
         if (snd.caState == CaState.RECOVERY) {
@@ -252,6 +267,92 @@ final class TcpAckProcessor {
         }
         if (snd.xmitTimer != XmitTimer.RETRANS || !sk.retransmitTimer.isArmed()) {
             rearmRto(now);
+        }
+    }
+
+    /**
+     * tcp_check_dsack: a first SACK block below the cumulative ACK, or inside the second block, is
+     * a D-SACK: the peer got that data twice. Counted (TCPDSACKRecv / TCPDSACKOfoRecv,
+     * TCPDSACKRecvSegs) unless more duplicates are reported than were ever retransmitted
+     * (TCPDSACKIgnoredDubious); one for already acknowledged data past undo_marker takes a
+     * retransmission off undo_retrans. Returns whether it reports the tail loss probe as a
+     * duplicate (FLAG_DSACK_TLP).
+     */
+    private boolean checkDsack(TcpSegment seg, int priorSndUna) {
+        TcpSender snd = sk.snd;
+        int[] b = seg.sackBlocks;
+        int s0 = b[0];
+        int e0 = b[1];
+        MibCounter kind;
+        if (Seq.lt(s0, seg.ack)) {
+            kind = MibCounter.TCP_DSACK_RECV;
+        } else if (b.length >= 4 && !Seq.gt(e0, b[3]) && !Seq.lt(s0, b[2])) {
+            kind = MibCounter.TCP_DSACK_OFO_RECV;
+        } else {
+            return false;
+        }
+        sk.stack.count(kind);
+        // tcp_dsack_seen
+        int len = e0 - s0;
+        boolean tlp = false;
+        int dupSegs = 1;
+        if (len > snd.mss) {
+            dupSegs = (len + snd.mss - 1) / snd.mss;
+        } else if (snd.tlpPending && snd.tlpHighSeq == e0) {
+            tlp = true;
+        }
+        snd.dsackDups += dupSegs;
+        if (snd.dsackDups > snd.totalRetrans) {
+            sk.stack.count(MibCounter.TCP_DSACK_IGNORED_DUBIOUS);
+            return false;
+        }
+        sk.stack.add(MibCounter.TCP_DSACK_RECV_SEGS, dupSegs);
+        if (snd.undoPending && snd.undoRetrans > 0 && !Seq.gt(e0, priorSndUna) && Seq.gt(e0, snd.undoMarker)) {
+            snd.undoRetrans = Math.max(0, snd.undoRetrans - dupSegs);
+        }
+        return tlp;
+    }
+
+    /** tcp_try_undo_dsack: every retransmission of the episode came back duplicate: undo it (TCPDSACKUndo). */
+    private boolean tryUndoDsack() {
+        TcpSender snd = sk.snd;
+        if (snd.undoPending && snd.undoRetrans == 0) {
+            undoCwndReduction();
+            sk.stack.count(MibCounter.TCP_DSACK_UNDO);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * tcp_undo_cwnd_reduction: cwnd back through the module's undo_cwnd (max of cwnd and
+     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, and RACK looks again.
+     */
+    private void undoCwndReduction() {
+        TcpSender snd = sk.snd;
+        if (snd.priorSsthresh != 0) {
+            snd.cwnd = Math.max(1, snd.cc.undoCwnd(snd));
+            if (snd.priorSsthresh > snd.ssthresh) {
+                snd.ssthresh = snd.priorSsthresh;
+            }
+        }
+        snd.undoPending = false;
+        snd.rack.advanced = true;
+    }
+
+    /**
+     * tcp_init_undo, and prior_ssthresh from tcp_current_ssthresh (three quarters of cwnd unless
+     * already in a reduction): called as Recovery or Loss begins.
+     */
+    private void initUndo() {
+        TcpSender snd = sk.snd;
+        boolean inReduction = snd.caState == CaState.CWR || snd.caState == CaState.RECOVERY;
+        snd.priorSsthresh = inReduction ? snd.ssthresh : Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2));
+        snd.undoPending = true;
+        snd.undoMarker = snd.sndUna;
+        snd.undoRetrans = snd.rtx.retransOut + (snd.tlpPending && snd.tlpRetrans ? 1 : 0);
+        if (snd.undoRetrans == 0) {
+            snd.undoRetrans = -1; // 0 would mean "undo now"
         }
     }
 
@@ -371,13 +472,15 @@ final class TcpAckProcessor {
      * counts as a congestion event (CWR, cwnd to ssthresh: TCPLossProbeRecovery); a pure
      * duplicate ACK means original and probe both arrived. (No DSACK here, so no FLAG_DSACK_TLP.)
      */
-    private void processTlpAck(int ack, boolean pureDupack) {
+    private void processTlpAck(int ack, boolean pureDupack, boolean dsackTlp) {
         TcpSender snd = sk.snd;
         if (Seq.lt(ack, snd.tlpHighSeq)) {
             return;
         }
         if (!snd.tlpRetrans) {
             snd.tlpPending = false;
+        } else if (dsackTlp) {
+            snd.tlpPending = false; // the original and the probe both arrived: no loss
         } else if (Seq.gt(ack, snd.tlpHighSeq)) {
             initCwndReduction();
             snd.setCaState(CaState.CWR);
@@ -405,6 +508,7 @@ final class TcpAckProcessor {
     private void enterRecovery() {
         TcpSender snd = sk.snd;
         sk.stack.count(snd.sack ? MibCounter.TCP_SACK_RECOVERY : MibCounter.TCP_RENO_RECOVERY);
+        initUndo();
         snd.priorCwnd = snd.cwnd;
         snd.ssthresh = snd.cc.ssthresh(snd);
         snd.highSeq = snd.sndNxt;
@@ -485,6 +589,7 @@ final class TcpAckProcessor {
         if (snd.caState != CaState.LOSS || snd.retransmits == 0) {
             if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() || !Seq.gt(snd.highSeq, snd.sndUna)
                     || snd.caState == CaState.LOSS) {
+                initUndo();
                 snd.priorCwnd = snd.cwnd;
                 snd.ssthresh = snd.cc.ssthresh(snd);
             }

@@ -92,7 +92,7 @@ final class TcpInput {
         }
         if (!acceptable(seg)) {
             if (!seg.has(TcpSegment.RST)) {
-                sk.out.sendAck(now, false); // tcp_send_dupack
+                sendDupack(seg, now);
             }
             return;
         }
@@ -194,6 +194,7 @@ final class TcpInput {
         }
         int newBytes = 0;
         if (len > 0) {
+            duplicateCheck(start, end);
             int limit = sk.rcv.windowEnd();
             if (Seq.gt(end, limit)) {
                 end = limit; // beyond the window: trimmed (tcp_data_queue drops what does not fit)
@@ -207,15 +208,15 @@ final class TcpInput {
                 return;
             }
             if (Seq.gt(end, start)) {
-                boolean inOrder = start == sk.rcv.queue.rcvNxt();
+                boolean outOfOrder = Seq.gt(start, sk.rcv.queue.rcvNxt());
                 if (!sk.rcv.sawData) {
                     sk.rcv.sawData = true;
                     sk.rcv.enterQuickAck();
                 }
                 newBytes = sk.rcv.queue.accept(start, end);
                 sk.chargeMemory(now);
-                if (!inOrder && newBytes == 0) {
-                    sk.stack.count(MibCounter.TCP_OFO_QUEUE);
+                if (outOfOrder) {
+                    sk.stack.count(MibCounter.TCP_OFO_QUEUE); // tcp_data_queue_ofo
                 }
             }
         }
@@ -245,6 +246,52 @@ final class TcpInput {
         if (newBytes > 0 || fin) {
             sk.callbacks.readable(sk, now);
         }
+    }
+
+    /**
+     * tcp_send_dupack: an unacceptable segment is answered by an ACK; one carrying data below
+     * rcv_nxt was a retransmission whose original arrived (DelayedACKLost, quick-ACK mode), and
+     * its part below rcv_nxt is reported as a D-SACK.
+     */
+    private void sendDupack(TcpSegment seg, long now) {
+        int rcvNxt = sk.rcv.queue.rcvNxt();
+        int end = seg.seq + seg.seqLength();
+        if (end != seg.seq && Seq.lt(seg.seq, rcvNxt)) {
+            sk.stack.count(MibCounter.DELAYED_ACK_LOST);
+            sk.rcv.enterQuickAck();
+            dsackSet(seg.seq, Seq.gt(end, rcvNxt) ? rcvNxt : end);
+        }
+        sk.out.sendAck(now, false);
+    }
+
+    /**
+     * Data already received (tcp_data_queue): wholly below rcv_nxt it was a retransmission whose
+     * original arrived (DelayedACKLost, an immediate ACK with quick-ACK mode); part below rcv_nxt,
+     * or wholly inside an out-of-order range, is reported back as a D-SACK (tcp_dsack_set).
+     */
+    private void duplicateCheck(int start, int end) {
+        ReceiveQueue q = sk.rcv.queue;
+        int rcvNxt = q.rcvNxt();
+        if (Seq.le(end, rcvNxt)) {
+            sk.stack.count(MibCounter.DELAYED_ACK_LOST);
+            dsackSet(start, end);
+            sk.rcv.enterQuickAck(); // tcp_enter_quickack_mode(sk, TCP_MAX_QUICKACKS)
+        } else if (Seq.lt(start, rcvNxt)) {
+            dsackSet(start, rcvNxt);
+        } else if (Seq.gt(start, rcvNxt) && q.outOfOrderCovers(start, end)) {
+            dsackSet(start, end); // tcp_data_queue_ofo: wholly inside a queued range
+        }
+    }
+
+    /** tcp_dsack_set: with SACK and tcp_dsack, the next ACK reports [s, e) first, as a D-SACK block. */
+    private void dsackSet(int s, int e) {
+        if (!sk.snd.sack || !sk.stack.settings.dsack) {
+            return;
+        }
+        sk.stack.count(Seq.lt(s, sk.rcv.queue.rcvNxt()) ? MibCounter.TCP_DSACK_OLD_SENT : MibCounter.TCP_DSACK_OFO_SENT);
+        sk.rcv.dsackPending = true;
+        sk.rcv.dsackStart = s;
+        sk.rcv.dsackEnd = e;
     }
 
     private void resetReceived(long now) {

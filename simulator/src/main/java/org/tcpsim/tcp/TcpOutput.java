@@ -93,8 +93,20 @@ final class TcpOutput {
     /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
     private void finish(TcpSegment s, long now) {
         s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure());
-        if (sk.snd.sack && sk.rcv.queue.hasOutOfOrder()) {
-            s.sackBlocks = sk.rcv.queue.sackBlocks(sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS);
+        int maxBlocks = sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS;
+        if (sk.rcv.dsackPending) {
+            // tcp_established_options: the D-SACK block first, then the SACK blocks; sent once
+            int[] sacks = sk.rcv.queue.sackBlocks(maxBlocks - 1);
+            int n = sacks == null ? 0 : sacks.length;
+            s.sackBlocks = new int[2 + n];
+            s.sackBlocks[0] = sk.rcv.dsackStart;
+            s.sackBlocks[1] = sk.rcv.dsackEnd;
+            if (n > 0) {
+                System.arraycopy(sacks, 0, s.sackBlocks, 2, n);
+            }
+            sk.rcv.dsackPending = false;
+        } else if (sk.snd.sack && sk.rcv.queue.hasOutOfOrder()) {
+            s.sackBlocks = sk.rcv.queue.sackBlocks(maxBlocks);
         }
         sk.delackTimer.cancel();
         sk.rcv.ackSent();
@@ -245,6 +257,7 @@ final class TcpOutput {
         }
         snd.rtx.retransmitted(k, now);
         snd.totalRetrans++;
+        snd.undoRetrans = Math.max(0, snd.undoRetrans) + 1; // tcp_retransmit_skb
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         if (snd.caState == CaState.LOSS) {
             sk.stack.count(MibCounter.TCP_SLOW_START_RETRANS);

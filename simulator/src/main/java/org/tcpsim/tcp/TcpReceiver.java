@@ -30,6 +30,10 @@ final class TcpReceiver {
     int finSeq;
     boolean finPending;
     boolean finReceived;
+    /** A D-SACK block to report on the next ACK (rx_opt.dsack, duplicate_sack[0]). */
+    boolean dsackPending;
+    int dsackStart;
+    int dsackEnd;
 
     // receive-buffer autotuning (tcp_rcv_space_adjust): bytes copied per RTT
     private int spaceSeq;

@@ -63,6 +63,17 @@ final class TcpSender implements CongestionState {
     boolean tlpPending;
     int tlpHighSeq;
     boolean tlpRetrans;
+    /**
+     * Undo state (tcp_init_undo): snd_una when the reduction began (undo_marker, valid while
+     * undoPending), retransmissions not yet reported duplicate by a D-SACK (undo_retrans; -1: none
+     * sent), and ssthresh before it (prior_ssthresh; 0: nothing to restore).
+     */
+    boolean undoPending;
+    int undoMarker;
+    int undoRetrans;
+    int priorSsthresh;
+    /** Segments the peer reported as duplicates so far (tp->dsack_dups). */
+    long dsackDups;
     private int maxPacketsOut;
     private boolean cwndLimited;
 

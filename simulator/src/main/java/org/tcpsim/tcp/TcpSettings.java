@@ -18,7 +18,8 @@ public final class TcpSettings {
             SysctlNames.TCP_CONGESTION_CONTROL, SysctlNames.TCP_SLOW_START_AFTER_IDLE, SysctlNames.FILE_MAX,
             SysctlNames.TCP_MEM, SysctlNames.TCP_TW_REUSE, SysctlNames.TCP_TW_REUSE_DELAY, SysctlNames.TCP_TW_RECYCLE,
             SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
-            SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS);
+            SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
+            SysctlNames.TCP_DSACK);
 
     final int portLow;
     final int portHigh;
@@ -57,6 +58,8 @@ public final class TcpSettings {
     final boolean rack;
     /** tcp_early_retrans 3 or 4: tail loss probes (tcp_schedule_loss_probe). */
     final boolean tailLossProbe;
+    /** tcp_dsack: report duplicates with a D-SACK block (RFC 2883). */
+    final boolean dsack;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -94,5 +97,6 @@ public final class TcpSettings {
         rack = (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);
         tailLossProbe = earlyRetrans == 3 || earlyRetrans == 4;
+        dsack = s.getInt(SysctlNames.TCP_DSACK) != 0;
     }
 }

@@ -149,7 +149,7 @@ class RackTlpTest {
     }
 
     /**
-     * Reordering only (1 % of segments held back 2 ms, under min_rtt / 4 = 5 ms, no loss): RACK
+     * Reordering only (1 % of segments held back 2 ms, under min_rtt / 4 = 5 ms, no loss; D-SACK off): RACK
      * learns it from the first out-of-order delivery (TCPSACKReorder) and from then on waits the
      * reordering window, so it retransmits far less than dupthresh (tcp_recovery = 0), which resends
      * on every three segments overtaking one.
@@ -163,11 +163,56 @@ class RackTlpTest {
         assertTrue(rack * 5 <= dupthresh, "RACK " + rack + " vs dupthresh " + dupthresh);
     }
 
+    /**
+     * Reordering longer than the reordering window and its timer (15 ms > min_rtt / 4 + 2 ms): RACK resends the late
+     * segments; the receiver reports each second copy as a D-SACK (DelayedACKLost,
+     * TCPDSACKOldSent), and once every retransmission of an episode is reported duplicate the
+     * sender undoes the reduction (tcp_try_undo_dsack, tcp_try_undo_recovery). With tcp_dsack = 0
+     * nothing is reported and nothing undone, and the flow is slower.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void dsack_reports_spurious_retransmissions_and_the_sender_undoes_their_reductions(long seed) {
+        TcpTestbed with = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "1");
+        TcpTestbed without = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "0");
+        TcpStack c = with.client;
+        TcpStack s = with.server;
+        assertTrue(s.counter(MibCounter.DELAYED_ACK_LOST) > 0);
+        assertEquals(s.counter(MibCounter.DELAYED_ACK_LOST), s.counter(MibCounter.TCP_DSACK_OLD_SENT),
+                "every wholly old segment is reported");
+        long sent = s.counter(MibCounter.TCP_DSACK_OLD_SENT);
+        long recv = c.counter(MibCounter.TCP_DSACK_RECV);
+        assertTrue(recv <= sent && recv >= sent - 2, "D-SACKs reach the sender (a report replaced before its ACK"
+                + " left, or in flight at the end, aside): sent " + sent + ", received " + recv);
+        assertEquals(recv, c.counter(MibCounter.TCP_DSACK_RECV_SEGS), "one segment each");
+        assertEquals(0, c.counter(MibCounter.TCP_DSACK_IGNORED_DUBIOUS));
+        long undos = c.counter(MibCounter.TCP_DSACK_UNDO) + c.counter(MibCounter.TCP_FULL_UNDO);
+        assertTrue(undos > 0, "spurious recoveries undone");
+        assertEquals(0, without.server.counter(MibCounter.TCP_DSACK_OLD_SENT));
+        assertEquals(0, without.client.counter(MibCounter.TCP_DSACK_UNDO) + without.client.counter(MibCounter.TCP_FULL_UNDO));
+        long tWith = with.client.counter(MibCounter.TCP_ORIG_DATA_SENT);
+        long tWithout = without.client.counter(MibCounter.TCP_ORIG_DATA_SENT);
+        assertTrue(tWith > 2 * tWithout, "undoing keeps cwnd: " + tWith + " vs " + tWithout + " segments in 20 s");
+    }
+
+    /** A bulk transfer for 20 s with 1 % of data segments held back {@code delayNs}, no loss. */
+    private static TcpTestbed reordered(long seed, long delayNs, String... sysctls) {
+        LinkDirection up = new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, LossModelSpec.NONE, 0.01,
+                delayNs, 0);
+        TcpTestbed tb = new TcpTestbed(seed, up, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18, sysctls);
+        StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new TcpTransferTest.Source(1L << 40));
+        tb.sim.run(20 * S);
+        return tb;
+    }
+
     private static long reorderedTransfer(long seed, String recovery) {
         LinkDirection up = new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, LossModelSpec.NONE, 0.01,
                 2 * MS, 0);
+        // without D-SACK undo, which would otherwise keep cwnd (and so how many segments overtake) apart
         TcpTestbed tb = new TcpTestbed(seed, up, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
-                "net.ipv4.tcp_recovery", recovery);
+                "net.ipv4.tcp_recovery", recovery, "net.ipv4.tcp_dsack", "0");
         StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
         tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
         long total = 20_000_000;
