@@ -66,6 +66,10 @@ class StreamIntegrityTest {
         boolean sack = cfg.nextInt(4) != 0;
         boolean ts = cfg.nextInt(4) != 0;
         long total = 20_000 + cfg.nextInt(300_000);
+        // loss detection and undo as configured: RACK or dupthresh, D-SACK and its undo, tail loss probes
+        String recovery = cfg.nextInt(4) != 0 ? "1" : "0";
+        String dsack = cfg.nextInt(4) != 0 ? "1" : "0";
+        String earlyRetrans = cfg.nextInt(4) != 0 ? "3" : "0";
         LinkDirection d = new LinkDirection(20_000_000, 5 * MS, 100, true, 1500, BernoulliLossType.of(loss), reorder,
                 3 * MS, dup);
         // tcp_retries2, tcp_orphan_retries and tcp_fin_timeout raised: at 30 % loss both ways Linux may rightly
@@ -74,9 +78,11 @@ class StreamIntegrityTest {
         TcpTestbed tb = new TcpTestbed(seed, d, d, KernelVersion.V6_18, "net.ipv4.tcp_congestion_control", cc,
                 "net.ipv4.tcp_sack", sack ? "1" : "0", "net.ipv4.tcp_timestamps", ts ? "1" : "0",
                 "net.ipv4.tcp_retries2", "40", "net.ipv4.tcp_orphan_retries", "40",
-                "net.ipv4.tcp_fin_timeout", "3600");
+                "net.ipv4.tcp_fin_timeout", "3600", "net.ipv4.tcp_recovery", recovery, "net.ipv4.tcp_dsack", dsack,
+                "net.ipv4.tcp_early_retrans", earlyRetrans);
         String where = "seed " + seed + " loss " + loss + " reorder " + reorder + " dup " + dup + " " + cc
-                + " sack " + sack + " ts " + ts + " bytes " + total + " serverClosesFirst " + serverClosesFirst;
+                + " sack " + sack + " ts " + ts + " bytes " + total + " serverClosesFirst " + serverClosesFirst
+                + " tcp_recovery " + recovery + " tcp_dsack " + dsack + " tcp_early_retrans " + earlyRetrans;
 
         OrderedSink sink = new OrderedSink();
         sink.closeOnEof = !serverClosesFirst;
