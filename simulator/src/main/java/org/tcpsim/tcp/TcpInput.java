@@ -257,9 +257,7 @@ final class TcpInput {
         int rcvNxt = sk.rcv.queue.rcvNxt();
         int end = seg.seq + seg.seqLength();
         if (end != seg.seq && Seq.lt(seg.seq, rcvNxt)) {
-            sk.stack.count(MibCounter.DELAYED_ACK_LOST);
-            sk.rcv.enterQuickAck();
-            dsackSet(seg.seq, Seq.gt(end, rcvNxt) ? rcvNxt : end);
+            oldDataReceived(seg.seq, Seq.gt(end, rcvNxt) ? rcvNxt : end);
         }
         sk.out.sendAck(now, false);
     }
@@ -273,14 +271,22 @@ final class TcpInput {
         ReceiveQueue q = sk.rcv.queue;
         int rcvNxt = q.rcvNxt();
         if (Seq.le(end, rcvNxt)) {
-            sk.stack.count(MibCounter.DELAYED_ACK_LOST);
-            dsackSet(start, end);
-            sk.rcv.enterQuickAck(); // tcp_enter_quickack_mode(sk, TCP_MAX_QUICKACKS)
+            oldDataReceived(start, end);
         } else if (Seq.lt(start, rcvNxt)) {
             dsackSet(start, rcvNxt);
         } else if (Seq.gt(start, rcvNxt) && q.outOfOrderCovers(start, end)) {
             dsackSet(start, end); // tcp_data_queue_ofo: wholly inside a queued range
         }
+    }
+
+    /**
+     * [s, e) below rcv_nxt came again: its ACK was lost or late (DelayedACKLost), so ACK at once
+     * (tcp_enter_quickack_mode with TCP_MAX_QUICKACKS) and report the copy as a D-SACK.
+     */
+    private void oldDataReceived(int s, int e) {
+        sk.stack.count(MibCounter.DELAYED_ACK_LOST);
+        sk.rcv.enterQuickAck();
+        dsackSet(s, e);
     }
 
     /** tcp_dsack_set: with SACK and tcp_dsack, the next ACK reports [s, e) first, as a D-SACK block. */
