@@ -22,6 +22,21 @@ final class Rack {
     boolean advanced;
     /** Reorderings seen on this connection (tp->reord_seen). */
     int reordSeen;
+    /** TCP_RACK_RECOVERY_THRESH: recoveries a widened window persists. */
+    static final int RECOVERY_THRESH = 16;
+    /** The reordering window in steps of min_rtt / 4 (rack.reo_wnd_steps), widened by D-SACKs. */
+    int reoWndSteps = 1;
+    /** Recoveries left before the window shrinks back to one step (rack.reo_wnd_persist). */
+    int reoWndPersist;
+    /** A D-SACK asked for a wider window (rack.dsack_seen), applied by {@link #updateReoWnd}. */
+    boolean dsackSeen;
+    /** tp->delivered when the window was last widened (rack.last_delivered). */
+    private int lastDelivered;
+    // this ACK's rate sample: tx.delivered of the most recently sent segment it delivered
+    private int priorDelivered;
+    private long priorSentNs;
+    private int priorEndSeq;
+    private boolean sampled;
 
     // the reordering check of one ACK
     private int priorFack;
@@ -54,8 +69,8 @@ final class Rack {
 
     /**
      * tcp_rack_reo_wnd (6.x): none while no reordering has been seen and the connection is in
-     * recovery or has dupthresh SACKed segments; else min_rtt / 4 (one step: no DSACK here to
-     * widen it), at most srtt.
+     * recovery or has dupthresh SACKed segments; else min_rtt / 4 times the steps D-SACKs added,
+     * at most srtt.
      */
     long reoWndUs(CaState state, int sackedOut, int reordering, long minRttUs, long srttUs) {
         if (reordSeen == 0) {
@@ -66,13 +81,51 @@ final class Rack {
                 return 0;
             }
         }
-        return minRttUs == 0 ? srttUs : Math.min(minRttUs >> 2, srttUs); // ~0U >> 2 is above any srtt
+        return minRttUs == 0 ? srttUs : Math.min((minRttUs >> 2) * reoWndSteps, srttUs); // ~0U >> 2 is above any srtt
     }
 
     /** Before an ACK's SACK blocks and cumulative part are applied: the highest SACKed sequence so far. */
     void beginAck(int fack) {
         priorFack = fack;
         deliveredBelow = false;
+        sampled = false;
+        priorDelivered = 0;
+    }
+
+    /**
+     * tcp_rate_skb_delivered: a segment delivered for the first time by this ACK; the most recently
+     * sent one gives the sample's prior_delivered.
+     */
+    void rateSampleDelivered(int txDelivered, long sentAtNs, int segEndSeq) {
+        if (!sampled || sentAfter(sentAtNs, priorSentNs, segEndSeq, priorEndSeq)) {
+            sampled = true;
+            priorDelivered = txDelivered;
+            priorSentNs = sentAtNs;
+            priorEndSeq = segEndSeq;
+        }
+    }
+
+    /**
+     * tcp_rack_update_reo_wnd, after each ACK: a pending D-SACK widens the window by one step (at
+     * most once per round trip: D-SACKs for data sent before the last widening are ignored) and
+     * keeps it for RECOVERY_THRESH recoveries; once those are used up it is one step again.
+     * Nothing with tcp_recovery's static-window bit, or when the ACK delivered nothing.
+     */
+    void updateReoWnd(int delivered, boolean staticWindow) {
+        if (staticWindow || !sampled || priorDelivered == 0) {
+            return;
+        }
+        if (Seq.lt(priorDelivered, lastDelivered)) {
+            dsackSeen = false;
+        }
+        if (dsackSeen) {
+            reoWndSteps = Math.min(0xFF, reoWndSteps + 1);
+            dsackSeen = false;
+            lastDelivered = delivered;
+            reoWndPersist = RECOVERY_THRESH;
+        } else if (reoWndPersist == 0) {
+            reoWndSteps = 1;
+        }
     }
 
     /** A segment never retransmitted was delivered by this ACK (tcp_sacktag_one, tcp_clean_rtx_queue). */

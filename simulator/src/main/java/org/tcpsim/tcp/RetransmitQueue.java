@@ -18,11 +18,15 @@ final class RetransmitQueue {
     private int[] end = new int[4];
     private long[] sentAt = new long[4];
     private byte[] flags = new byte[4];
+    /** tp->delivered when the entry was last sent (tx.delivered, tcp_rate_skb_sent). */
+    private int[] txDelivered = new int[4];
     private int head;
     private int count;
 
     int packetsOut;
     int sackedOut;
+    /** Segments delivered so far, cumulatively or by SACK, and D-SACKed duplicates (tp->delivered, u32). */
+    int delivered;
     /** Start of the highest SACKed entry (tp->highest_sack), meaningful while sackedOut > 0. */
     private int highestSackStart;
     int lostOut;
@@ -52,6 +56,7 @@ final class RetransmitQueue {
         end[i] = seqEnd;
         sentAt[i] = now;
         flags[i] = 0;
+        txDelivered[i] = delivered;
         count++;
         packetsOut++;
     }
@@ -117,6 +122,8 @@ final class RetransmitQueue {
             }
             if ((f & SACKED) == 0) {
                 rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
+                rack.rateSampleDelivered(txDelivered[i], sentAt[i], end[i]);
+                delivered++; // tcp_count_delivered
             }
             out.packets++;
             out.bytes += end[i] - start[i];
@@ -149,6 +156,8 @@ final class RetransmitQueue {
                     retransOut--;
                 }
                 rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
+                rack.rateSampleDelivered(txDelivered[i], sentAt[i], end[i]);
+                delivered++;
                 if ((f & EVER_RETRANS) == 0) {
                     rack.deliveredOriginal(start[i]);
                 }
@@ -220,6 +229,7 @@ final class RetransmitQueue {
         int i = slot(k);
         flags[i] |= EVER_RETRANS;
         sentAt[i] = now;
+        txDelivered[i] = delivered;
     }
 
     /** Index of the first entry whose start is at or after {@code seq} (entries are in sequence order). */
@@ -335,6 +345,7 @@ final class RetransmitQueue {
         }
         flags[i] |= RETRANS | EVER_RETRANS;
         sentAt[i] = now;
+        txDelivered[i] = delivered;
     }
 
     /** Whether any SACKed entry exists (a SACK-based recovery is possible). */
@@ -363,17 +374,20 @@ final class RetransmitQueue {
         int[] e = new int[n * 2];
         long[] t = new long[n * 2];
         byte[] f = new byte[n * 2];
+        int[] d = new int[n * 2];
         for (int k = 0; k < count; k++) {
             int i = (head + k) & (n - 1);
             s[k] = start[i];
             e[k] = end[i];
             t[k] = sentAt[i];
             f[k] = flags[i];
+            d[k] = txDelivered[i];
         }
         start = s;
         end = e;
         sentAt = t;
         flags = f;
+        txDelivered = d;
         head = 0;
     }
 }

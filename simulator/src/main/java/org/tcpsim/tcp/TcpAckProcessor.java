@@ -76,6 +76,7 @@ final class TcpAckProcessor {
         if (snd.rack.endAck(snd.rtx.highestSackSeq(snd.sndUna))) {
             sk.stack.count(MibCounter.TCP_SACK_REORDER); // tcp_check_sack_reordering
         }
+        snd.rack.updateReoWnd(snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
         sampleRtt(seg, now);
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
@@ -196,6 +197,8 @@ final class TcpAckProcessor {
             if (undone) {
                 undoCwndReduction();
                 sk.stack.count(MibCounter.TCP_FULL_UNDO);
+            } else if (snd.rack.reoWndPersist > 0) {
+                snd.rack.reoWndPersist--; // one more recovery with the widened window
             }
             snd.setCaState(CaState.OPEN);
             if (!undone) {
@@ -307,6 +310,10 @@ final class TcpAckProcessor {
             return false;
         }
         sk.stack.add(MibCounter.TCP_DSACK_RECV_SEGS, dupSegs);
+        if (snd.rack.reordSeen > 0 && !tlp) {
+            snd.rack.dsackSeen = true; // the spurious retransmission may have been reordering longer than reo_wnd
+        }
+        snd.rtx.delivered += dupSegs; // a spurious retransmission was delivered (sack_delivered)
         if (snd.undoPending && snd.undoRetrans > 0 && !Seq.gt(e0, priorSndUna) && Seq.gt(e0, snd.undoMarker)) {
             snd.undoRetrans = Math.max(0, snd.undoRetrans - dupSegs);
         }
@@ -317,6 +324,7 @@ final class TcpAckProcessor {
     private boolean tryUndoDsack() {
         TcpSender snd = sk.snd;
         if (snd.undoPending && snd.undoRetrans == 0) {
+            snd.rack.reoWndPersist = Math.min(Rack.RECOVERY_THRESH, snd.rack.reoWndPersist + 1);
             undoCwndReduction();
             sk.stack.count(MibCounter.TCP_DSACK_UNDO);
             return true;

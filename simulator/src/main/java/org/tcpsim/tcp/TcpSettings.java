@@ -56,6 +56,8 @@ public final class TcpSettings {
     final boolean abortOnOverflow;
     /** tcp_recovery & TCP_RACK_LOSS_DETECTION: RACK marks losses (else RFC 6675 dupthresh). */
     final boolean rack;
+    /** tcp_recovery & TCP_RACK_STATIC_REO_WND: D-SACKs do not widen RACK's reordering window. */
+    final boolean rackStaticReoWnd;
     /** tcp_early_retrans 3 or 4: tail loss probes (tcp_schedule_loss_probe). */
     final boolean tailLossProbe;
     /** tcp_dsack: report duplicates with a D-SACK block (RFC 2883). */
@@ -95,6 +97,7 @@ public final class TcpSettings {
         maxSynBacklog = s.getInt(SysctlNames.TCP_MAX_SYN_BACKLOG);
         abortOnOverflow = s.getInt(SysctlNames.TCP_ABORT_ON_OVERFLOW) != 0;
         rack = (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
+        rackStaticReoWnd = (s.getInt(SysctlNames.TCP_RECOVERY) & 2) != 0;
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);
         tailLossProbe = earlyRetrans == 3 || earlyRetrans == 4;
         dsack = s.getInt(SysctlNames.TCP_DSACK) != 0;

@@ -61,6 +61,47 @@ class RackTest {
     }
 
     @Test
+    void a_dsack_widens_the_reordering_window_one_step_per_round_trip_for_sixteen_recoveries() {
+        Rack r = new Rack();
+        r.reordSeen = 1;
+        long minRtt = 40_000;
+        long srtt = 100_000;
+        // an ACK delivering a segment sent when 10 had been delivered, with a D-SACK pending
+        r.dsackSeen = true;
+        r.beginAck(0);
+        r.rateSampleDelivered(10, 5 * MS, 1000);
+        r.updateReoWnd(20, false);
+        assertEquals(2, r.reoWndSteps);
+        assertEquals(Rack.RECOVERY_THRESH, r.reoWndPersist);
+        assertEquals(20_000, r.reoWndUs(CaState.OPEN, 0, 3, minRtt, srtt), "two steps of min_rtt / 4");
+        // a D-SACK for data sent before that widening (prior_delivered 15 < 20) is ignored
+        r.dsackSeen = true;
+        r.beginAck(0);
+        r.rateSampleDelivered(15, 6 * MS, 2000);
+        r.updateReoWnd(25, false);
+        assertEquals(2, r.reoWndSteps);
+        assertFalse(r.dsackSeen);
+        // the next one, for data sent after it, widens again; the window never passes srtt
+        r.dsackSeen = true;
+        r.beginAck(0);
+        r.rateSampleDelivered(21, 7 * MS, 3000);
+        r.updateReoWnd(30, false);
+        assertEquals(3, r.reoWndSteps);
+        r.reoWndSteps = 10;
+        assertEquals(100_000, r.reoWndUs(CaState.OPEN, 0, 3, minRtt, srtt));
+        // once the persisting recoveries are used up, back to one step
+        r.reoWndPersist = 0;
+        r.beginAck(0);
+        r.rateSampleDelivered(40, 8 * MS, 4000);
+        r.updateReoWnd(50, false);
+        assertEquals(1, r.reoWndSteps);
+        // tcp_recovery's static-window bit freezes it
+        r.dsackSeen = true;
+        r.updateReoWnd(60, true);
+        assertEquals(1, r.reoWndSteps);
+    }
+
+    @Test
     void an_original_delivered_below_what_was_already_sacked_is_reordering() {
         Rack r = new Rack();
         r.beginAck(5000); // 5000.. SACKed before this ACK
