@@ -52,6 +52,7 @@ public enum MibCounter {
     TCP_DSACK_IGNORED_DUBIOUS("TcpExtTCPDSACKIgnoredDubious"),
     TCP_DSACK_UNDO("TcpExtTCPDSACKUndo"),
     TCP_FULL_UNDO("TcpExtTCPFullUndo"),
+    TCP_KEEPALIVE("TcpExtTCPKeepAlive"),
     TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),
     TCP_OFO_QUEUE("TcpExtTCPOFOQueue"),
     TCP_CHALLENGE_ACK("TcpExtTCPChallengeACK"),

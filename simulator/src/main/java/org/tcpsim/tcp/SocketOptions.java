@@ -10,8 +10,24 @@ package org.tcpsim.tcp;
  * @param noDelay       TCP_NODELAY: Nagle off
  * @param congestion    TCP_CONGESTION, or null for net.ipv4.tcp_congestion_control
  * @param reuseAddr     SO_REUSEADDR
+ * @param keepAlive     SO_KEEPALIVE
+ * @param keepIdleS     TCP_KEEPIDLE in seconds, or 0 for net.ipv4.tcp_keepalive_time
+ * @param keepIntvlS    TCP_KEEPINTVL in seconds, or 0 for net.ipv4.tcp_keepalive_intvl
+ * @param keepCnt       TCP_KEEPCNT, or 0 for net.ipv4.tcp_keepalive_probes
  */
 public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, String congestion,
-                            boolean reuseAddr) {
+                            boolean reuseAddr, boolean keepAlive, int keepIdleS, int keepIntvlS, int keepCnt) {
     public static final SocketOptions DEFAULTS = new SocketOptions(-1, -1, false, false, null, false);
+
+    /** Without keepalive. */
+    public SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, String congestion,
+                         boolean reuseAddr) {
+        this(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, false, 0, 0, 0);
+    }
+
+    /** The same options with TCP_CONGESTION set to {@code name}. */
+    public SocketOptions withCongestion(String name) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, name, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt);
+    }
 }

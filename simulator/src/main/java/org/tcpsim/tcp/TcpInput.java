@@ -96,6 +96,9 @@ final class TcpInput {
             }
             return;
         }
+        if (sk.keepalive != null) {
+            sk.keepalive.heard(now);
+        }
         if (seg.has(TcpSegment.RST)) {
             if (seg.seq == sk.rcv.queue.rcvNxt()) {
                 resetReceived(now);

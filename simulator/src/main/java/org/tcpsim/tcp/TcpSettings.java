@@ -19,7 +19,8 @@ public final class TcpSettings {
             SysctlNames.TCP_MEM, SysctlNames.TCP_TW_REUSE, SysctlNames.TCP_TW_REUSE_DELAY, SysctlNames.TCP_TW_RECYCLE,
             SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
             SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
-            SysctlNames.TCP_DSACK);
+            SysctlNames.TCP_DSACK, SysctlNames.TCP_KEEPALIVE_TIME, SysctlNames.TCP_KEEPALIVE_INTVL,
+            SysctlNames.TCP_KEEPALIVE_PROBES);
 
     final int portLow;
     final int portHigh;
@@ -62,6 +63,10 @@ public final class TcpSettings {
     final boolean tailLossProbe;
     /** tcp_dsack: report duplicates with a D-SACK block (RFC 2883). */
     final boolean dsack;
+    /** tcp_keepalive_time, tcp_keepalive_intvl (ns) and tcp_keepalive_probes, for SO_KEEPALIVE sockets. */
+    final long keepaliveTimeNs;
+    final long keepaliveIntvlNs;
+    final int keepaliveProbes;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -101,5 +106,8 @@ public final class TcpSettings {
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);
         tailLossProbe = earlyRetrans == 3 || earlyRetrans == 4;
         dsack = s.getInt(SysctlNames.TCP_DSACK) != 0;
+        keepaliveTimeNs = s.getLong(SysctlNames.TCP_KEEPALIVE_TIME) * 1_000_000_000L;
+        keepaliveIntvlNs = s.getLong(SysctlNames.TCP_KEEPALIVE_INTVL) * 1_000_000_000L;
+        keepaliveProbes = s.getInt(SysctlNames.TCP_KEEPALIVE_PROBES);
     }
 }

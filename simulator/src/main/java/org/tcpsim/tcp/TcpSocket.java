@@ -56,6 +56,8 @@ public final class TcpSocket {
 
     final Timer retransmitTimer;
     final Timer delackTimer;
+    /** SO_KEEPALIVE's timer and probe count, or null without the option. */
+    final Keepalive keepalive;
     int synRetransmits;
     int synAckTimeouts;
     private boolean finWait2Pending;
@@ -91,6 +93,7 @@ public final class TcpSocket {
         this.in = new TcpInput(this);
         this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
         this.delackTimer = new Timer(stack.sim(), now -> out.sendAck(now, true));
+        this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
         this.advmss = stack.advmss();
         this.tStart = stack.now();
     }
@@ -552,6 +555,9 @@ public final class TcpSocket {
             case ESTABLISHED -> {
                 tEstablished = now;
                 snd.sndWl2 = snd.sndUna;
+                if (keepalive != null) {
+                    keepalive.start(now);
+                }
             }
             case FIN_WAIT2 -> {
                 // an orphan becomes a FIN_WAIT2 timewait sock once the segment that got it here is fully
@@ -563,6 +569,9 @@ public final class TcpSocket {
                 chargeMemory(now);
                 retransmitTimer.cancel();
                 delackTimer.cancel();
+                if (keepalive != null) {
+                    keepalive.stop();
+                }
                 tEnd = now;
                 if (!stack.enterTimeWait(this, now)) {
                     moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
@@ -582,6 +591,9 @@ public final class TcpSocket {
         chargeMemory(now);
         retransmitTimer.cancel();
         delackTimer.cancel();
+        if (keepalive != null) {
+            keepalive.stop();
+        }
         if (tEnd < 0) {
             tEnd = now;
         }

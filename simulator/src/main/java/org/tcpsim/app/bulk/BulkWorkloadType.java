@@ -44,8 +44,7 @@ public final class BulkWorkloadType implements WorkloadType {
                 node.problemAt("congestion_control", "no congestion control named '" + cc + "' is loaded; available: "
                         + String.join(", ", CongestionControls.available().keySet()));
             } else {
-                options = new SocketOptions(options.rcvbuf(), options.sndbuf(), options.lingerZero(),
-                        options.noDelay(), cc, options.reuseAddr());
+                options = options.withCongestion(cc);
             }
         }
         node.finish();

@@ -1,0 +1,74 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.engine.Timer;
+import org.tcpsim.kernel.MibCounter;
+
+/**
+ * SO_KEEPALIVE (net/ipv4/tcp_timer.c: tcp_keepalive_timer): after TCP_KEEPIDLE
+ * (tcp_keepalive_time) without hearing from the peer, and nothing in flight or queued, a probe
+ * (an ACK one byte below snd_una, which the peer must answer) every TCP_KEEPINTVL; once
+ * TCP_KEEPCNT probes went unanswered, a RST and ETIMEDOUT. Made only for sockets that set the
+ * option.
+ */
+final class Keepalive {
+    private final TcpSocket sk;
+    private final Timer timer;
+    private final long idleNs;
+    private final long intvlNs;
+    private final int probes;
+    /** Unanswered probes (icsk_probes_out). */
+    private int probesOut;
+    /** When the peer was last heard from: an acceptable segment (rcv_tstamp, icsk_ack.lrcvtime). */
+    private long heardNs;
+
+    Keepalive(TcpSocket sk, SocketOptions o, TcpSettings s) {
+        this.sk = sk;
+        this.timer = new Timer(sk.stack.sim(), this::fire);
+        this.idleNs = o.keepIdleS() > 0 ? o.keepIdleS() * 1_000_000_000L : s.keepaliveTimeNs;
+        this.intvlNs = o.keepIntvlS() > 0 ? o.keepIntvlS() * 1_000_000_000L : s.keepaliveIntvlNs;
+        this.probes = o.keepCnt() > 0 ? o.keepCnt() : s.keepaliveProbes;
+    }
+
+    /** The connection is established: the first check comes after the idle time (inet_csk_reset_keepalive_timer). */
+    void start(long now) {
+        heardNs = now;
+        timer.arm(now + idleNs);
+    }
+
+    /** An acceptable segment from the peer (tcp_ack: probes_out = 0, rcv_tstamp). */
+    void heard(long now) {
+        heardNs = now;
+        probesOut = 0;
+    }
+
+    void stop() {
+        timer.cancel();
+    }
+
+    private void fire(long now) {
+        TcpState st = sk.state;
+        if (st == TcpState.CLOSED || st == TcpState.SYN_SENT || st == TcpState.LISTEN || st == TcpState.TIME_WAIT) {
+            return;
+        }
+        TcpSender snd = sk.snd;
+        if (snd.rtx.packetsOut > 0 || snd.writeSeq != snd.sndNxt) {
+            timer.arm(now + idleNs); // "It is alive without keepalive 8)": the RTO watches this connection
+            return;
+        }
+        long elapsed = now - heardNs;
+        if (elapsed < idleNs) {
+            timer.arm(heardNs + idleNs);
+            return;
+        }
+        if (probesOut >= probes) {
+            sk.stack.count(MibCounter.TCP_ABORT_ON_TIMEOUT); // tcp_send_active_reset, then tcp_write_err
+            sk.out.sendReset(now);
+            sk.fail("ETIMEDOUT", TcpEvent.TIMEOUT, "keepalive-timeout", now);
+            return;
+        }
+        sk.stack.count(MibCounter.TCP_KEEPALIVE); // tcp_write_wakeup -> tcp_xmit_probe_skb
+        sk.out.sendWindowProbe(now);
+        probesOut++;
+        timer.arm(now + intvlNs);
+    }
+}

@@ -1,0 +1,131 @@
+package org.tcpsim.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tcpsim.tcp.TcpTimeline.MS;
+import static org.tcpsim.tcp.TcpTimeline.S;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tcpsim.engine.Event;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.net.LinkDirection;
+import org.tcpsim.net.loss.LossModelSpec;
+
+/**
+ * [6.18] tcp_timer.c: tcp_keepalive_timer. With SO_KEEPALIVE, an idle connection is probed
+ * after TCP_KEEPIDLE (tcp_keepalive_time) with an ACK one byte below snd_una (tcp_xmit_probe_skb,
+ * TcpExtTCPKeepAlive), every TCP_KEEPINTVL while unanswered; when TCP_KEEPCNT probes went
+ * unanswered the next expiry sends a RST and fails the socket with ETIMEDOUT
+ * (TcpExtTCPAbortOnTimeout). An answer resets the count.
+ */
+class KeepaliveTest {
+    private static final SocketOptions KEEPALIVE = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 3);
+
+    private static LinkDirection link(LossModelSpec loss) {
+        return new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, loss, 0, 0, 0);
+    }
+
+    private static boolean keepaliveProbe(TcpSegment s) {
+        return s.dataLength == 0 && s.has(TcpSegment.ACK) && !s.has(TcpSegment.SYN) && !s.has(TcpSegment.RST);
+    }
+
+    @Test
+    void a_silent_peer_is_probed_three_times_then_reset_with_etimedout() {
+        TcpTimeline.ScriptedLoss toServer = new TcpTimeline.ScriptedLoss();
+        TcpTestbed tb = new TcpTestbed(1, link(toServer), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        TcpTimeline tl = new TcpTimeline(tb, true);
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(null));
+        String[] errno = {"open"};
+        TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, KEEPALIVE, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                toServer.dropAll = true; // from now on the server hears nothing
+            }
+
+            @Override
+            public void closed(TcpSocket s, String e, long now) {
+                errno[0] = e;
+            }
+        });
+        tb.sim.run(100 * S);
+        long est = tl.when("client", TcpState.SYN_SENT, TcpState.ESTABLISHED);
+        List<Long> probes = tl.times("client", true, s -> keepaliveProbe(s) && s.seq == c.snd.sndUna - 1);
+        assertEquals(List.of(est + 10 * S, est + 15 * S, est + 20 * S), probes, tl.wireDump());
+        assertEquals(3, tb.client.counter(MibCounter.TCP_KEEPALIVE));
+        assertEquals(est + 25 * S, tl.when("client", TcpState.ESTABLISHED, TcpState.CLOSED), "after TCP_KEEPCNT probes");
+        assertEquals("ETIMEDOUT", errno[0]);
+        assertEquals(1, tb.client.counter(MibCounter.TCP_ABORT_ON_TIMEOUT));
+        assertEquals(1, tb.client.counter(MibCounter.TCP_OUT_RSTS), "tcp_send_active_reset before the error");
+    }
+
+    @Test
+    void a_live_peer_answers_each_probe_and_the_connection_stays() {
+        TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        TcpTimeline tl = new TcpTimeline(tb, true);
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(null));
+        TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, KEEPALIVE, null);
+        tb.sim.run(35 * S);
+        long est = tl.when("client", TcpState.SYN_SENT, TcpState.ESTABLISHED);
+        List<Long> probes = tl.times("client", true, s -> keepaliveProbe(s) && s.seq == c.snd.sndUna - 1);
+        assertEquals(3, probes.size(), tl.wireDump());
+        assertEquals(est + 10 * S, probes.get(0));
+        // each answer, one RTT (20 ms) after its probe, restarts the idle time
+        for (int i = 1; i < probes.size(); i++) {
+            assertEquals(10 * S + 20 * MS, probes.get(i) - probes.get(i - 1), MS / 10, tl.wireDump());
+        }
+        assertEquals(3, tb.server.counter(MibCounter.TCP_OUT_SEGS) - 1, "the server answered each probe (after its SYN-ACK)");
+        assertEquals(TcpState.ESTABLISHED, c.state());
+        assertEquals(0, tb.client.counter(MibCounter.TCP_ABORT_ON_TIMEOUT));
+    }
+
+    @Test
+    void without_so_keepalive_an_idle_connection_is_never_probed() {
+        TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(null));
+        TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, null);
+        tb.sim.run(3 * 3600 * S);
+        assertEquals(0, tb.client.counter(MibCounter.TCP_KEEPALIVE));
+        assertEquals(TcpState.ESTABLISHED, c.state());
+    }
+
+    /**
+     * A server that never close()s sits in CLOSE_WAIT for ever; with SO_KEEPALIVE on its listener
+     * (inherited by accepted sockets) the first probe after the client's socket is gone meets no
+     * socket, the client's host answers with a RST, and the server's socket closes (EPIPE in
+     * CLOSE_WAIT, tcp_reset).
+     */
+    @Test
+    void keepalive_clears_a_close_wait_socket_once_the_peer_is_gone() {
+        TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        TcpTimeline tl = new TcpTimeline(tb, false);
+        SocketOptions keepidle120 = new SocketOptions(-1, -1, false, false, null, false, true, 120, 5, 3);
+        String[] serverErrno = {"open"};
+        TcpSocket[] server = {null};
+        tb.server.listen(80, 128, keepidle120, (l, now) -> server[0] = l.accept(new SocketCallbacks() {
+            @Override
+            public void closed(TcpSocket s, String e, long t) {
+                serverErrno[0] = e;
+            }
+        }));
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                tb.sim.schedule(now + S, (Event) t -> s.close(t)); // orphan: FIN_WAIT2 for tcp_fin_timeout
+            }
+        });
+        tb.sim.run(300 * S);
+        long est = tl.when("server", TcpState.SYN_RECV, TcpState.ESTABLISHED);
+        long closeWait = tl.when("server", TcpState.ESTABLISHED, TcpState.CLOSE_WAIT);
+        long finWait2 = tl.when("client", TcpState.FIN_WAIT1, TcpState.FIN_WAIT2);
+        long clientGone = tl.when("client", TcpState.FIN_WAIT2, TcpState.CLOSED);
+        long serverClosed = tl.when("server", TcpState.CLOSE_WAIT, TcpState.CLOSED);
+        assertEquals(finWait2 + 60 * S, clientGone, "the orphan's FIN_WAIT2 lasts tcp_fin_timeout");
+        // the last segment the server heard is the client's FIN; the probe goes 120 s later, the RST comes back an RTT on
+        assertEquals(closeWait + 120 * S + 20 * MS, serverClosed, 1 * MS, tl.toString());
+        assertEquals("EPIPE", serverErrno[0]);
+        assertEquals(1, tb.server.counter(MibCounter.TCP_KEEPALIVE));
+        assertEquals(1, tb.client.counter(MibCounter.TCP_OUT_RSTS), "the client's host, with no socket, resets");
+        assertEquals(est + S, closeWait, 1 * MS, "the client closed one second in");
+    }
+}
