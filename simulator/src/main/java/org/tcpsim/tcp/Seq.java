@@ -26,9 +26,24 @@ public final class Seq {
         return a - b >= 0;
     }
 
-    /** low <= x <= high in sequence space. Linux: between(seq1, seq2, seq3). */
+    /** low <= x <= high in sequence space. Linux: between(seq1, seq2, seq3), in u32 arithmetic. */
     public static boolean between(int x, int low, int high) {
-        return high - low >= x - low;
+        return Integer.compareUnsigned(high - low, x - low) >= 0;
+    }
+
+    /**
+     * Whether segment [seq, endSeq) falls in the window [sWin, eWin] (tcp_minisocks.c:
+     * tcp_in_window): it starts at the left edge, or overlaps the window, or is an empty segment
+     * at its right edge.
+     */
+    public static boolean inWindow(int seq, int endSeq, int sWin, int eWin) {
+        if (seq == sWin) {
+            return true;
+        }
+        if (gt(endSeq, sWin) && lt(seq, eWin)) {
+            return true;
+        }
+        return seq == eWin && seq == endSeq;
     }
 
     /** Distance from a to b (b - a), as a non-negative count when b is after a. */

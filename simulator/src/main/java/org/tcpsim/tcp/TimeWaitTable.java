@@ -135,8 +135,8 @@ final class TimeWaitTable {
     /** The FIN_WAIT2 substate repeats tcp_rcv_state_process's checks (tcp_timewait_state_process). */
     private void finWait2Arrived(TimeWaitSock tw, TcpSegment seg, long now) {
         int end = seg.seq + seg.seqLength();
-        if (!Seq.between(seg.seq, tw.rcvNxt, tw.rcvNxt + tw.rcvWnd)) {
-            sendAck(tw, now); // out of window: an ACK (rate-limited in Linux)
+        if (!Seq.inWindow(seg.seq, end, tw.rcvNxt, tw.rcvNxt + tw.rcvWnd)) {
+            sendAck(tw, now); // out of window (a keepalive probe, say): an ACK (rate-limited in Linux)
             return;
         }
         if (seg.has(TcpSegment.RST)) {

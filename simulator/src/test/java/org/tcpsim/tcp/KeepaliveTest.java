@@ -95,6 +95,38 @@ class KeepaliveTest {
      * socket, the client's host answers with a RST, and the server's socket closes (EPIPE in
      * CLOSE_WAIT, tcp_reset).
      */
+    /** While the peer's orphaned FIN_WAIT2 lives it answers probes (out of window: an ACK), so the socket stays. */
+    @Test
+    void probes_during_the_peers_fin_wait2_are_answered_and_the_rst_comes_after_it() {
+        TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        TcpTimeline tl = new TcpTimeline(tb, false);
+        SocketOptions keepidle10 = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 3);
+        String[] serverErrno = {"open"};
+        tb.server.listen(80, 128, keepidle10, (l, now) -> l.accept(new SocketCallbacks() {
+            @Override
+            public void closed(TcpSocket s, String e, long t) {
+                serverErrno[0] = e;
+            }
+        }));
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                tb.sim.schedule(now + S, (Event) t -> s.close(t));
+            }
+        });
+        tb.sim.run(300 * S);
+        long closeWait = tl.when("server", TcpState.ESTABLISHED, TcpState.CLOSE_WAIT);
+        long clientGone = tl.when("client", TcpState.FIN_WAIT2, TcpState.CLOSED);
+        long serverClosed = tl.when("server", TcpState.CLOSE_WAIT, TcpState.CLOSED);
+        assertEquals("EPIPE", serverErrno[0], "reset by the peer's host, not timed out" + tl);
+        assertEquals(0, tb.server.counter(MibCounter.TCP_ABORT_ON_TIMEOUT));
+        // probes every 10 s + one RTT (the answer restarts the idle time) while the FIN_WAIT2 answers;
+        // the first one after it is gone draws the RST
+        long probes = tb.server.counter(MibCounter.TCP_KEEPALIVE);
+        assertEquals((clientGone - closeWait) / (10 * S + 20 * MS) + 1, probes, tl.toString());
+        assertEquals(true, serverClosed > clientGone && serverClosed < clientGone + 10 * S + 100 * MS, tl.toString());
+    }
+
     @Test
     void keepalive_clears_a_close_wait_socket_once_the_peer_is_gone() {
         TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
