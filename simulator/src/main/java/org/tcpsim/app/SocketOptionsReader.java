@@ -28,6 +28,7 @@ public final class SocketOptionsReader {
         int keepIdle = o.optInt("TCP_KEEPIDLE", 0, 1, 32767);
         int keepIntvl = o.optInt("TCP_KEEPINTVL", 0, 1, 32767);
         int keepCnt = o.optInt("TCP_KEEPCNT", 0, 1, 127);
+        int userTimeout = o.optInt("TCP_USER_TIMEOUT", 0, 0, Integer.MAX_VALUE);
         String cc = o.optString("TCP_CONGESTION", null);
         Map<String, ?> available = CongestionControls.available();
         if (cc != null && !available.containsKey(cc)) {
@@ -37,6 +38,6 @@ public final class SocketOptionsReader {
         }
         o.finish();
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, cc, reuseAddr, keepAlive, keepIdle, keepIntvl,
-                keepCnt);
+                keepCnt, userTimeout);
     }
 }

@@ -7,8 +7,8 @@ import org.tcpsim.kernel.MibCounter;
  * SO_KEEPALIVE (net/ipv4/tcp_timer.c: tcp_keepalive_timer): after TCP_KEEPIDLE
  * (tcp_keepalive_time) without hearing from the peer, and nothing in flight or queued, a probe
  * (an ACK one byte below snd_una, which the peer must answer) every TCP_KEEPINTVL; once
- * TCP_KEEPCNT probes went unanswered, a RST and ETIMEDOUT. Made only for sockets that set the
- * option.
+ * TCP_KEEPCNT probes went unanswered (with TCP_USER_TIMEOUT: once that long has passed without
+ * an answer and a probe is out), a RST and ETIMEDOUT. Made only for sockets that set the option.
  */
 final class Keepalive {
     private final TcpSocket sk;
@@ -60,7 +60,8 @@ final class Keepalive {
             timer.arm(heardNs + idleNs);
             return;
         }
-        if (probesOut >= probes) {
+        long userTimeoutNs = sk.options.userTimeoutMs() * 1_000_000L;
+        if (userTimeoutNs != 0 ? elapsed >= userTimeoutNs && probesOut > 0 : probesOut >= probes) {
             sk.stack.count(MibCounter.TCP_ABORT_ON_TIMEOUT); // tcp_send_active_reset, then tcp_write_err
             sk.out.sendReset(now);
             sk.fail("ETIMEDOUT", TcpEvent.TIMEOUT, "keepalive-timeout", now);

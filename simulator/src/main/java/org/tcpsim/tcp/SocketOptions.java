@@ -14,20 +14,22 @@ package org.tcpsim.tcp;
  * @param keepIdleS     TCP_KEEPIDLE in seconds, or 0 for net.ipv4.tcp_keepalive_time
  * @param keepIntvlS    TCP_KEEPINTVL in seconds, or 0 for net.ipv4.tcp_keepalive_intvl
  * @param keepCnt       TCP_KEEPCNT, or 0 for net.ipv4.tcp_keepalive_probes
+ * @param userTimeoutMs TCP_USER_TIMEOUT in ms, or 0 for tcp_retries2's give-up and TCP_KEEPCNT
  */
 public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, String congestion,
-                            boolean reuseAddr, boolean keepAlive, int keepIdleS, int keepIntvlS, int keepCnt) {
+                            boolean reuseAddr, boolean keepAlive, int keepIdleS, int keepIntvlS, int keepCnt,
+                            int userTimeoutMs) {
     public static final SocketOptions DEFAULTS = new SocketOptions(-1, -1, false, false, null, false);
 
     /** Without keepalive. */
     public SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, String congestion,
                          boolean reuseAddr) {
-        this(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, false, 0, 0, 0);
+        this(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, false, 0, 0, 0, 0);
     }
 
     /** The same options with TCP_CONGESTION set to {@code name}. */
     public SocketOptions withCongestion(String name) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, name, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt);
+                keepIntvlS, keepCnt, userTimeoutMs);
     }
 }

@@ -584,11 +584,23 @@ final class TcpAckProcessor {
         enterLoss();
         snd.rtt.backoff();
         snd.retransmits++;
-        if (snd.retransStampNs == 0) {
-            snd.retransStampNs = Math.max(1, snd.rtx.sentAt(0));
+        sk.out.push(now); // the retransmission sets retrans_stamp if this is the first
+        sk.armXmit(XmitTimer.RETRANS, now + clampRtoToUserTimeoutNs(now));
+    }
+
+    /**
+     * tcp_clamp_rto_to_user_timeout: with TCP_USER_TIMEOUT, the next RTO fires no later than the
+     * user timeout counted from the first retransmission (at once once it has passed).
+     */
+    private long clampRtoToUserTimeoutNs(long now) {
+        TcpSender snd = sk.snd;
+        long rtoNs = snd.rtt.rtoUs() * 1000;
+        long userTimeoutNs = sk.options.userTimeoutMs() * 1_000_000L;
+        if (userTimeoutNs == 0 || snd.retransStampNs == 0) {
+            return rtoNs;
         }
-        sk.out.push(now);
-        sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
+        long remaining = userTimeoutNs - (now - snd.retransStampNs);
+        return remaining <= 0 ? 1_000_000L : Math.min(rtoNs, remaining);
     }
 
     /** tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost. */
@@ -613,8 +625,9 @@ final class TcpAckProcessor {
 
     /**
      * retransmits_timed_out with tcp_model_timeout: the time a run of RTOs doubling from
-     * TCP_RTO_MIN would take for the allowed number of retries, measured from the first
-     * retransmission's original send time (924.6 s for tcp_retries2 = 15).
+     * TCP_RTO_MIN would take for the allowed number of retries (924.6 s for tcp_retries2 = 15), or
+     * TCP_USER_TIMEOUT, measured from the first retransmission (retrans_stamp, set by
+     * tcp_retransmit_skb; a tail loss probe does not set it).
      */
     private boolean writeTimedOut(long now) {
         TcpSender snd = sk.snd;
@@ -625,6 +638,9 @@ final class TcpAckProcessor {
         }
         if (snd.retransStampNs == 0) {
             return false;
+        }
+        if (sk.options.userTimeoutMs() > 0) {
+            return now - snd.retransStampNs >= sk.options.userTimeoutMs() * 1_000_000L; // icsk_user_timeout
         }
         long timeoutUs = modelTimeoutUs(retries, 200_000, st.rtoMaxUs);
         return now - snd.retransStampNs >= timeoutUs * 1000;

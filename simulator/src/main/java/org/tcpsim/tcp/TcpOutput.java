@@ -253,7 +253,7 @@ final class TcpOutput {
         TcpSender snd = sk.snd;
         TcpSegment s = retransmission(k, now);
         if (snd.retransStampNs == 0) {
-            snd.retransStampNs = Math.max(1, snd.rtx.sentAt(k));
+            snd.retransStampNs = Math.max(1, now); // tcp_retransmit_skb: "stamp of the first (attempted) retransmit"
         }
         snd.rtx.retransmitted(k, now);
         snd.totalRetrans++;

@@ -20,7 +20,7 @@ import org.tcpsim.net.loss.LossModelSpec;
  * (TcpExtTCPAbortOnTimeout). An answer resets the count.
  */
 class KeepaliveTest {
-    private static final SocketOptions KEEPALIVE = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 3);
+    private static final SocketOptions KEEPALIVE = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 3, 0);
 
     private static LinkDirection link(LossModelSpec loss) {
         return new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, loss, 0, 0, 0);
@@ -95,12 +95,67 @@ class KeepaliveTest {
      * socket, the client's host answers with a RST, and the server's socket closes (EPIPE in
      * CLOSE_WAIT, tcp_reset).
      */
+    /**
+     * TCP_USER_TIMEOUT replaces TCP_KEEPCNT: the connection is dropped at the first keepalive
+     * expiry at which the peer has been silent that long and a probe is out (tcp_keepalive_timer).
+     */
+    @Test
+    void tcp_user_timeout_ends_keepalive_probing_early() {
+        TcpTimeline.ScriptedLoss toServer = new TcpTimeline.ScriptedLoss();
+        TcpTestbed tb = new TcpTestbed(1, link(toServer), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        TcpTimeline tl = new TcpTimeline(tb, false);
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(null));
+        SocketOptions o = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 9, 12_000);
+        TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, o, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                toServer.dropAll = true;
+            }
+        });
+        tb.sim.run(100 * S);
+        long est = tl.when("client", TcpState.SYN_SENT, TcpState.ESTABLISHED);
+        assertEquals(est + 15 * S, tl.when("client", TcpState.ESTABLISHED, TcpState.CLOSED), "15 s >= 12 s with a probe out");
+        assertEquals(1, tb.client.counter(MibCounter.TCP_KEEPALIVE));
+        assertEquals("ETIMEDOUT", c.errno());
+    }
+
+    /**
+     * TCP_USER_TIMEOUT on unacknowledged data (tcp_write_timeout, retransmits_timed_out with
+     * icsk_user_timeout; tcp_clamp_rto_to_user_timeout): ETIMEDOUT once that long has passed since
+     * the first retransmission (retrans_stamp), the last RTO shortened to land on it.
+     */
+    @Test
+    void tcp_user_timeout_gives_up_on_unacknowledged_data_after_that_long() {
+        TcpTimeline.ScriptedLoss toServer = new TcpTimeline.ScriptedLoss();
+        TcpTestbed tb = new TcpTestbed(1, link(toServer), link(LossModelSpec.NONE), KernelVersion.V6_18);
+        TcpTimeline tl = new TcpTimeline(tb, true);
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(null));
+        SocketOptions o = new SocketOptions(-1, -1, false, false, null, false, false, 0, 0, 0, 3000);
+        TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, o, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                toServer.dropAll = true;
+                s.write(1000, now);
+            }
+        });
+        tb.sim.run(100 * S);
+        // sends: the original, the tail loss probe (which does not start the clock: __tcp_retransmit_skb),
+        // then the RTO retransmissions, the first of which sets retrans_stamp (tcp_retransmit_skb)
+        List<Long> sends = tl.times("client", true, s -> s.dataLength > 0);
+        assertEquals(1, tb.client.counter(MibCounter.TCP_LOSS_PROBES));
+        long firstRetransmission = sends.get(2);
+        assertEquals(firstRetransmission + 3 * S, tl.when("client", TcpState.ESTABLISHED, TcpState.CLOSED),
+                tl.wireDump());
+        assertEquals("ETIMEDOUT", c.errno());
+        assertEquals(1, tb.client.counter(MibCounter.TCP_ABORT_ON_TIMEOUT));
+    }
+
     /** While the peer's orphaned FIN_WAIT2 lives it answers probes (out of window: an ACK), so the socket stays. */
     @Test
     void probes_during_the_peers_fin_wait2_are_answered_and_the_rst_comes_after_it() {
         TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
         TcpTimeline tl = new TcpTimeline(tb, false);
-        SocketOptions keepidle10 = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 3);
+        SocketOptions keepidle10 = new SocketOptions(-1, -1, false, false, null, false, true, 10, 5, 3, 0);
         String[] serverErrno = {"open"};
         tb.server.listen(80, 128, keepidle10, (l, now) -> l.accept(new SocketCallbacks() {
             @Override
@@ -131,7 +186,7 @@ class KeepaliveTest {
     void keepalive_clears_a_close_wait_socket_once_the_peer_is_gone() {
         TcpTestbed tb = new TcpTestbed(1, link(LossModelSpec.NONE), link(LossModelSpec.NONE), KernelVersion.V6_18);
         TcpTimeline tl = new TcpTimeline(tb, false);
-        SocketOptions keepidle120 = new SocketOptions(-1, -1, false, false, null, false, true, 120, 5, 3);
+        SocketOptions keepidle120 = new SocketOptions(-1, -1, false, false, null, false, true, 120, 5, 3, 0);
         String[] serverErrno = {"open"};
         TcpSocket[] server = {null};
         tb.server.listen(80, 128, keepidle120, (l, now) -> server[0] = l.accept(new SocketCallbacks() {
