@@ -309,6 +309,21 @@ final class RetransmitQueue {
         }
     }
 
+    /** Whether the oldest outstanding segment was ever retransmitted (part of tcp_any_retrans_done). */
+    boolean headEverRetransmitted() {
+        return count > 0 && (flags[head] & EVER_RETRANS) != 0;
+    }
+
+    /** Clears every loss mark (tcp_undo_cwnd_reduction with unmark_loss): the losses were not real. */
+    void unmarkLost() {
+        for (int k = 0; k < count; k++) {
+            int i = slot(k);
+            flags[i] &= ~LOST;
+        }
+        lostOut = 0;
+        awaitingRetransmit = 0;
+    }
+
     /** Forgets SACK information (a reneging receiver, or RTO without SACK). */
     void clearSacked() {
         for (int k = 0; k < count; k++) {

@@ -57,7 +57,13 @@ final class TcpAckProcessor {
             snd.sndUna = ack;
             snd.retransmits = 0;
             snd.dupAcks = 0;
-            if (snd.rtx.retransOut == 0 && snd.rtx.lostOut == 0) {
+            boolean retransDone = snd.rtx.retransOut > 0 || snd.rtx.lostOut > 0;
+            if (rackPath()) {
+                // tcp_try_to_open: only outside Recovery and Loss, and only when tcp_any_retrans_done() is
+                // false; it is also the clock tcp_packet_delayed compares the echoed timestamp with
+                retransDone |= snd.caState.ordinal() > CaState.DISORDER.ordinal() || snd.rtx.headEverRetransmitted();
+            }
+            if (!retransDone) {
                 snd.retransStampNs = 0;
             }
         }
@@ -83,7 +89,7 @@ final class TcpAckProcessor {
             processTlpAck(ack, pureDupack, dsackTlp);
         }
         boolean reoArmed = rackPath()
-                ? detectLossRack(advanced, acked.packets, newlySacked, now)
+                ? detectLossRack(seg, priorSndUna, advanced, now)
                 : detectLoss(dupack, advanced, acked.packets, newlySacked);
         updateCwnd(ack, acked.packets, newlySacked);
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
@@ -188,14 +194,15 @@ final class TcpAckProcessor {
      * or Disorder. Returns true when the reordering timer was armed (which then keeps the
      * transmit timer: FLAG_SET_XMIT_TIMER is cleared).
      */
-    private boolean detectLossRack(boolean advanced, int ackedPackets, int newlySacked, long now) {
+    private boolean detectLossRack(TcpSegment seg, int priorSndUna, boolean advanced, long now) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
-            // tcp_try_undo_recovery (every retransmission reported duplicate: undo), then
-            // tcp_end_cwnd_reduction, which brings cwnd to ssthresh unless undone
-            boolean undone = snd.undoPending && snd.undoRetrans == 0;
+            // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
+            // timestamp older than the first retransmission: undo), then tcp_end_cwnd_reduction,
+            // which brings cwnd to ssthresh unless undone
+            boolean undone = mayUndo(seg);
             if (undone) {
-                undoCwndReduction();
+                undoCwndReduction(false);
                 sk.stack.count(MibCounter.TCP_FULL_UNDO);
             } else if (snd.rack.reoWndPersist > 0) {
                 snd.rack.reoWndPersist--; // one more recovery with the widened window
@@ -206,10 +213,30 @@ final class TcpAckProcessor {
             }
         }
         if (snd.caState == CaState.LOSS) {
+            if (advanced && mayUndo(seg)) {
+                // tcp_try_undo_loss: the RTO was spurious (Eifel, or every retransmission D-SACKed)
+                undoCwndReduction(true);
+                sk.stack.count(MibCounter.TCP_LOSS_UNDO);
+                snd.retransmits = 0;
+                snd.setCaState(CaState.OPEN);
+                return false;
+            }
             if (!Seq.ge(snd.sndUna, snd.highSeq)) {
                 return false; // tcp_process_loss: still recovering from the RTO
             }
             snd.setCaState(CaState.OPEN);
+        }
+        if (snd.caState == CaState.RECOVERY && advanced && snd.undoPending && packetDelayed(seg)) {
+            // tcp_try_undo_partial: the original of a retransmission arrived: that was reordering
+            snd.rack.reordSeen++;
+            sk.stack.count(MibCounter.TCP_TS_REORDER); // tcp_check_sack_reordering(sk, prior_snd_una, 1)
+            if (snd.rtx.retransOut > 0) {
+                return false; // wait for the retransmissions still in flight
+            }
+            undoCwndReduction(true);
+            sk.stack.count(MibCounter.TCP_PARTIAL_UNDO);
+            tryKeepOpen();
+            return false;
         }
         if (tryUndoDsack() && snd.caState == CaState.RECOVERY) {
             tryKeepOpen(); // tcp_try_to_open: the recovery was spurious
@@ -320,12 +347,31 @@ final class TcpAckProcessor {
         return tlp;
     }
 
+    /**
+     * tcp_packet_delayed (Eifel, RFC 3522): this ACK echoes a timestamp older than the first
+     * retransmission, so the original was what arrived; or nothing was retransmitted at all.
+     */
+    private boolean packetDelayed(TcpSegment seg) {
+        TcpSender snd = sk.snd;
+        if (snd.retransStampNs == 0) {
+            return true;
+        }
+        return sk.timestamps && seg.hasTimestamps && seg.tsEcr != 0
+                && Seq.lt(seg.tsEcr, sk.tsNow(snd.retransStampNs));
+    }
+
+    /** tcp_may_undo: an episode to undo, and either every retransmission D-SACKed or the packet delayed. */
+    private boolean mayUndo(TcpSegment seg) {
+        TcpSender snd = sk.snd;
+        return snd.undoPending && (snd.undoRetrans == 0 || packetDelayed(seg));
+    }
+
     /** tcp_try_undo_dsack: every retransmission of the episode came back duplicate: undo it (TCPDSACKUndo). */
     private boolean tryUndoDsack() {
         TcpSender snd = sk.snd;
         if (snd.undoPending && snd.undoRetrans == 0) {
             snd.rack.reoWndPersist = Math.min(Rack.RECOVERY_THRESH, snd.rack.reoWndPersist + 1);
-            undoCwndReduction();
+            undoCwndReduction(false);
             sk.stack.count(MibCounter.TCP_DSACK_UNDO);
             return true;
         }
@@ -334,10 +380,14 @@ final class TcpAckProcessor {
 
     /**
      * tcp_undo_cwnd_reduction: cwnd back through the module's undo_cwnd (max of cwnd and
-     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, and RACK looks again.
+     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, and RACK looks again; with
+     * {@code unmarkLoss} nothing stays marked lost.
      */
-    private void undoCwndReduction() {
+    private void undoCwndReduction(boolean unmarkLoss) {
         TcpSender snd = sk.snd;
+        if (unmarkLoss) {
+            snd.rtx.unmarkLost();
+        }
         if (snd.priorSsthresh != 0) {
             snd.cwnd = Math.max(1, snd.cc.undoCwnd(snd));
             if (snd.priorSsthresh > snd.ssthresh) {

@@ -173,8 +173,9 @@ class RackTlpTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void dsack_reports_spurious_retransmissions_and_the_sender_undoes_their_reductions(long seed) {
-        TcpTestbed with = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "1");
-        TcpTestbed without = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "0");
+        // timestamps off, so that Eifel (below) does not undo first
+        TcpTestbed with = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "1", "net.ipv4.tcp_timestamps", "0");
+        TcpTestbed without = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "0", "net.ipv4.tcp_timestamps", "0");
         TcpStack c = with.client;
         TcpStack s = with.server;
         assertTrue(s.counter(MibCounter.DELAYED_ACK_LOST) > 0);
@@ -193,6 +194,29 @@ class RackTlpTest {
         long tWith = with.client.counter(MibCounter.TCP_ORIG_DATA_SENT);
         long tWithout = without.client.counter(MibCounter.TCP_ORIG_DATA_SENT);
         assertTrue(tWith > 2 * tWithout, "undoing keeps cwnd: " + tWith + " vs " + tWithout + " segments in 20 s");
+    }
+
+    /**
+     * The same reordering without D-SACK but with timestamps: an ACK echoing a timestamp older
+     * than the first retransmission shows the original arrived (tcp_packet_delayed, Eifel), so
+     * the reduction is undone (TCPPartialUndo, TCPFullUndo) and the reordering is noticed
+     * (TCPTSReorder), after which RACK's reordering window stops most resends.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void eifel_undoes_spurious_retransmissions_with_timestamps(long seed) {
+        TcpTestbed with = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "0", "net.ipv4.tcp_timestamps", "1");
+        TcpTestbed without = reordered(seed, 15 * MS, "net.ipv4.tcp_dsack", "0", "net.ipv4.tcp_timestamps", "0");
+        TcpStack c = with.client;
+        assertTrue(c.counter(MibCounter.TCP_PARTIAL_UNDO) + c.counter(MibCounter.TCP_FULL_UNDO) > 0);
+        assertTrue(c.counter(MibCounter.TCP_TS_REORDER) > 0);
+        assertEquals(0, c.counter(MibCounter.TCP_DSACK_UNDO));
+        TcpStack w = without.client;
+        assertEquals(0, w.counter(MibCounter.TCP_PARTIAL_UNDO) + w.counter(MibCounter.TCP_FULL_UNDO)
+                + w.counter(MibCounter.TCP_LOSS_UNDO) + w.counter(MibCounter.TCP_TS_REORDER));
+        long tWith = c.counter(MibCounter.TCP_ORIG_DATA_SENT);
+        long tWithout = w.counter(MibCounter.TCP_ORIG_DATA_SENT);
+        assertTrue(tWith > 2 * tWithout, tWith + " vs " + tWithout + " segments in 20 s");
     }
 
     /** A bulk transfer for 20 s with 1 % of data segments held back {@code delayNs}, no loss. */
