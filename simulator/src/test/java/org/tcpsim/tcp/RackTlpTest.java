@@ -219,6 +219,44 @@ class RackTlpTest {
         assertTrue(tWith > 2 * tWithout, tWith + " vs " + tWithout + " segments in 20 s");
     }
 
+    /**
+     * A delay spike: 1200 datagrams (1.44 s at 10 Mbps) queue ahead of one segment, which
+     * arrives long after the RTO. The RTO retransmits it (after a loss probe); the ACK of the
+     * original then echoes a timestamp older than that retransmission, so the RTO was spurious and
+     * Loss is undone (tcp_try_undo_loss: TCPLossUndo, cwnd and ssthresh back). Without timestamps
+     * the same spike keeps its reduction.
+     */
+    @Test
+    void a_delay_spike_longer_than_the_rto_is_undone_by_eifel() {
+        long[] cwnd = new long[2];
+        for (int ts = 0; ts < 2; ts++) {
+            LinkDirection slow = new LinkDirection(10_000_000, 10 * MS, 5000, true, 1500, LossModelSpec.NONE, 0, 0, 0);
+            TcpTestbed tb = new TcpTestbed(1, slow, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
+                    "net.ipv4.tcp_timestamps", String.valueOf(ts));
+            tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(new StreamIntegrityTest.OrderedSink()));
+            TcpSocket[] client = {null};
+            client[0] = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+                @Override
+                public void connected(TcpSocket s, long now) {
+                    s.write(40 * MSS, now); // warm-up: cwnd grows, srtt is learnt
+                    tb.sim.schedule(now + 2 * S, (org.tcpsim.engine.Event) t -> {
+                        for (int i = 0; i < 1200; i++) {
+                            tb.clientHost.send(new org.tcpsim.net.Datagram(TcpTestbed.CLIENT, 9, TcpTestbed.SERVER, 9, 1500,
+                                    i, t), t);
+                        }
+                        s.write(MSS, t); // queued behind the burst
+                    });
+                }
+            });
+            tb.sim.run(10 * S);
+            TcpStack c = tb.client;
+            assertTrue(c.counter(MibCounter.TCP_TIMEOUTS) >= 1, "the spike outlasts the RTO (ts " + ts + ")");
+            assertEquals(ts == 1 ? 1 : 0, c.counter(MibCounter.TCP_LOSS_UNDO), "ts " + ts);
+            cwnd[ts] = client[0].snd.cwnd;
+        }
+        assertTrue(cwnd[1] > cwnd[0], "undone: cwnd " + cwnd[1] + " vs " + cwnd[0] + " kept reduced");
+    }
+
     /** A bulk transfer for 20 s with 1 % of data segments held back {@code delayNs}, no loss. */
     private static TcpTestbed reordered(long seed, long delayNs, String... sysctls) {
         LinkDirection up = new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, LossModelSpec.NONE, 0.01,
