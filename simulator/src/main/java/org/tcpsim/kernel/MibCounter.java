@@ -54,6 +54,7 @@ public enum MibCounter {
     TCP_FULL_UNDO("TcpExtTCPFullUndo"),
     TCP_PARTIAL_UNDO("TcpExtTCPPartialUndo"),
     TCP_LOSS_UNDO("TcpExtTCPLossUndo"),
+    TCP_SPURIOUS_RTOS("TcpExtTCPSpuriousRTOs"),
     TCP_TS_REORDER("TcpExtTCPTSReorder"),
     TCP_KEEPALIVE("TcpExtTCPKeepAlive"),
     TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),

@@ -41,6 +41,7 @@ final class Rack {
     // the reordering check of one ACK
     private int priorFack;
     private int lowestDelivered;
+    private int lowestDeliveredEnd;
     private boolean deliveredBelow;
 
     /** tcp_skb_sent_after(t1, t2, seq1, seq2): sent later, or at the same time with a higher end. */
@@ -129,11 +130,20 @@ final class Rack {
     }
 
     /** A segment never retransmitted was delivered by this ACK (tcp_sacktag_one, tcp_clean_rtx_queue). */
-    void deliveredOriginal(int start) {
+    void deliveredOriginal(int start, int end) {
         if (!deliveredBelow || Seq.lt(start, lowestDelivered)) {
             lowestDelivered = start;
+            lowestDeliveredEnd = end;
             deliveredBelow = true;
         }
+    }
+
+    /**
+     * FLAG_ORIG_SACK_ACKED: this ACK delivered a segment never retransmitted that ends at or
+     * before {@code highSeq}.
+     */
+    boolean deliveredOriginalBefore(int highSeq) {
+        return deliveredBelow && !Seq.gt(lowestDeliveredEnd, highSeq);
     }
 
     /**

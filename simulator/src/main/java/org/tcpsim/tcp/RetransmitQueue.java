@@ -118,7 +118,7 @@ final class RetransmitQueue {
                 if (out.rttSentAt < 0) {
                     out.rttSentAt = sentAt[i];
                 }
-                rack.deliveredOriginal(start[i]);
+                rack.deliveredOriginal(start[i], end[i]);
             }
             if ((f & SACKED) == 0) {
                 rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
@@ -159,7 +159,7 @@ final class RetransmitQueue {
                 rack.rateSampleDelivered(txDelivered[i], sentAt[i], end[i]);
                 delivered++;
                 if ((f & EVER_RETRANS) == 0) {
-                    rack.deliveredOriginal(start[i]);
+                    rack.deliveredOriginal(start[i], end[i]);
                 }
                 flags[i] = (byte) ((f & EVER_RETRANS) | SACKED);
                 sackedOut++;

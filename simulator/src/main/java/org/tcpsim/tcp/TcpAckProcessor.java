@@ -89,7 +89,7 @@ final class TcpAckProcessor {
             processTlpAck(ack, pureDupack, dsackTlp);
         }
         boolean reoArmed = rackPath()
-                ? detectLossRack(seg, priorSndUna, advanced, now)
+                ? detectLossRack(seg, advanced, newlySacked, dupack, now)
                 : detectLoss(dupack, advanced, acked.packets, newlySacked);
         updateCwnd(ack, acked.packets, newlySacked);
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
@@ -194,7 +194,7 @@ final class TcpAckProcessor {
      * or Disorder. Returns true when the reordering timer was armed (which then keeps the
      * transmit timer: FLAG_SET_XMIT_TIMER is cleared).
      */
-    private boolean detectLossRack(TcpSegment seg, int priorSndUna, boolean advanced, long now) {
+    private boolean detectLossRack(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack, long now) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
             // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
@@ -213,18 +213,9 @@ final class TcpAckProcessor {
             }
         }
         if (snd.caState == CaState.LOSS) {
-            if (advanced && mayUndo(seg)) {
-                // tcp_try_undo_loss: the RTO was spurious (Eifel, or every retransmission D-SACKed)
-                undoCwndReduction(true);
-                sk.stack.count(MibCounter.TCP_LOSS_UNDO);
-                snd.retransmits = 0;
-                snd.setCaState(CaState.OPEN);
-                return false;
+            if (processLoss(seg, advanced, newlySacked, dupack)) {
+                return false; // still recovering from the RTO, or undone
             }
-            if (!Seq.ge(snd.sndUna, snd.highSeq)) {
-                return false; // tcp_process_loss: still recovering from the RTO
-            }
-            snd.setCaState(CaState.OPEN);
         }
         if (snd.caState == CaState.RECOVERY && advanced && snd.undoPending && packetDelayed(seg)) {
             // tcp_try_undo_partial: the original of a retransmission arrived: that was reordering
@@ -345,6 +336,60 @@ final class TcpAckProcessor {
             snd.undoRetrans = Math.max(0, snd.undoRetrans - dupSegs);
         }
         return tlp;
+    }
+
+    /**
+     * tcp_process_loss: Eifel or D-SACK undo (tcp_try_undo_loss); F-RTO (RFC 5682, SACK version):
+     * never-retransmitted data (s)acked means the timeout was spurious (TCPSpuriousRTOs); the
+     * first ACK that advances snd_una sends new data instead of more retransmissions, and SACKs or
+     * dupacks after that prove the loss real. Returns true while Loss goes on (or was undone),
+     * false once it has ended and the ACK goes on to the usual loss detection.
+     */
+    private boolean processLoss(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack) {
+        TcpSender snd = sk.snd;
+        boolean recovered = Seq.ge(snd.sndUna, snd.highSeq);
+        if (advanced && mayUndo(seg)) {
+            undoLoss(false);
+            return true;
+        }
+        if (snd.frto) {
+            if (snd.rack.deliveredOriginalBefore(snd.highSeq)) {
+                undoLoss(true); // step 3.b
+                return true;
+            }
+            if (Seq.gt(snd.sndNxt, snd.highSeq)) {
+                if (newlySacked > 0 || dupack) {
+                    snd.frto = false; // step 3.a: the loss was real
+                }
+            } else if (advanced && !recovered) {
+                snd.highSeq = snd.sndNxt; // step 2.b: new data, if any may go, before retransmitting
+                if (snd.writeSeq != snd.sndNxt && Seq.gt(snd.sndUna + snd.sndWnd, snd.sndNxt)) {
+                    snd.rexmitNew = true;
+                    return true;
+                }
+                snd.frto = false;
+            }
+        }
+        if (!recovered) {
+            return true;
+        }
+        snd.setCaState(CaState.OPEN); // tcp_try_undo_recovery, with nothing to undo
+        return false;
+    }
+
+    /**
+     * tcp_try_undo_loss: the RTO was spurious: cwnd and ssthresh back, nothing stays marked lost,
+     * Open again (TCPLossUndo; F-RTO's verdict also TCPSpuriousRTOs).
+     */
+    private void undoLoss(boolean frtoUndo) {
+        TcpSender snd = sk.snd;
+        undoCwndReduction(true);
+        sk.stack.count(MibCounter.TCP_LOSS_UNDO);
+        if (frtoUndo) {
+            sk.stack.count(MibCounter.TCP_SPURIOUS_RTOS);
+        }
+        snd.retransmits = 0;
+        snd.setCaState(CaState.OPEN);
     }
 
     /**
@@ -656,6 +701,10 @@ final class TcpAckProcessor {
     /** tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost. */
     private void enterLoss() {
         TcpSender snd = sk.snd;
+        // F-RTO only for a first timeout outside recovery, or recurring timeouts on the same snd_una
+        boolean newRecovery = snd.caState.ordinal() < CaState.RECOVERY.ordinal();
+        snd.frto = sk.stack.settings.frto && rackPath() && (newRecovery || snd.retransmits > 0);
+        snd.rexmitNew = false;
         if (snd.caState != CaState.LOSS || snd.retransmits == 0) {
             if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() || !Seq.gt(snd.highSeq, snd.sndUna)
                     || snd.caState == CaState.LOSS) {

@@ -127,12 +127,14 @@ final class TcpOutput {
         boolean sentNew = false;
         boolean retransmittedHead = false;
         int priorPacketsOut = snd.rtx.packetsOut;
+        boolean newFirst = snd.rexmitNew; // F-RTO step 2.b (tcp_xmit_recovery with REXMIT_NEW)
+        snd.rexmitNew = false;
         while (true) {
             if (snd.rtx.inFlight() >= snd.cwnd) {
                 snd.noteSendLimit(true);
                 break;
             }
-            int lost = snd.rtx.nextLost();
+            int lost = newFirst ? -1 : snd.rtx.nextLost();
             if (lost >= 0) {
                 retransmit(lost, now);
                 sentAny = true;
@@ -166,6 +168,11 @@ final class TcpOutput {
             sendNew(len, fin, now);
             sentAny = true;
             sentNew = true;
+        }
+        if (newFirst && !Seq.gt(snd.sndNxt, snd.highSeq)) {
+            snd.frto = false; // no new data could go: conventional recovery
+            push(now);
+            return;
         }
         if (retransmittedHead && snd.xmitTimer != XmitTimer.REO_TIMEOUT) {
             sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000); // tcp_xmit_retransmit_queue

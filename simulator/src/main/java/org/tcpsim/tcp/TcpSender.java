@@ -72,6 +72,10 @@ final class TcpSender implements CongestionState {
     int undoMarker;
     int undoRetrans;
     int priorSsthresh;
+    /** F-RTO is judging the last RTO (tp->frto). */
+    boolean frto;
+    /** F-RTO step 2.b: the next transmission sends new data before any retransmission (REXMIT_NEW). */
+    boolean rexmitNew;
     /** Segments the peer reported as duplicates so far (tp->dsack_dups). */
     long dsackDups;
     private int maxPacketsOut;

@@ -20,7 +20,7 @@ public final class TcpSettings {
             SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
             SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
             SysctlNames.TCP_DSACK, SysctlNames.TCP_KEEPALIVE_TIME, SysctlNames.TCP_KEEPALIVE_INTVL,
-            SysctlNames.TCP_KEEPALIVE_PROBES);
+            SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO);
 
     final int portLow;
     final int portHigh;
@@ -63,6 +63,8 @@ public final class TcpSettings {
     final boolean tailLossProbe;
     /** tcp_dsack: report duplicates with a D-SACK block (RFC 2883). */
     final boolean dsack;
+    /** tcp_frto: F-RTO spurious-RTO detection (RFC 5682) after a retransmission timeout. */
+    final boolean frto;
     /** tcp_keepalive_time, tcp_keepalive_intvl (ns) and tcp_keepalive_probes, for SO_KEEPALIVE sockets. */
     final long keepaliveTimeNs;
     final long keepaliveIntvlNs;
@@ -106,6 +108,7 @@ public final class TcpSettings {
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);
         tailLossProbe = earlyRetrans == 3 || earlyRetrans == 4;
         dsack = s.getInt(SysctlNames.TCP_DSACK) != 0;
+        frto = s.getInt(SysctlNames.TCP_FRTO) != 0;
         keepaliveTimeNs = s.getLong(SysctlNames.TCP_KEEPALIVE_TIME) * 1_000_000_000L;
         keepaliveIntvlNs = s.getLong(SysctlNames.TCP_KEEPALIVE_INTVL) * 1_000_000_000L;
         keepaliveProbes = s.getInt(SysctlNames.TCP_KEEPALIVE_PROBES);

@@ -105,14 +105,14 @@ class RackTest {
     void an_original_delivered_below_what_was_already_sacked_is_reordering() {
         Rack r = new Rack();
         r.beginAck(5000); // 5000.. SACKed before this ACK
-        r.deliveredOriginal(3000);
+        r.deliveredOriginal(3000, 4000);
         assertTrue(r.endAck(5000));
         assertEquals(1, r.reordSeen);
         r.beginAck(5000);
-        r.deliveredOriginal(6000); // above: an ordinary SACK
+        r.deliveredOriginal(6000, 7000); // above: an ordinary SACK
         assertFalse(r.endAck(7000));
         r.beginAck(1000); // nothing SACKed: prior_fack is snd_una
-        r.deliveredOriginal(1000);
+        r.deliveredOriginal(1000, 2000);
         assertFalse(r.endAck(2000));
         assertEquals(1, r.reordSeen);
     }

@@ -224,37 +224,58 @@ class RackTlpTest {
      * arrives long after the RTO. The RTO retransmits it (after a loss probe); the ACK of the
      * original then echoes a timestamp older than that retransmission, so the RTO was spurious and
      * Loss is undone (tcp_try_undo_loss: TCPLossUndo, cwnd and ssthresh back). Without timestamps
-     * the same spike keeps its reduction.
+     * the same spike keeps its reduction (F-RTO cannot judge a single segment).
      */
     @Test
     void a_delay_spike_longer_than_the_rto_is_undone_by_eifel() {
-        long[] cwnd = new long[2];
-        for (int ts = 0; ts < 2; ts++) {
-            LinkDirection slow = new LinkDirection(10_000_000, 10 * MS, 5000, true, 1500, LossModelSpec.NONE, 0, 0, 0);
-            TcpTestbed tb = new TcpTestbed(1, slow, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
-                    "net.ipv4.tcp_timestamps", String.valueOf(ts));
-            tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(new StreamIntegrityTest.OrderedSink()));
-            TcpSocket[] client = {null};
-            client[0] = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
-                @Override
-                public void connected(TcpSocket s, long now) {
-                    s.write(40 * MSS, now); // warm-up: cwnd grows, srtt is learnt
-                    tb.sim.schedule(now + 2 * S, (org.tcpsim.engine.Event) t -> {
-                        for (int i = 0; i < 1200; i++) {
-                            tb.clientHost.send(new org.tcpsim.net.Datagram(TcpTestbed.CLIENT, 9, TcpTestbed.SERVER, 9, 1500,
-                                    i, t), t);
-                        }
-                        s.write(MSS, t); // queued behind the burst
-                    });
-                }
-            });
-            tb.sim.run(10 * S);
-            TcpStack c = tb.client;
-            assertTrue(c.counter(MibCounter.TCP_TIMEOUTS) >= 1, "the spike outlasts the RTO (ts " + ts + ")");
-            assertEquals(ts == 1 ? 1 : 0, c.counter(MibCounter.TCP_LOSS_UNDO), "ts " + ts);
-            cwnd[ts] = client[0].snd.cwnd;
-        }
-        assertTrue(cwnd[1] > cwnd[0], "undone: cwnd " + cwnd[1] + " vs " + cwnd[0] + " kept reduced");
+        TcpStack withTs = delaySpike(1, "net.ipv4.tcp_timestamps", "1");
+        TcpStack withoutTs = delaySpike(1, "net.ipv4.tcp_timestamps", "0");
+        assertEquals(1, withTs.counter(MibCounter.TCP_LOSS_UNDO));
+        assertEquals(0, withTs.counter(MibCounter.TCP_SPURIOUS_RTOS), "Eifel's verdict, not F-RTO's");
+        assertEquals(0, withoutTs.counter(MibCounter.TCP_LOSS_UNDO));
+    }
+
+    /**
+     * The same spike ahead of five segments, without timestamps: F-RTO (tcp_frto = 2, RFC 5682)
+     * retransmits the first, sends new data on the ACK that advances, and the ACK of the
+     * never-retransmitted second segment proves the timeout spurious (TCPSpuriousRTOs,
+     * TCPLossUndo). With tcp_frto = 0 the RTO stands.
+     */
+    @Test
+    void f_rto_finds_a_spurious_timeout_without_timestamps() {
+        TcpStack frto = delaySpike(5, "net.ipv4.tcp_timestamps", "0");
+        TcpStack off = delaySpike(5, "net.ipv4.tcp_timestamps", "0", "net.ipv4.tcp_frto", "0");
+        assertEquals(1, frto.counter(MibCounter.TCP_SPURIOUS_RTOS));
+        assertEquals(1, frto.counter(MibCounter.TCP_LOSS_UNDO));
+        assertEquals(0, off.counter(MibCounter.TCP_SPURIOUS_RTOS) + off.counter(MibCounter.TCP_LOSS_UNDO));
+        assertTrue(frto.counter(MibCounter.TCP_RETRANS_SEGS) < off.counter(MibCounter.TCP_RETRANS_SEGS),
+                "F-RTO resends less: " + frto.counter(MibCounter.TCP_RETRANS_SEGS) + " vs "
+                        + off.counter(MibCounter.TCP_RETRANS_SEGS));
+    }
+
+    /** A warmed-up connection over 10 Mbps; 2 s in, 1200 datagrams queue ahead of {@code segments} more. */
+    private static TcpStack delaySpike(int segments, String... sysctls) {
+        LinkDirection slow = new LinkDirection(10_000_000, 10 * MS, 5000, true, 1500, LossModelSpec.NONE, 0, 0, 0);
+        TcpTestbed tb = new TcpTestbed(1, slow, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18, sysctls);
+        StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket s, long now) {
+                s.write(40 * MSS, now); // warm-up: cwnd grows, srtt is learnt
+                tb.sim.schedule(now + 2 * S, (org.tcpsim.engine.Event) t -> {
+                    for (int i = 0; i < 1200; i++) {
+                        tb.clientHost.send(new org.tcpsim.net.Datagram(TcpTestbed.CLIENT, 9, TcpTestbed.SERVER, 9, 1500,
+                                i, t), t);
+                    }
+                    s.write(segments * MSS, t); // queued behind the burst
+                });
+            }
+        });
+        tb.sim.run(10 * S);
+        assertEquals((40L + segments) * MSS, sink.received, "the stream arrives");
+        assertTrue(tb.client.counter(MibCounter.TCP_TIMEOUTS) >= 1, "the spike outlasts the RTO");
+        return tb.client;
     }
 
     /** A bulk transfer for 20 s with 1 % of data segments held back {@code delayNs}, no loss. */

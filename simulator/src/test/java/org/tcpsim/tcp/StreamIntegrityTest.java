@@ -70,6 +70,7 @@ class StreamIntegrityTest {
         String recovery = cfg.nextInt(4) != 0 ? "1" : "0";
         String dsack = cfg.nextInt(4) != 0 ? "1" : "0";
         String earlyRetrans = cfg.nextInt(4) != 0 ? "3" : "0";
+        String frto = cfg.nextInt(4) != 0 ? "2" : "0";
         LinkDirection d = new LinkDirection(20_000_000, 5 * MS, 100, true, 1500, BernoulliLossType.of(loss), reorder,
                 3 * MS, dup);
         // tcp_retries2, tcp_orphan_retries and tcp_fin_timeout raised: at 30 % loss both ways Linux may rightly
@@ -79,10 +80,11 @@ class StreamIntegrityTest {
                 "net.ipv4.tcp_sack", sack ? "1" : "0", "net.ipv4.tcp_timestamps", ts ? "1" : "0",
                 "net.ipv4.tcp_retries2", "40", "net.ipv4.tcp_orphan_retries", "40",
                 "net.ipv4.tcp_fin_timeout", "3600", "net.ipv4.tcp_recovery", recovery, "net.ipv4.tcp_dsack", dsack,
-                "net.ipv4.tcp_early_retrans", earlyRetrans);
+                "net.ipv4.tcp_early_retrans", earlyRetrans, "net.ipv4.tcp_frto", frto);
         String where = "seed " + seed + " loss " + loss + " reorder " + reorder + " dup " + dup + " " + cc
                 + " sack " + sack + " ts " + ts + " bytes " + total + " serverClosesFirst " + serverClosesFirst
-                + " tcp_recovery " + recovery + " tcp_dsack " + dsack + " tcp_early_retrans " + earlyRetrans;
+                + " tcp_recovery " + recovery + " tcp_dsack " + dsack + " tcp_early_retrans " + earlyRetrans
+                + " tcp_frto " + frto;
 
         OrderedSink sink = new OrderedSink();
         sink.closeOnEof = !serverClosesFirst;
