@@ -70,7 +70,7 @@ final class TcpAckProcessor {
         int newlySacked = 0;
         boolean dsackTlp = false;
         if (snd.sack && seg.sackBlocks != null) {
-            dsackTlp = checkDsack(seg, priorSndUna);
+            dsackTlp = snd.undo.checkDsack(seg, priorSndUna);
             for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
                 int s = seg.sackBlocks[i];
                 int e = seg.sackBlocks[i + 1];
@@ -200,9 +200,9 @@ final class TcpAckProcessor {
             // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
             // timestamp older than the first retransmission: undo), then tcp_end_cwnd_reduction,
             // which brings cwnd to ssthresh unless undone
-            boolean undone = mayUndo(seg);
+            boolean undone = snd.undo.mayUndo(seg);
             if (undone) {
-                undoCwndReduction(false);
+                snd.undo.undoCwndReduction(false);
                 sk.stack.count(MibCounter.TCP_FULL_UNDO);
             } else if (snd.rack.reoWndPersist > 0) {
                 snd.rack.reoWndPersist--; // one more recovery with the widened window
@@ -217,19 +217,19 @@ final class TcpAckProcessor {
                 return false; // still recovering from the RTO, or undone
             }
         }
-        if (snd.caState == CaState.RECOVERY && advanced && snd.undoPending && packetDelayed(seg)) {
+        if (snd.caState == CaState.RECOVERY && advanced && snd.undo.pending && snd.undo.packetDelayed(seg)) {
             // tcp_try_undo_partial: the original of a retransmission arrived: that was reordering
             snd.rack.reordSeen++;
             sk.stack.count(MibCounter.TCP_TS_REORDER); // tcp_check_sack_reordering(sk, prior_snd_una, 1)
             if (snd.rtx.retransOut > 0) {
                 return false; // wait for the retransmissions still in flight
             }
-            undoCwndReduction(true);
+            snd.undo.undoCwndReduction(true);
             sk.stack.count(MibCounter.TCP_PARTIAL_UNDO);
             tryKeepOpen();
             return false;
         }
-        if (tryUndoDsack() && snd.caState == CaState.RECOVERY) {
+        if (snd.undo.tryUndoDsack() && snd.caState == CaState.RECOVERY) {
             tryKeepOpen(); // tcp_try_to_open: the recovery was spurious
         }
         boolean reoArmed = rackMarkLost(now);
@@ -292,53 +292,6 @@ final class TcpAckProcessor {
     }
 
     /**
-     * tcp_check_dsack: a first SACK block below the cumulative ACK, or inside the second block, is
-     * a D-SACK: the peer got that data twice. Counted (TCPDSACKRecv / TCPDSACKOfoRecv,
-     * TCPDSACKRecvSegs) unless more duplicates are reported than were ever retransmitted
-     * (TCPDSACKIgnoredDubious); one for already acknowledged data past undo_marker takes a
-     * retransmission off undo_retrans. Returns whether it reports the tail loss probe as a
-     * duplicate (FLAG_DSACK_TLP).
-     */
-    private boolean checkDsack(TcpSegment seg, int priorSndUna) {
-        TcpSender snd = sk.snd;
-        int[] b = seg.sackBlocks;
-        int s0 = b[0];
-        int e0 = b[1];
-        MibCounter kind;
-        if (Seq.lt(s0, seg.ack)) {
-            kind = MibCounter.TCP_DSACK_RECV;
-        } else if (b.length >= 4 && !Seq.gt(e0, b[3]) && !Seq.lt(s0, b[2])) {
-            kind = MibCounter.TCP_DSACK_OFO_RECV;
-        } else {
-            return false;
-        }
-        sk.stack.count(kind);
-        // tcp_dsack_seen
-        int len = e0 - s0;
-        boolean tlp = false;
-        int dupSegs = 1;
-        if (len > snd.mss) {
-            dupSegs = (len + snd.mss - 1) / snd.mss;
-        } else if (snd.tlpPending && snd.tlpHighSeq == e0) {
-            tlp = true;
-        }
-        snd.dsackDups += dupSegs;
-        if (snd.dsackDups > snd.totalRetrans) {
-            sk.stack.count(MibCounter.TCP_DSACK_IGNORED_DUBIOUS);
-            return false;
-        }
-        sk.stack.add(MibCounter.TCP_DSACK_RECV_SEGS, dupSegs);
-        if (snd.rack.reordSeen > 0 && !tlp) {
-            snd.rack.dsackSeen = true; // the spurious retransmission may have been reordering longer than reo_wnd
-        }
-        snd.rtx.delivered += dupSegs; // a spurious retransmission was delivered (sack_delivered)
-        if (snd.undoPending && snd.undoRetrans > 0 && !Seq.gt(e0, priorSndUna) && Seq.gt(e0, snd.undoMarker)) {
-            snd.undoRetrans = Math.max(0, snd.undoRetrans - dupSegs);
-        }
-        return tlp;
-    }
-
-    /**
      * tcp_process_loss: Eifel or D-SACK undo (tcp_try_undo_loss); F-RTO (RFC 5682, SACK version):
      * never-retransmitted data (s)acked means the timeout was spurious (TCPSpuriousRTOs); the
      * first ACK that advances snd_una sends new data instead of more retransmissions, and SACKs or
@@ -348,13 +301,13 @@ final class TcpAckProcessor {
     private boolean processLoss(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack) {
         TcpSender snd = sk.snd;
         boolean recovered = Seq.ge(snd.sndUna, snd.highSeq);
-        if (advanced && mayUndo(seg)) {
-            undoLoss(false);
+        if (advanced && snd.undo.mayUndo(seg)) {
+            snd.undo.undoLoss(false);
             return true;
         }
         if (snd.frto) {
             if (snd.rack.deliveredOriginalBefore(snd.highSeq)) {
-                undoLoss(true); // step 3.b
+                snd.undo.undoLoss(true); // step 3.b
                 return true;
             }
             if (Seq.gt(snd.sndNxt, snd.highSeq)) {
@@ -375,88 +328,6 @@ final class TcpAckProcessor {
         }
         snd.setCaState(CaState.OPEN); // tcp_try_undo_recovery, with nothing to undo
         return false;
-    }
-
-    /**
-     * tcp_try_undo_loss: the RTO was spurious: cwnd and ssthresh back, nothing stays marked lost,
-     * Open again (TCPLossUndo; F-RTO's verdict also TCPSpuriousRTOs).
-     */
-    private void undoLoss(boolean frtoUndo) {
-        TcpSender snd = sk.snd;
-        undoCwndReduction(true);
-        sk.stack.count(MibCounter.TCP_LOSS_UNDO);
-        if (frtoUndo) {
-            sk.stack.count(MibCounter.TCP_SPURIOUS_RTOS);
-        }
-        snd.retransmits = 0;
-        snd.setCaState(CaState.OPEN);
-    }
-
-    /**
-     * tcp_packet_delayed (Eifel, RFC 3522): this ACK echoes a timestamp older than the first
-     * retransmission, so the original was what arrived; or nothing was retransmitted at all.
-     */
-    private boolean packetDelayed(TcpSegment seg) {
-        TcpSender snd = sk.snd;
-        if (snd.retransStampNs == 0) {
-            return true;
-        }
-        return sk.timestamps && seg.hasTimestamps && seg.tsEcr != 0
-                && Seq.lt(seg.tsEcr, sk.tsNow(snd.retransStampNs));
-    }
-
-    /** tcp_may_undo: an episode to undo, and either every retransmission D-SACKed or the packet delayed. */
-    private boolean mayUndo(TcpSegment seg) {
-        TcpSender snd = sk.snd;
-        return snd.undoPending && (snd.undoRetrans == 0 || packetDelayed(seg));
-    }
-
-    /** tcp_try_undo_dsack: every retransmission of the episode came back duplicate: undo it (TCPDSACKUndo). */
-    private boolean tryUndoDsack() {
-        TcpSender snd = sk.snd;
-        if (snd.undoPending && snd.undoRetrans == 0) {
-            snd.rack.reoWndPersist = Math.min(Rack.RECOVERY_THRESH, snd.rack.reoWndPersist + 1);
-            undoCwndReduction(false);
-            sk.stack.count(MibCounter.TCP_DSACK_UNDO);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * tcp_undo_cwnd_reduction: cwnd back through the module's undo_cwnd (max of cwnd and
-     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, and RACK looks again; with
-     * {@code unmarkLoss} nothing stays marked lost.
-     */
-    private void undoCwndReduction(boolean unmarkLoss) {
-        TcpSender snd = sk.snd;
-        if (unmarkLoss) {
-            snd.rtx.unmarkLost();
-        }
-        if (snd.priorSsthresh != 0) {
-            snd.cwnd = Math.max(1, snd.cc.undoCwnd(snd));
-            if (snd.priorSsthresh > snd.ssthresh) {
-                snd.ssthresh = snd.priorSsthresh;
-            }
-        }
-        snd.undoPending = false;
-        snd.rack.advanced = true;
-    }
-
-    /**
-     * tcp_init_undo, and prior_ssthresh from tcp_current_ssthresh (three quarters of cwnd unless
-     * already in a reduction): called as Recovery or Loss begins.
-     */
-    private void initUndo() {
-        TcpSender snd = sk.snd;
-        boolean inReduction = snd.caState == CaState.CWR || snd.caState == CaState.RECOVERY;
-        snd.priorSsthresh = inReduction ? snd.ssthresh : Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2));
-        snd.undoPending = true;
-        snd.undoMarker = snd.sndUna;
-        snd.undoRetrans = snd.rtx.retransOut + (snd.tlpPending && snd.tlpRetrans ? 1 : 0);
-        if (snd.undoRetrans == 0) {
-            snd.undoRetrans = -1; // 0 would mean "undo now"
-        }
     }
 
     /** tcp_try_keep_open: Disorder while anything is SACKed, lost or retransmitted, else Open. */
@@ -611,7 +482,7 @@ final class TcpAckProcessor {
     private void enterRecovery() {
         TcpSender snd = sk.snd;
         sk.stack.count(snd.sack ? MibCounter.TCP_SACK_RECOVERY : MibCounter.TCP_RENO_RECOVERY);
-        initUndo();
+        snd.undo.init();
         snd.priorCwnd = snd.cwnd;
         snd.ssthresh = snd.cc.ssthresh(snd);
         snd.highSeq = snd.sndNxt;
@@ -708,7 +579,7 @@ final class TcpAckProcessor {
         if (snd.caState != CaState.LOSS || snd.retransmits == 0) {
             if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() || !Seq.gt(snd.highSeq, snd.sndUna)
                     || snd.caState == CaState.LOSS) {
-                initUndo();
+                snd.undo.init();
                 snd.priorCwnd = snd.cwnd;
                 snd.ssthresh = snd.cc.ssthresh(snd);
             }

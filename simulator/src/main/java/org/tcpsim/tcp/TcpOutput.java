@@ -264,7 +264,7 @@ final class TcpOutput {
         }
         snd.rtx.retransmitted(k, now);
         snd.totalRetrans++;
-        snd.undoRetrans = Math.max(0, snd.undoRetrans) + 1; // tcp_retransmit_skb
+        snd.undo.retransmitted();
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         if (snd.caState == CaState.LOSS) {
             sk.stack.count(MibCounter.TCP_SLOW_START_RETRANS);

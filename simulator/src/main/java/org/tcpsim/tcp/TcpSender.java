@@ -19,6 +19,7 @@ final class TcpSender implements CongestionState {
 
     final RetransmitQueue rtx = new RetransmitQueue();
     final RttEstimator rtt;
+    final Undo undo;
     final CongestionControl cc;
     private final TcpSocket socket;
 
@@ -63,26 +64,16 @@ final class TcpSender implements CongestionState {
     boolean tlpPending;
     int tlpHighSeq;
     boolean tlpRetrans;
-    /**
-     * Undo state (tcp_init_undo): snd_una when the reduction began (undo_marker, valid while
-     * undoPending), retransmissions not yet reported duplicate by a D-SACK (undo_retrans; -1: none
-     * sent), and ssthresh before it (prior_ssthresh; 0: nothing to restore).
-     */
-    boolean undoPending;
-    int undoMarker;
-    int undoRetrans;
-    int priorSsthresh;
     /** F-RTO is judging the last RTO (tp->frto). */
     boolean frto;
     /** F-RTO step 2.b: the next transmission sends new data before any retransmission (REXMIT_NEW). */
     boolean rexmitNew;
-    /** Segments the peer reported as duplicates so far (tp->dsack_dups). */
-    long dsackDups;
     private int maxPacketsOut;
     private boolean cwndLimited;
 
     TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
         this.socket = socket;
+        this.undo = new Undo(socket);
         this.cc = cc;
         this.rtt = rtt;
         this.sndbuf = sndbuf;

@@ -9,7 +9,7 @@ import org.tcpsim.tcp.congestion.CongestionControls;
  * One TCP connection as a Linux socket runs it: the application-facing calls (connect, write,
  * read, shutdown, close), the handshake, what happens on entering each state, and its timers.
  * Which state comes next is {@link TcpTransitions}'s business; arriving segments are {@link TcpInput}'s; sending is {@link TcpOutput}'s;
- * acknowledgement processing and loss recovery are {@link TcpAckProcessor}'s.
+ * acknowledgement processing and loss recovery are {@link TcpAckProcessor}'s (undoing spurious reductions, {@link Undo}'s).
  */
 public final class TcpSocket {
     private static final SocketCallbacks NO_CALLBACKS = new SocketCallbacks() { };

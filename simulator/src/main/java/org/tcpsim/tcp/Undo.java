@@ -1,0 +1,162 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.tcp.congestion.CaState;
+
+/**
+ * Undoing a cwnd reduction that proves spurious (net/ipv4/tcp_input.c): the episode's undo state
+ * (undo_marker, undo_retrans, prior_ssthresh, dsack_dups), D-SACKs reporting retransmissions
+ * that were not needed (tcp_check_dsack), the Eifel test on echoed timestamps
+ * (tcp_packet_delayed) and the undo itself (tcp_undo_cwnd_reduction, tcp_try_undo_dsack,
+ * tcp_try_undo_loss).
+ */
+final class Undo {
+    private final TcpSocket sk;
+    /** An episode may be undone (undo_marker != 0), which began with snd_una at {@link #marker}. */
+    boolean pending;
+    int marker;
+    /** Retransmissions not yet reported duplicate by a D-SACK (undo_retrans; -1: none sent yet). */
+    int retrans;
+    /** ssthresh before the reduction (prior_ssthresh; 0: nothing to restore). */
+    int priorSsthresh;
+    /** Segments the peer reported as duplicates so far (tp->dsack_dups). */
+    long dsackDups;
+
+    Undo(TcpSocket sk) {
+        this.sk = sk;
+    }
+
+    /** tcp_retransmit_skb: one more retransmission the peer may report back. */
+    void retransmitted() {
+        retrans = Math.max(0, retrans) + 1;
+    }
+
+    /**
+     * tcp_check_dsack: a first SACK block below the cumulative ACK, or inside the second block, is
+     * a D-SACK: the peer got that data twice. Counted (TCPDSACKRecv / TCPDSACKOfoRecv,
+     * TCPDSACKRecvSegs) unless more duplicates are reported than were ever retransmitted
+     * (TCPDSACKIgnoredDubious); one for already acknowledged data past undo_marker takes a
+     * retransmission off undo_retrans. Returns whether it reports the tail loss probe as a
+     * duplicate (FLAG_DSACK_TLP).
+     */
+    boolean checkDsack(TcpSegment seg, int priorSndUna) {
+        TcpSender snd = sk.snd;
+        int[] b = seg.sackBlocks;
+        int s0 = b[0];
+        int e0 = b[1];
+        MibCounter kind;
+        if (Seq.lt(s0, seg.ack)) {
+            kind = MibCounter.TCP_DSACK_RECV;
+        } else if (b.length >= 4 && !Seq.gt(e0, b[3]) && !Seq.lt(s0, b[2])) {
+            kind = MibCounter.TCP_DSACK_OFO_RECV;
+        } else {
+            return false;
+        }
+        sk.stack.count(kind);
+        // tcp_dsack_seen
+        int len = e0 - s0;
+        boolean tlp = false;
+        int dupSegs = 1;
+        if (len > snd.mss) {
+            dupSegs = (len + snd.mss - 1) / snd.mss;
+        } else if (snd.tlpPending && snd.tlpHighSeq == e0) {
+            tlp = true;
+        }
+        dsackDups += dupSegs;
+        if (dsackDups > snd.totalRetrans) {
+            sk.stack.count(MibCounter.TCP_DSACK_IGNORED_DUBIOUS);
+            return false;
+        }
+        sk.stack.add(MibCounter.TCP_DSACK_RECV_SEGS, dupSegs);
+        if (snd.rack.reordSeen > 0 && !tlp) {
+            snd.rack.dsackSeen = true; // the spurious retransmission may have been reordering longer than reo_wnd
+        }
+        snd.rtx.delivered += dupSegs; // a spurious retransmission was delivered (sack_delivered)
+        if (pending && retrans > 0 && !Seq.gt(e0, priorSndUna) && Seq.gt(e0, marker)) {
+            retrans = Math.max(0, retrans - dupSegs);
+        }
+        return tlp;
+    }
+
+    /**
+     * tcp_try_undo_loss: the RTO was spurious: cwnd and ssthresh back, nothing stays marked lost,
+     * Open again (TCPLossUndo; F-RTO's verdict also TCPSpuriousRTOs).
+     */
+    void undoLoss(boolean frtoUndo) {
+        TcpSender snd = sk.snd;
+        undoCwndReduction(true);
+        sk.stack.count(MibCounter.TCP_LOSS_UNDO);
+        if (frtoUndo) {
+            sk.stack.count(MibCounter.TCP_SPURIOUS_RTOS);
+        }
+        snd.retransmits = 0;
+        snd.setCaState(CaState.OPEN);
+    }
+
+    /**
+     * tcp_packet_delayed (Eifel, RFC 3522): this ACK echoes a timestamp older than the first
+     * retransmission, so the original was what arrived; or nothing was retransmitted at all.
+     */
+    boolean packetDelayed(TcpSegment seg) {
+        TcpSender snd = sk.snd;
+        if (snd.retransStampNs == 0) {
+            return true;
+        }
+        return sk.timestamps && seg.hasTimestamps && seg.tsEcr != 0
+                && Seq.lt(seg.tsEcr, sk.tsNow(snd.retransStampNs));
+    }
+
+    /** tcp_may_undo: an episode to undo, and either every retransmission D-SACKed or the packet delayed. */
+    boolean mayUndo(TcpSegment seg) {
+        TcpSender snd = sk.snd;
+        return pending && (retrans == 0 || packetDelayed(seg));
+    }
+
+    /** tcp_try_undo_dsack: every retransmission of the episode came back duplicate: undo it (TCPDSACKUndo). */
+    boolean tryUndoDsack() {
+        TcpSender snd = sk.snd;
+        if (pending && retrans == 0) {
+            snd.rack.reoWndPersist = Math.min(Rack.RECOVERY_THRESH, snd.rack.reoWndPersist + 1);
+            undoCwndReduction(false);
+            sk.stack.count(MibCounter.TCP_DSACK_UNDO);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * tcp_undo_cwnd_reduction: cwnd back through the module's undo_cwnd (max of cwnd and
+     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, and RACK looks again; with
+     * {@code unmarkLoss} nothing stays marked lost.
+     */
+    void undoCwndReduction(boolean unmarkLoss) {
+        TcpSender snd = sk.snd;
+        if (unmarkLoss) {
+            snd.rtx.unmarkLost();
+        }
+        if (priorSsthresh != 0) {
+            snd.cwnd = Math.max(1, snd.cc.undoCwnd(snd));
+            if (priorSsthresh > snd.ssthresh) {
+                snd.ssthresh = priorSsthresh;
+            }
+        }
+        pending = false;
+        snd.rack.advanced = true;
+    }
+
+    /**
+     * tcp_init_undo, and prior_ssthresh from tcp_current_ssthresh (three quarters of cwnd unless
+     * already in a reduction): called as Recovery or Loss begins.
+     */
+    void init() {
+        TcpSender snd = sk.snd;
+        boolean inReduction = snd.caState == CaState.CWR || snd.caState == CaState.RECOVERY;
+        priorSsthresh = inReduction ? snd.ssthresh : Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2));
+        pending = true;
+        marker = snd.sndUna;
+        retrans = snd.rtx.retransOut + (snd.tlpPending && snd.tlpRetrans ? 1 : 0);
+        if (retrans == 0) {
+            retrans = -1; // 0 would mean "undo now"
+        }
+    }
+}
