@@ -1,6 +1,7 @@
 package org.tcpsim.tcp;
 
 import java.util.SplittableRandom;
+import org.tcpsim.engine.LongMap;
 
 /**
  * connect()'s choice of a local port (net/ipv4/inet_hashtables.c: __inet_hash_connect, RFC 6056
@@ -25,7 +26,12 @@ final class EphemeralPorts {
         Choice check(int port);
     }
 
-    private final int[] perturb = new int[PERTURB_SLOTS];
+    /**
+     * table_perturb, holding only the slots ever moved (all start at 0). The slot follows the
+     * destination and a 10 s clock, so a host touches a handful: a dense 2^16-entry array would
+     * cost 256 KiB per host, 256 MiB for a thousand clients.
+     */
+    private final LongMap<int[]> perturb = new LongMap<>();
     private final long secret;
     private final SplittableRandom random;
 
@@ -44,7 +50,9 @@ final class EphemeralPorts {
         long h64 = mix(secret ^ mix(((long) localAddr << 32) | (dstAddr & 0xffffffffL))
                 ^ mix(((long) dstPort << 40) ^ (now / HASH_PERIOD_NS)));
         int idx = (int) (h64 & (PERTURB_SLOTS - 1));
-        int offset = (int) Long.remainderUnsigned((perturb[idx] & 0xffffffffL) + (h64 >>> 32), remaining) & ~1;
+        int[] slot = perturb.get(idx);
+        int offset = (int) Long.remainderUnsigned((slot == null ? 0 : slot[0] & 0xffffffffL) + (h64 >>> 32), remaining)
+                & ~1;
         int step = 2;
         for (int parity = 0; parity < 2; parity++) {
             for (int i = 0; i < remaining; i += step) {
@@ -55,7 +63,11 @@ final class EphemeralPorts {
                 Choice c = check.check(port);
                 if (c != null) {
                     // table_perturb[idx] += max(i, rand(0..7) * step) + step
-                    perturb[idx] += Math.max(i + parity, random.nextInt(8) * step) + step;
+                    if (slot == null) {
+                        slot = new int[1];
+                        perturb.put(idx, slot);
+                    }
+                    slot[0] += Math.max(i + parity, random.nextInt(8) * step) + step;
                     return c;
                 }
             }
