@@ -58,20 +58,63 @@ public final class TcpBulkBenchmark {
         rx.listen(5001, 65535, SocketOptions.DEFAULTS, TcpBulkBenchmark::sink);
         TcpSocket[] sockets = new TcpSocket[flows];
         for (int i = 0; i < flows; i++) {
-            sockets[i] = tx.connect(b.address(), 5001, SocketOptions.DEFAULTS, new SocketCallbacks() {
-                @Override
-                public void connected(TcpSocket sock, long now) {
-                    writable(sock, now);
-                }
-
-                @Override
-                public void writable(TcpSocket sock, long now) {
-                    while (sock.write(1 << 20, now) > 0) {
-                        // keep the send buffer full
-                    }
-                }
-            });
+            sockets[i] = connectBulk(tx, b.address());
         }
+        return measure(sim, net, sockets, simulatedNs);
+    }
+
+    /**
+     * The same per-flow work at any flow count: each flow alone on its own path (its own sender
+     * host, and an access link of {@code perFlowBps} as its bottleneck) into one receiver, run
+     * for {@code simulatedNs / flows} so the packet count stays the same. Against {@link #run},
+     * it separates what more flows cost the simulator from what sharing a bottleneck does to TCP.
+     */
+    public static Result runIsolated(int flows, long perFlowBps, long rttNs, long simulatedNs) {
+        Simulation sim = new Simulation();
+        RandomStreams random = new RandomStreams(1);
+        Network net = new Network(sim, random);
+        net.addRouter("r", 0x0a0000fe);
+        Host b = net.addHost("receiver", 0x0a000002);
+        long bdpPackets = Math.max(20, perFlowBps / 8 * rttNs / 1_000_000_000L / 1500);
+        LinkDirection fast = new LinkDirection(perFlowBps * 10_000, rttNs / 4, 100_000, true, 1500,
+                LossModelSpec.NONE, 0, 0, 0);
+        LinkDirection access = new LinkDirection(perFlowBps, rttNs / 4, bdpPackets, true, 1500, LossModelSpec.NONE,
+                0, 0, 0);
+        net.connect("r", "receiver", fast, fast);
+        Host[] senders = new Host[flows];
+        for (int i = 0; i < flows; i++) {
+            senders[i] = net.addHost("sender" + i, 0x0b000001 + i);
+            net.connect("sender" + i, "r", access, fast);
+        }
+        net.computeRoutes();
+        Sysctls s = Sysctls.defaults(KernelVersion.V6_18, 64L << 30);
+        TcpStack rx = new TcpStack(b, sim, random, KernelVersion.V6_18, s);
+        rx.listen(5001, 65535, SocketOptions.DEFAULTS, TcpBulkBenchmark::sink);
+        TcpSocket[] sockets = new TcpSocket[flows];
+        for (int i = 0; i < flows; i++) {
+            sockets[i] = connectBulk(new TcpStack(senders[i], sim, random, KernelVersion.V6_18, s), b.address());
+        }
+        return measure(sim, net, sockets, simulatedNs / flows);
+    }
+
+    /** A connection that keeps its send buffer full. */
+    private static TcpSocket connectBulk(TcpStack tx, int dst) {
+        return tx.connect(dst, 5001, SocketOptions.DEFAULTS, new SocketCallbacks() {
+            @Override
+            public void connected(TcpSocket sock, long now) {
+                writable(sock, now);
+            }
+
+            @Override
+            public void writable(TcpSocket sock, long now) {
+                while (sock.write(1 << 20, now) > 0) {
+                    // keep the send buffer full
+                }
+            }
+        });
+    }
+
+    private static Result measure(Simulation sim, Network net, TcpSocket[] sockets, long simulatedNs) {
         long start = System.nanoTime();
         sim.run(simulatedNs);
         double wall = (System.nanoTime() - start) / 1e9;
@@ -85,7 +128,7 @@ public final class TcpBulkBenchmark {
         for (TcpSocket t : sockets) {
             acked += t.bytesAcked();
         }
-        return new Result(flows, packets, acked, sim.eventsExecuted(), wall, simulatedNs / 1e9, peakHeap());
+        return new Result(sockets.length, packets, acked, sim.eventsExecuted(), wall, simulatedNs / 1e9, peakHeap());
     }
 
     private static void sink(TcpListener l, long now) {

@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "flows in the shared-bottleneck TCP benchmark; a list (1,100,1000) runs one after the other (default: ${DEFAULT-VALUE})")
     List<Integer> flows;
 
+    @Option(names = "--isolated", description = {"also run the flow counts with each flow alone on its own 1 Mbps x 20 ms path",
+            "(same work per flow at every count: what more flows cost the simulator itself)"})
+    boolean isolated;
+
     @Option(names = "--storm-seconds", defaultValue = "120", description = "simulated seconds of the storm (default: ${DEFAULT-VALUE})")
     int stormSeconds;
 
@@ -70,6 +74,16 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < repeat; i++) {
                 report(TcpBulkBenchmark.run(n, 1_000_000_000L, 20_000_000L, 10_000_000_000L),
                         n + " bulk flows sharing 1 Gbps x 20 ms RTT, 10 simulated s");
+            }
+        }
+        if (isolated) {
+            for (int n : flows) {
+                for (int i = 0; i < repeat; i++) {
+                    TcpBulkBenchmark.Result r = TcpBulkBenchmark.runIsolated(n, 1_000_000L, 20_000_000L,
+                            20_000_000_000_000L);
+                    report(r, String.format("%d bulk flows, each alone on 1 Mbps x 20 ms RTT, %.0f simulated s", n,
+                            r.simulatedSeconds()));
+                }
             }
         }
     }
