@@ -38,6 +38,30 @@ public enum KernelVersion {
         return this != V4_9;
     }
 
+    /**
+     * True if quick-ACK mode counts down only on ACKs of new data (tcp_dec_quickack_mode since
+     * 2023, in 6.18); 4.9 counts every segment that carries an ACK, data included.
+     */
+    public boolean countsQuickAcksOfNewDataOnly() {
+        return this != V4_9;
+    }
+
+    /**
+     * True if a full-sized segment with PSH marks the end of a write, so that reading it ACKs at
+     * once (tcp_measure_rcv_mss, commit 4720852ed9af, 2023); 4.9 only treats short segments so.
+     */
+    public boolean acksPushedFullSegments() {
+        return this != V4_9;
+    }
+
+    /**
+     * True if every delayed-ACK wait is capped at TCP_DELACK_MAX, 200 ms (tcp_delack_max, the
+     * per-socket icsk_delack_max since 5.10); 4.9 caps it only by srtt and 500 ms (HZ / 2).
+     */
+    public boolean capsDelayedAckAtDelackMax() {
+        return this != V4_9;
+    }
+
     /** Parses a label such as {@code "6.18"} or {@code "4.9"} (surrounding blanks ignored). */
     public static Optional<KernelVersion> parse(String text) {
         if (text == null) {

@@ -203,6 +203,8 @@ final class TcpInput {
                 end = limit; // beyond the window: trimmed (tcp_data_queue drops what does not fit)
                 if (Seq.le(end, start)) {
                     sk.stack.count(MibCounter.TCP_ZERO_WINDOW_DROP);
+                    sk.rcv.ack.enterQuickAckMode(sk.rcv.rcvWnd, sk.rcv.rcvMss); // out_of_window
+                    sk.rcv.ack.schedule();
                 }
             }
             if (Seq.gt(end, start) && !sk.stack.memory.canCharge(end - start)) {
@@ -212,14 +214,19 @@ final class TcpInput {
             }
             if (Seq.gt(end, start)) {
                 boolean outOfOrder = Seq.gt(start, sk.rcv.queue.rcvNxt());
-                if (!sk.rcv.sawData) {
-                    sk.rcv.sawData = true;
-                    sk.rcv.enterQuickAck();
-                }
+                boolean holes = sk.rcv.queue.hasOutOfOrder();
                 newBytes = sk.rcv.queue.accept(start, end);
                 sk.chargeMemory(now);
                 if (outOfOrder) {
                     sk.stack.count(MibCounter.TCP_OFO_QUEUE); // tcp_data_queue_ofo
+                    sk.rcv.ack.schedule();
+                } else {
+                    int advmss = sk.advmss - (sk.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
+                    sk.rcv.rcvMss = sk.rcv.ack.dataReceived(now, len, seg.flags, sk.rcv.rcvMss, advmss,
+                            sk.rcv.rcvWnd, sk.snd.rtt.rtoUs() * 1000);
+                    if (holes && !sk.rcv.queue.hasOutOfOrder()) {
+                        sk.rcv.ack.ackNow(); // the last hole is filled: ACK at once (RFC 5681 4.2, ICSK_ACK_NOW)
+                    }
                 }
             }
         }
@@ -232,22 +239,32 @@ final class TcpInput {
             sk.rcv.finReceived = true;
             sk.rcv.queue.consumeFin();
             if (sk.state == TcpState.ESTABLISHED || sk.state == TcpState.SYN_RECV) {
-                // tcp_fin(): to CLOSE_WAIT the ACK is only scheduled, so a close() right away carries it on its FIN
-                sk.delackTimer.arm(now + TcpReceiver.DELACK_NS);
+                // tcp_fin(): to CLOSE_WAIT the ACK is only scheduled, in interactive mode, so a close()
+                // within ato carries it on its FIN
+                sk.rcv.ack.enterPingpongMode();
                 sk.moveTo(TcpEvent.RCV_FIN, "fin", now);
+                ackSndCheck(now);
             } else {
                 sk.out.sendAck(now, false); // FIN_WAIT1 -> CLOSING, FIN_WAIT2 -> TIME_WAIT: tcp_send_ack()
                 sk.moveTo(TcpEvent.RCV_FIN, "fin", now);
             }
         } else if (len > 0) {
-            if (sk.rcv.ackNow()) {
-                sk.out.sendAck(now, false);
-            } else if (!sk.delackTimer.isArmed()) {
-                sk.delackTimer.arm(now + TcpReceiver.DELACK_NS);
-            }
+            ackSndCheck(now);
         }
         if (newBytes > 0 || fin) {
             sk.callbacks.readable(sk, now);
+        }
+    }
+
+    /** __tcp_ack_snd_check: the ACK that data or a FIN scheduled goes now or on the delayed-ACK timer. */
+    private void ackSndCheck(long now) {
+        if (!sk.rcv.ack.scheduled()) {
+            return;
+        }
+        if (sk.rcv.ackNow()) {
+            sk.out.sendAck(now, false);
+        } else {
+            sk.out.sendDelayedAck(now);
         }
     }
 
@@ -288,7 +305,8 @@ final class TcpInput {
      */
     private void oldDataReceived(int s, int e) {
         sk.stack.count(MibCounter.DELAYED_ACK_LOST);
-        sk.rcv.enterQuickAck();
+        sk.rcv.ack.enterQuickAckMode(sk.rcv.rcvWnd, sk.rcv.rcvMss);
+        sk.rcv.ack.schedule();
         dsackSet(s, e);
     }
 

@@ -109,7 +109,25 @@ final class TcpOutput {
             s.sackBlocks = sk.rcv.queue.sackBlocks(maxBlocks);
         }
         sk.delackTimer.cancel();
-        sk.rcv.ackSent();
+        sk.rcv.ack.segmentSent(now, s.dataLength > 0);
+    }
+
+    /**
+     * tcp_send_delayed_ack: the ACK waits ato (bounded as {@link DelayedAck#delay} says), or
+     * goes now if the timer already armed is due within a quarter of that; an earlier deadline stands.
+     */
+    void sendDelayedAck(long now) {
+        long ato = sk.rcv.ack.delay(sk.snd.rtt.hasSample() ? sk.snd.rtt.srttUs() * 1000 : 0);
+        long timeout = now + ato;
+        if (sk.delackTimer.isArmed()) {
+            long due = sk.delackTimer.deadline();
+            if (due <= now + (ato >> 2)) {
+                sendAck(now, false);
+                return;
+            }
+            timeout = Math.min(timeout, due);
+        }
+        sk.delackTimer.arm(timeout);
     }
 
     /**
@@ -320,7 +338,7 @@ final class TcpOutput {
         boolean fin = snd.finSent && end == snd.finSeq + 1;
         TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0), now);
         s.dataLength = end - start - (fin ? 1 : 0);
-        finish(s, now);
+        finish(s, now); // after dataLength: a segment with data may make the connection interactive
         return s;
     }
 

@@ -3,14 +3,10 @@ package org.tcpsim.tcp;
 /**
  * The receive half of a connection: the byte stream and its out-of-order ranges, the receive
  * buffer and the window we advertise (tcp_select_window), and when to acknowledge
- * (__tcp_ack_snd_check: every second full segment, at once for out-of-order data and in
- * quick-ACK mode, else after the delayed-ACK timeout).
+ * (__tcp_ack_snd_check: every second full segment, at once for out-of-order data, a filled
+ * hole and in quick-ACK mode, else after the delayed-ACK timeout {@link DelayedAck} keeps).
  */
 final class TcpReceiver {
-    /** TCP_ATO_MIN / TCP_DELACK_MIN: 40 ms. */
-    static final long DELACK_NS = 40_000_000L;
-    /** TCP_MAX_QUICKACKS. */
-    static final int MAX_QUICKACKS = 16;
     /** TCP_DEFAULT_SCALING_RATIO: the window is half the free receive space until truesize is measured. */
     static final int SCALING_RATIO_SHIFT = 1;
 
@@ -24,8 +20,9 @@ final class TcpReceiver {
     int rcvWup;
     /** Estimated size of the peer's full segments (icsk_ack.rcv_mss). */
     int rcvMss;
-    int quickAcks;
-    boolean sawData;
+    /** The connection's MSS, for the 4-segment window clamp under memory pressure. */
+    private int mss;
+    final DelayedAck ack;
     /** Sequence number of a FIN received ahead of a hole, or 0 with finPending false. */
     int finSeq;
     boolean finPending;
@@ -40,15 +37,18 @@ final class TcpReceiver {
     private long spaceTimeNs;
     private long space;
 
-    TcpReceiver(long rcvbuf, long rcvbufMax, boolean locked) {
+    TcpReceiver(long rcvbuf, long rcvbufMax, boolean locked, DelayedAck ack) {
         this.rcvbuf = rcvbuf;
         this.rcvbufMax = rcvbufMax;
         this.locked = locked;
+        this.ack = ack;
     }
 
     void init(int irs, int mss, long now) {
         queue.init(irs);
-        rcvMss = mss;
+        this.mss = mss;
+        // tcp_initialize_rcv_mss: a guess no larger than TCP_MSS_DEFAULT until full segments arrive
+        rcvMss = Math.max(88, Math.min(Math.min(mss, rcvWnd > 0 ? rcvWnd / 2 : mss), 536));
         rcvWup = irs;
         spaceSeq = irs;
         spaceTimeNs = now;
@@ -92,7 +92,7 @@ final class TcpReceiver {
         int current = Math.max(0, rcvWup + rcvWnd - rcvNxt);
         int fresh = freeWindow();
         if (pressure) {
-            fresh = Math.min(fresh, 4 * rcvMss);
+            fresh = Math.min(fresh, 4 * mss);
         }
         int granule = 1 << wscale;
         fresh = fresh / granule * granule;
@@ -108,28 +108,12 @@ final class TcpReceiver {
         return rcvWup + rcvWnd;
     }
 
-    /** Enters quick-ACK mode for the first data (tcp_incr_quickack). */
-    void enterQuickAck() {
-        int quick = rcvWnd / (2 * Math.max(1, rcvMss));
-        quickAcks = Math.max(2, Math.min(quick, MAX_QUICKACKS));
-    }
-
     /** Whether an ACK must go out now rather than on the delayed-ACK timer (__tcp_ack_snd_check). */
     boolean ackNow() {
-        if (queue.hasOutOfOrder()) {
-            return true;
-        }
-        if (quickAcks > 0) {
+        if (queue.hasOutOfOrder() || ack.inQuickAckMode() || ack.mustAckNow()) {
             return true;
         }
         return queue.rcvNxt() - rcvWup > rcvMss && freeWindow() >= rcvWnd;
-    }
-
-    /** An ACK left; quick-ACK mode counts down. */
-    void ackSent() {
-        if (quickAcks > 0) {
-            quickAcks--;
-        }
     }
 
     /** Grows the receive buffer to twice what the application read in the last RTT (tcp_rcv_space_adjust). */

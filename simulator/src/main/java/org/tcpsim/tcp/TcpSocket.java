@@ -87,12 +87,13 @@ public final class TcpSocket {
         long sndbuf = options.sndbuf() > 0 ? Math.min(2L * options.sndbuf(), 2 * s.wmemMax) : s.wmem[1];
         this.snd = new TcpSender(this, CongestionControls.create(ccName), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
                 sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
-        this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0);
+        this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,
+                DelayedAck.of(stack.kernel));
         this.out = new TcpOutput(this);
         this.acks = new TcpAckProcessor(this);
         this.in = new TcpInput(this);
         this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
-        this.delackTimer = new Timer(stack.sim(), now -> out.sendAck(now, true));
+        this.delackTimer = new Timer(stack.sim(), this::delackTimerFired);
         this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
         this.advmss = stack.advmss();
         this.tStart = stack.now();
@@ -211,8 +212,10 @@ public final class TcpSocket {
             if (stack.settings.moderateRcvbuf && !stack.memory.underPressure()) {
                 rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000); // buffers do not grow under pressure
             }
-            // tcp_cleanup_rbuf: the once-per-two-segments ACK that input held back goes out when the data is read
-            if (delackTimer.isArmed() && rcv.queue.rcvNxt() - rcv.rcvWup > rcv.rcvMss) {
+            // tcp_cleanup_rbuf: the ACK input held back goes out when the data is read if it is the
+            // once-per-two-segments ACK, or the read drained a pushed segment (not in interactive mode)
+            if (rcv.ack.scheduled() && (rcv.queue.rcvNxt() - rcv.rcvWup > rcv.rcvMss
+                    || rcv.ack.ackOnRead(n, rcv.queue.unread() == 0 && rcv.queue.outOfOrderBytes() == 0))) {
                 out.sendAck(now, false);
             }
             // a window that opens by a lot is worth telling the sender at once (tcp_cleanup_rbuf)
@@ -452,6 +455,15 @@ public final class TcpSocket {
     void armXmit(XmitTimer kind, long at) {
         snd.xmitTimer = kind;
         retransmitTimer.arm(at);
+    }
+
+    /** tcp_delack_timer_handler: the ACK still owed goes out, and ato learns that it had to wait. */
+    private void delackTimerFired(long now) {
+        if (!rcv.ack.scheduled()) {
+            return;
+        }
+        rcv.ack.timerExpired(snd.rtt.rtoUs() * 1000);
+        out.sendAck(now, true);
     }
 
     private void retransmitTimerFired(long now) {

@@ -45,7 +45,9 @@ class SlowReaderMemoryScenarioTest {
         assertTrue(run.max("server", "tcp_mem.pages") > 200, "past tcp_mem[1]");
         assertTrue(run.max("server", "tcp_mem.pages") <= 400, "never past tcp_mem[2]");
         assertEquals(0.0, run.series("server", "tcp_mem.pressure").get(30.0), "left once drained below tcp_mem[0]");
-        assertEquals(1, run.counter("server", "TcpExtTCPMemoryPressures"));
+        // entered at least once: as the senders stop, memory can dip below tcp_mem[0] and climb past
+        // tcp_mem[1] again for a moment when retransmissions of dropped data arrive
+        assertTrue(run.counter("server", "TcpExtTCPMemoryPressures") >= 1);
         assertTrue(run.counter("server", "TcpExtTCPMemoryPressuresChrono") > 0);
         // each reader takes at most 2 Mbit/s (250 kB/s) plus a one-second burst: over 30 s at most
         // 20 x (30 + 1) x 250 kB = 155 MB; the senders send for 10 s and their send buffers drain after,

@@ -236,15 +236,17 @@ class RackTlpTest {
     }
 
     /**
-     * The same spike ahead of five segments, without timestamps: F-RTO (tcp_frto = 2, RFC 5682)
-     * retransmits the first, sends new data on the ACK that advances, and the ACK of the
-     * never-retransmitted second segment proves the timeout spurious (TCPSpuriousRTOs,
-     * TCPLossUndo). With tcp_frto = 0 the RTO stands.
+     * The same spike ahead of twenty segments (more than the window restarted after idle, so new
+     * data waits), without timestamps: F-RTO (tcp_frto = 2, RFC 5682) retransmits the first, sends
+     * new data on the ACK that advances, and the ACK of the never-retransmitted second segment
+     * proves the timeout spurious (TCPSpuriousRTOs, TCPLossUndo). With tcp_frto = 0 the RTO
+     * stands. (With nothing new to send, step 2.b gives up: the receiver, back from a gap longer
+     * than its RTO, ACKs each segment at once, so the first ACK covers only the retransmitted one.)
      */
     @Test
     void f_rto_finds_a_spurious_timeout_without_timestamps() {
-        TcpStack frto = delaySpike(5, "net.ipv4.tcp_timestamps", "0");
-        TcpStack off = delaySpike(5, "net.ipv4.tcp_timestamps", "0", "net.ipv4.tcp_frto", "0");
+        TcpStack frto = delaySpike(20, "net.ipv4.tcp_timestamps", "0");
+        TcpStack off = delaySpike(20, "net.ipv4.tcp_timestamps", "0", "net.ipv4.tcp_frto", "0");
         assertEquals(1, frto.counter(MibCounter.TCP_SPURIOUS_RTOS));
         assertEquals(1, frto.counter(MibCounter.TCP_LOSS_UNDO));
         assertEquals(0, off.counter(MibCounter.TCP_SPURIOUS_RTOS) + off.counter(MibCounter.TCP_LOSS_UNDO));

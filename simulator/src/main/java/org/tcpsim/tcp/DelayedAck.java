@@ -1,0 +1,233 @@
+package org.tcpsim.tcp;
+
+/**
+ * When the receiver acknowledges (Linux: icsk_ack and the functions around it): the adaptive
+ * delayed-ACK timeout ato (tcp_event_data_recv), quick-ACK mode (tcp_incr_quickack,
+ * tcp_dec_quickack_mode), interactive "pingpong" mode, entered when we send data within ato of
+ * the last data received (tcp_event_data_sent) and left when a delayed ACK had to go out alone
+ * (tcp_delack_timer_handler), and the ACK a read sends at once (tcp_cleanup_rbuf). Times in ns.
+ */
+final class DelayedAck {
+    /** TCP_ATO_MIN and TCP_DELACK_MIN: 40 ms (HZ / 25). */
+    static final long ATO_MIN_NS = 40_000_000L;
+    /** TCP_DELACK_MAX: 200 ms (HZ / 5), the default per-socket icsk_delack_max. */
+    static final long DELACK_MAX_NS = 200_000_000L;
+    /** tcp_send_delayed_ack's cap on ato outside interactive mode: HZ / 2. */
+    private static final long MAX_ATO_BULK_NS = 500_000_000L;
+    /** TCP_MAX_QUICKACKS. */
+    static final int MAX_QUICKACKS = 16;
+    /** net.ipv4.tcp_pingpong_thresh (default 1). */
+    private static final int PINGPONG_THRESH = 1;
+    /** TCP_MSS_DEFAULT and TCP_MIN_MSS: the sizes tcp_measure_rcv_mss trusts as a peer's MSS. */
+    private static final int MSS_DEFAULT = 536;
+    private static final int MIN_MSS = 88;
+    /** TCP_REMNANT: FIN, URG, SYN, RST, PSH (a segment with one of them may be short on purpose). */
+    private static final int REMNANT = TcpSegment.FIN | TcpSegment.SYN | TcpSegment.RST | TcpSegment.PSH | 0x20;
+
+    /** 4.9 counts every segment that carries an ACK against quick-ACK mode; 6.x only ACKs of new data. */
+    private final boolean quickAckCountsEverySegment;
+    /** 6.x (commit 4720852ed9af): a full-sized segment with PSH ends a write, so a read ACKs it at once. */
+    private final boolean pushOnFullSegment;
+    /** 5.10+: tcp_delack_max caps every wait at 200 ms; 4.9 only caps it by srtt and 500 ms. */
+    private final boolean capAtDelackMax;
+
+    /** icsk_ack.ato; 0 until the first in-order data. */
+    private long ato;
+    /** icsk_ack.lrcvtime: when in-order data last arrived. */
+    private long lastReceived;
+    /** icsk_ack.quick: ACKs still to send at once. */
+    private int quick;
+    /** icsk_ack.pingpong. */
+    private int pingpong;
+    /** icsk_ack.last_seg_size. */
+    private int lastSegSize;
+    // icsk_ack.pending: ICSK_ACK_SCHED, ICSK_ACK_PUSHED, ICSK_ACK_PUSHED2, ICSK_ACK_NOW
+    private boolean scheduled;
+    private boolean pushed;
+    private boolean pushed2;
+    private boolean now;
+
+    DelayedAck(boolean quickAckCountsEverySegment, boolean pushOnFullSegment, boolean capAtDelackMax) {
+        this.quickAckCountsEverySegment = quickAckCountsEverySegment;
+        this.pushOnFullSegment = pushOnFullSegment;
+        this.capAtDelackMax = capAtDelackMax;
+    }
+
+    /** The profile of a kernel version. */
+    static DelayedAck of(org.tcpsim.kernel.KernelVersion k) {
+        return new DelayedAck(!k.countsQuickAcksOfNewDataOnly(), k.acksPushedFullSegments(), k.capsDelayedAckAtDelackMax());
+    }
+
+    long ato() {
+        return ato;
+    }
+
+    int quick() {
+        return quick;
+    }
+
+    boolean pingpongMode() {
+        return pingpong >= PINGPONG_THRESH;
+    }
+
+    /** inet_csk_ack_scheduled: data arrived that no ACK has covered yet. */
+    boolean scheduled() {
+        return scheduled;
+    }
+
+    /** inet_csk_schedule_ack. */
+    void schedule() {
+        scheduled = true;
+    }
+
+    /** ICSK_ACK_NOW: this ACK may not wait (a hole in the sequence space was just filled). */
+    void ackNow() {
+        scheduled = true;
+        now = true;
+    }
+
+    boolean mustAckNow() {
+        return now;
+    }
+
+    /** tcp_in_quickack_mode: quick ACKs left, and the connection is not interactive. */
+    boolean inQuickAckMode() {
+        return quick > 0 && !pingpongMode();
+    }
+
+    /**
+     * In-order data of {@code len} bytes arrived (tcp_event_data_recv, with tcp_measure_rcv_mss's
+     * ICSK_ACK_PUSHED): the first data starts quick-ACK mode; later, ato follows the gap since
+     * the previous data; a gap longer than the RTO means the sender restarted, so ACK quickly.
+     *
+     * @return the receive MSS estimate, which a run of equal sub-MSS segments may lower
+     */
+    int dataReceived(long t, int len, int flags, int rcvMss, int advmss, int rcvWnd, long rtoNs) {
+        scheduled = true;
+        rcvMss = measureRcvMss(len, flags, rcvMss, advmss);
+        if (ato == 0) {
+            incrQuickAck(rcvWnd, rcvMss);
+            ato = ATO_MIN_NS;
+        } else {
+            long m = t - lastReceived;
+            if (m <= ATO_MIN_NS / 2) {
+                ato = (ato >> 1) + ATO_MIN_NS / 2;
+            } else if (m < ato) {
+                ato = Math.min((ato >> 1) + m, rtoNs);
+            } else if (m > rtoNs) {
+                incrQuickAck(rcvWnd, rcvMss);
+            }
+        }
+        lastReceived = t;
+        return rcvMss;
+    }
+
+    /** tcp_measure_rcv_mss: a segment shorter than the estimate, or a full one with PSH, was pushed. */
+    private int measureRcvMss(int len, int flags, int rcvMss, int advmss) {
+        int lss = lastSegSize;
+        lastSegSize = 0;
+        if (len >= rcvMss) {
+            if (pushOnFullSegment && (flags & TcpSegment.PSH) != 0) {
+                pushed = true;
+            }
+            return Math.min(len, advmss);
+        }
+        if (len >= MSS_DEFAULT || len >= MIN_MSS && (flags & REMNANT) == 0) {
+            lastSegSize = len;
+            if (len == lss) {
+                return len; // two equal segments: the peer's MSS is smaller than we thought
+            }
+        }
+        if (pushed) {
+            pushed2 = true;
+        }
+        pushed = true;
+        return rcvMss;
+    }
+
+    /** tcp_incr_quickack: as many quick ACKs as would open half the window, 2 to 16. */
+    void incrQuickAck(int rcvWnd, int rcvMss) {
+        int q = rcvWnd / (2 * Math.max(1, rcvMss));
+        if (q == 0) {
+            q = 2;
+        }
+        quick = Math.max(quick, Math.min(q, MAX_QUICKACKS));
+    }
+
+    /** tcp_enter_quickack_mode: ACK the next segments at once (our ACKs seem to be lost). */
+    void enterQuickAckMode(int rcvWnd, int rcvMss) {
+        incrQuickAck(rcvWnd, rcvMss);
+        pingpong = 0;
+        ato = ATO_MIN_NS;
+    }
+
+    /** tcp_fin in ESTABLISHED: the application will answer the FIN with its own, so delay the ACK. */
+    void enterPingpongMode() {
+        scheduled = true;
+        pingpong = PINGPONG_THRESH;
+    }
+
+    /**
+     * tcp_send_delayed_ack: how long the ACK may wait. Above TCP_DELACK_MIN, ato is capped by the
+     * smoothed RTT (at least 40 ms) and by 500 ms, or 200 ms once interactive or pushed; and
+     * (since 5.10) always by TCP_DELACK_MAX (tcp_delack_max).
+     *
+     * @param srttNs 0 before the first RTT sample
+     */
+    long delay(long srttNs) {
+        long a = ato;
+        if (a > ATO_MIN_NS) {
+            long maxAto = pingpongMode() || pushed ? DELACK_MAX_NS : MAX_ATO_BULK_NS;
+            if (srttNs > 0) {
+                maxAto = Math.min(maxAto, Math.max(srttNs, ATO_MIN_NS));
+            }
+            a = Math.min(a, maxAto);
+        }
+        return capAtDelackMax ? Math.min(a, DELACK_MAX_NS) : a;
+    }
+
+    /**
+     * tcp_delack_timer_handler found an ACK still owed: a bulk receiver waited too little
+     * (ato doubles, up to the RTO); an interactive one had nothing to send (leave pingpong mode).
+     */
+    void timerExpired(long rtoNs) {
+        if (!pingpongMode()) {
+            ato = Math.min(ato << 1, rtoNs);
+        } else {
+            pingpong = 0;
+            ato = ATO_MIN_NS;
+        }
+    }
+
+    /**
+     * A segment carrying an ACK of everything received left (tcp_event_ack_sent, then
+     * tcp_event_data_sent when it carries data).
+     */
+    void segmentSent(long t, boolean withData) {
+        if (quick > 0) {
+            int pkts = quickAckCountsEverySegment || scheduled ? 1 : 0; // tcp_dec_quickack_mode
+            if (pkts >= quick) {
+                quick = 0;
+                ato = ATO_MIN_NS; // leaving quick-ACK mode deflates ato
+            } else {
+                quick -= pkts;
+            }
+        }
+        scheduled = false; // inet_csk_clear_xmit_timer(ICSK_TIME_DACK) clears icsk_ack.pending
+        pushed = false;
+        pushed2 = false;
+        now = false;
+        if (withData && t - lastReceived < ato && pingpong < 255) {
+            pingpong++; // a reply within ato of the request: interactive (inet_csk_inc_pingpong_cnt)
+        }
+    }
+
+    /**
+     * tcp_cleanup_rbuf after the application read {@code copied} bytes: the ACK goes now if a
+     * pushed segment was read, the receive queue is empty, and the connection is not interactive
+     * (or two pushed segments arrived).
+     */
+    boolean ackOnRead(int copied, boolean drained) {
+        return scheduled && copied > 0 && drained && (pushed2 || pushed && !pingpongMode());
+    }
+}
