@@ -215,7 +215,7 @@ public final class TcpSocket {
             // tcp_cleanup_rbuf: the ACK input held back goes out when the data is read if it is the
             // once-per-two-segments ACK, or the read drained a pushed segment (not in interactive mode)
             if (rcv.ack.scheduled() && (rcv.queue.rcvNxt() - rcv.rcvWup > rcv.rcvMss
-                    || rcv.ack.ackOnRead(n, rcv.queue.unread() == 0 && rcv.queue.outOfOrderBytes() == 0))) {
+                    || rcv.ack.ackOnRead(n, rcv.queue.unread() == 0 && !rcv.queue.hasOutOfOrder()))) {
                 out.sendAck(now, false);
             }
             // a window that opens by a lot is worth telling the sender at once (tcp_cleanup_rbuf)
