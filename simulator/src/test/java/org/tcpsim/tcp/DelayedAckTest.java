@@ -8,6 +8,7 @@ import static org.tcpsim.tcp.TcpTimeline.S;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.tcpsim.engine.Event;
 import org.tcpsim.kernel.KernelVersion;
@@ -119,17 +120,19 @@ class DelayedAckTest {
 
     /**
      * A client sends 100-byte requests, one when the previous response arrives; the server
-     * answers each with 100 bytes after {@code thinkNs}. Returns the server's segments on the wire.
+     * answers request n (from 1) with 100 bytes after {@code thinkNs.applyAsLong(n)}.
      */
-    private static Exchange requestResponse(int requests, long thinkNs) {
+    private static Exchange requestResponse(int requests, IntToLongFunction thinkNs) {
         TcpTestbed tb = new TcpTestbed(1, TcpTestbed.link(100_000_000, 10 * MS), TcpTestbed.link(100_000_000, 10 * MS),
                 KernelVersion.V6_18);
         TcpTimeline tl = new TcpTimeline(tb, true);
-        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(new SocketCallbacks() {
+        int[] served = {0};
+        TcpSocket[] server = new TcpSocket[1];
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> server[0] = l.accept(new SocketCallbacks() {
             @Override
             public void readable(TcpSocket s, long t) {
                 while (s.read(1 << 16, t) > 0) {
-                    tb.sim.schedule(t + thinkNs, (Event) at -> s.write(100, at));
+                    tb.sim.schedule(t + thinkNs.applyAsLong(++served[0]), (Event) at -> s.write(100, at));
                 }
             }
         }));
@@ -150,10 +153,10 @@ class DelayedAckTest {
             }
         });
         tb.sim.run(10 * S);
-        return new Exchange(tb, tl);
+        return new Exchange(tb, tl, server[0]);
     }
 
-    private record Exchange(TcpTestbed tb, TcpTimeline tl) {
+    private record Exchange(TcpTestbed tb, TcpTimeline tl, TcpSocket server) {
         /** Segments the server sent after the handshake that carry neither data nor SYN/FIN/RST. */
         List<TcpTimeline.Wire> serverPureAcks() {
             List<TcpTimeline.Wire> out = new ArrayList<>();
@@ -181,7 +184,7 @@ class DelayedAckTest {
 
     @Test
     void an_interactive_exchange_acks_only_the_first_request_alone() {
-        Exchange x = requestResponse(10, 0);
+        Exchange x = requestResponse(10, n -> 0);
         assertEquals(10, x.requestArrivals().size());
         // the first request is ACKed at once (quick-ACK mode); the reply, sent within ato of it,
         // makes the connection interactive, and every later request's ACK rides on its reply
@@ -193,7 +196,7 @@ class DelayedAckTest {
 
     @Test
     void a_reply_slower_than_ato_is_preceded_by_a_delayed_ack_40ms_after_the_request() {
-        Exchange x = requestResponse(3, 100 * MS);
+        Exchange x = requestResponse(3, n -> 100 * MS);
         List<Long> requests = x.requestArrivals();
         List<TcpTimeline.Wire> acks = x.serverPureAcks();
         // request 1: quick ACK at once; the 100 ms reply is not within ato, so no interactive mode,
@@ -209,39 +212,7 @@ class DelayedAckTest {
     void an_interactive_connection_whose_reply_is_late_sends_a_lone_ack_after_ato_and_leaves_pingpong() {
         // fast replies make the connection interactive; then the server sleeps 100 ms before one
         // reply: the delayed-ACK timer (ato 40 ms, capped by srtt >= 40 ms) fires first
-        TcpTestbed tb = new TcpTestbed(1, TcpTestbed.link(100_000_000, 10 * MS), TcpTestbed.link(100_000_000, 10 * MS),
-                KernelVersion.V6_18);
-        TcpTimeline tl = new TcpTimeline(tb, true);
-        int[] served = {0};
-        TcpSocket[] server = new TcpSocket[1];
-        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> server[0] = l.accept(new SocketCallbacks() {
-            @Override
-            public void readable(TcpSocket s, long t) {
-                while (s.read(1 << 16, t) > 0) {
-                    served[0]++;
-                    long think = served[0] == 3 ? 100 * MS : 0;
-                    tb.sim.schedule(t + think, (Event) at -> s.write(100, at));
-                }
-            }
-        }));
-        int[] sent = {0};
-        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
-            @Override
-            public void connected(TcpSocket s, long now) {
-                sent[0]++;
-                s.write(100, now);
-            }
-
-            @Override
-            public void readable(TcpSocket s, long t) {
-                if (s.read(1 << 16, t) > 0 && sent[0] < 4) {
-                    sent[0]++;
-                    s.write(100, t);
-                }
-            }
-        });
-        tb.sim.run(5 * S);
-        Exchange x = new Exchange(tb, tl);
+        Exchange x = requestResponse(4, n -> n == 3 ? 100 * MS : 0);
         List<Long> requests = x.requestArrivals();
         List<TcpTimeline.Wire> acks = x.serverPureAcks();
         assertEquals(4, requests.size());
@@ -251,8 +222,8 @@ class DelayedAckTest {
         assertEquals(requests.get(0), acks.get(0).atNs());
         assertEquals(requests.get(2) + 40 * MS, acks.get(1).atNs(), "ato after a gap of one RTT (20 ms) is 40 ms");
         assertEquals(requests.get(3), acks.get(2).atNs(), "interactive mode ended with the lone delayed ACK");
-        assertEquals(1, tb.server.counter(MibCounter.DELAYED_ACKS));
-        assertTrue(server[0].rcv.ack.pingpongMode(), "the immediate reply to request 4 made it interactive again");
+        assertEquals(1, x.tb().server.counter(MibCounter.DELAYED_ACKS));
+        assertTrue(x.server().rcv.ack.pingpongMode(), "the immediate reply to request 4 made it interactive again");
     }
 
     /**
