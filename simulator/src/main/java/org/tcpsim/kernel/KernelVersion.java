@@ -62,6 +62,15 @@ public enum KernelVersion {
         return this != V4_9;
     }
 
+    /**
+     * True if a pure ACK below rcv_nxt that fails PAWS is dropped silently as an old ACK
+     * (tcp_disordered_ack_check's SKB_DROP_REASON_TCP_RFC7323_PAWS_ACK, PAWSOldAck); 4.9 counts
+     * it in PAWSEstab and answers it with a duplicate ACK.
+     */
+    public boolean dropsOldAcksSilently() {
+        return this != V4_9;
+    }
+
     /** Parses a label such as {@code "6.18"} or {@code "4.9"} (surrounding blanks ignored). */
     public static Optional<KernelVersion> parse(String text) {
         if (text == null) {

@@ -42,6 +42,7 @@ public final class SysctlNames {
     public static final String TCP_RTO_MAX_MS = "net.ipv4.tcp_rto_max_ms";
     public static final String TCP_KEEPALIVE_TIME = "net.ipv4.tcp_keepalive_time";
     public static final String TCP_KEEPALIVE_INTVL = "net.ipv4.tcp_keepalive_intvl";
+    public static final String TCP_INVALID_RATELIMIT = "net.ipv4.tcp_invalid_ratelimit";
     public static final String TCP_KEEPALIVE_PROBES = "net.ipv4.tcp_keepalive_probes";
 
     // net.ipv4: memory and buffers

@@ -141,6 +141,11 @@ final class TcpSysctlSpecs {
             seconds(integer(TCP_KEEPALIVE_INTVL), "75")
                 .doc("Interval between unanswered keepalive probes; default 75 (TCP_KEEPALIVE_INTVL, tcp_sk_init)")
                 .build(),
+            integer(TCP_INVALID_RATELIMIT).unit("milliseconds")
+                .doc("Least time between one connection's answers to out-of-window segments (duplicate ACKs "
+                    + "after a PAWS or sequence failure, challenge ACKs), against ACK loops; default 500 (HZ / 2; "
+                    + "tcp_input.c: tcp_oow_rate_limited)")
+                .on(V6_18, "500", 0, INT_MAX).on(V4_9, "500", 0, INT_MAX).build(),
             u8(integer(TCP_KEEPALIVE_PROBES), "9").unit("probes")
                 .doc("Unanswered keepalive probes before the connection is dropped; default 9 "
                     + "(TCP_KEEPALIVE_PROBES, tcp_sk_init; tcp_timer.c: tcp_keepalive_timer)").build(),

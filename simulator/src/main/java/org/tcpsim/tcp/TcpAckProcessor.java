@@ -24,7 +24,12 @@ final class TcpAckProcessor {
         TcpSender snd = sk.snd;
         int ack = seg.ack;
         if (Seq.gt(ack, snd.sndNxt)) {
-            sk.out.sendAck(now, false); // acknowledges data never sent (RFC 9293 3.10.7.4)
+            // tcp_ack: it acknowledges data never sent, so the segment is dropped: silently in
+            // ESTABLISHED (tcp_rcv_established), with a challenge ACK in the closing states
+            // (tcp_rcv_state_process)
+            if (sk.state != TcpState.ESTABLISHED) {
+                sk.in.challengeAck(now);
+            }
             return false;
         }
         if (Seq.lt(ack, snd.sndUna)) {

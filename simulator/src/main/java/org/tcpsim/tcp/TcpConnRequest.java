@@ -100,7 +100,12 @@ final class TcpConnRequest {
             int wscale = st.windowScaling && syn.windowScaleOption >= 0 ? Math.min(14, syn.windowScaleOption) : 15;
             int sack = st.sack && syn.sackPermitted ? 1 : 0;
             s.hasTimestamps = true;
-            s.tsVal = (stack.tsClock(now) & ~0x3f) | (sack << 4) | (wscale & 0xf);
+            int clock = stack.tsClock(now);
+            int ts = (clock & ~0x3f) | (sack << 4) | (wscale & 0xf);
+            if (ts - clock > 0) {
+                ts -= 1 << 6; // never ahead of the clock, or the peer's PAWS would reject what follows
+            }
+            s.tsVal = ts;
             s.tsEcr = syn.tsVal;
             s.sackPermitted = sack == 1;
             if (wscale != 15) {

@@ -9,7 +9,14 @@ import org.tcpsim.kernel.MibCounter;
  * {@link TcpAckProcessor}'s.
  */
 final class TcpInput {
+    /** TCP_PAWS_WINDOW: a timestamp up to 1 tick older than ts_recent still passes. */
+    private static final int PAWS_WINDOW = 1;
+    /** TCP_PAWS_WRAP: a ts_recent older than INT_MAX / 1000 s (24.8 days) no longer protects anything. */
+    private static final long PAWS_WRAP_MS = Integer.MAX_VALUE / 1000 * 1000L;
+
     private final TcpSocket sk;
+    /** tp->last_oow_ack_time: when an out-of-window segment was last answered, or -1. */
+    private long lastOowAckNs = -1;
 
     TcpInput(TcpSocket sk) {
         this.sk = sk;
@@ -90,8 +97,14 @@ final class TcpInput {
             sk.out.sendSyn(now, true); // a retransmitted SYN: resend the SYN-ACK (tcp_check_req)
             return;
         }
+        if (!pawsAccepts(seg, now)) {
+            return;
+        }
         if (!acceptable(seg)) {
-            if (!seg.has(TcpSegment.RST)) {
+            // tcp_validate_incoming, step 1: answered (a SYN by a challenge ACK), a RST dropped
+            if (seg.has(TcpSegment.SYN)) {
+                challengeAck(now);
+            } else if (!seg.has(TcpSegment.RST) && !oowRateLimited(seg, now, MibCounter.TCP_ACK_SKIPPED_SEQ)) {
                 sendDupack(seg, now);
             }
             return;
@@ -114,7 +127,9 @@ final class TcpInput {
         if (!seg.has(TcpSegment.ACK)) {
             return;
         }
-        if (sk.timestamps && seg.hasTimestamps && Seq.le(seg.seq, sk.rcv.queue.rcvNxt())) {
+        // tcp_replace_ts_recent: the timestamp to echo is that of the oldest segment not yet
+        // acknowledged (seq at or below rcv_wup), and it never moves back
+        if (sk.timestamps && seg.hasTimestamps && Seq.le(seg.seq, sk.rcv.rcvWup) && pawsCheck(seg.tsVal, 0, now)) {
             sk.tsRecent = seg.tsVal;
             sk.tsRecentStampMs = Math.max(1, sk.stack.tsClock(now));
         }
@@ -167,6 +182,77 @@ final class TcpInput {
         sk.moveTo(TcpEvent.RCV_RST, "abort-on-overflow", now);
     }
 
+    /**
+     * PAWS (RFC 7323; tcp_validate_incoming): a segment whose timestamp is older than ts_recent
+     * by more than TCP_PAWS_WINDOW is an old duplicate and is dropped, unless it is a harmless
+     * reordered duplicate ACK (tcp_disordered_ack_check) or a RST. An old pure ACK below rcv_nxt
+     * goes silently (PAWSOldAck, 6.x); any other counts PAWSEstab and is answered by a duplicate
+     * ACK, at most one per 500 ms unless it carries data (tcp_oow_rate_limited,
+     * TCPACKSkippedPAWS). A SYN gets a challenge ACK.
+     */
+    private boolean pawsAccepts(TcpSegment seg, long now) {
+        if (!sk.timestamps || !seg.hasTimestamps || pawsCheck(seg.tsVal, PAWS_WINDOW, now) || disorderedAck(seg)
+                || seg.has(TcpSegment.RST)) {
+            return true;
+        }
+        if (seg.has(TcpSegment.SYN)) {
+            challengeAck(now);
+            return false;
+        }
+        boolean pureAck = seg.seqLength() == 0;
+        if (pureAck && Seq.lt(seg.seq, sk.rcv.queue.rcvNxt()) && sk.stack.kernel.dropsOldAcksSilently()) {
+            sk.stack.count(MibCounter.PAWS_OLD_ACK);
+            return false;
+        }
+        sk.stack.count(MibCounter.PAWS_ESTAB);
+        if (!oowRateLimited(seg, now, MibCounter.TCP_ACK_SKIPPED_PAWS)) {
+            sendDupack(seg, now);
+        }
+        return false;
+    }
+
+    /**
+     * tcp_oow_rate_limited: an answer to an out-of-window segment goes at most once per
+     * tcp_invalid_ratelimit (default 500 ms) per connection, so two stacks that disagree cannot ping-pong
+     * ACKs; segments carrying data are always answered (they are not part of an ACK loop).
+     */
+    private boolean oowRateLimited(TcpSegment seg, long now, MibCounter skipped) {
+        return seg.seqLength() == 0 && oowRateLimited(now, skipped);
+    }
+
+    /** __tcp_oow_rate_limited: true (counted in {@code skipped}) if this connection answered one within tcp_invalid_ratelimit. */
+    private boolean oowRateLimited(long now, MibCounter skipped) {
+        if (lastOowAckNs >= 0 && now - lastOowAckNs < sk.stack.settings.invalidRatelimitNs) {
+            sk.stack.count(skipped);
+            return true;
+        }
+        lastOowAckNs = now;
+        return false;
+    }
+
+    /** tcp_paws_check: tsval is at most {@code window} ticks older than ts_recent, or ts_recent is stale or unset. */
+    private boolean pawsCheck(int tsVal, int window, long now) {
+        return sk.tsRecent - tsVal <= window || sk.tsRecent == 0
+                || sk.stack.tsClock(now) - sk.tsRecentStampMs >= PAWS_WRAP_MS;
+    }
+
+    /**
+     * tcp_disordered_ack_check: a pure duplicate ACK at rcv_nxt that would not update the window,
+     * with a timestamp within the replay window (1.2 RTO, tcp_tsval_replay), only arrived late.
+     */
+    private boolean disorderedAck(TcpSegment seg) {
+        TcpSender snd = sk.snd;
+        if (!seg.has(TcpSegment.ACK) || seg.seqLength() != 0 || seg.seq != sk.rcv.queue.rcvNxt()
+                || seg.ack != snd.sndUna) {
+            return false;
+        }
+        int window = seg.window << snd.sndWscale;
+        boolean mayUpdateWindow = Seq.gt(seg.ack, snd.sndUna) || Seq.gt(seg.seq, snd.sndWl1)
+                || seg.seq == snd.sndWl1 && (window > snd.sndWnd || window == 0); // tcp_may_update_window
+        long replayMs = snd.rtt.rtoUs() * 12 / 10_000;
+        return !mayUpdateWindow && sk.tsRecent - seg.tsVal <= replayMs;
+    }
+
     /** tcp_sequence(): the segment overlaps the window we advertised. */
     private boolean acceptable(TcpSegment seg) {
         int rcvNxt = sk.rcv.queue.rcvNxt();
@@ -175,7 +261,14 @@ final class TcpInput {
                 || seg.seq == rcvNxt;
     }
 
-    private void challengeAck(long now) {
+    /**
+     * tcp_send_challenge_ack (RFC 5961), behind the per-connection rate limit; the host-wide
+     * tcp_challenge_ack_limit is INT_MAX on 6.x (1000/s on 4.9, not modelled).
+     */
+    void challengeAck(long now) {
+        if (oowRateLimited(now, MibCounter.TCP_ACK_SKIPPED_CHALLENGE)) {
+            return;
+        }
         sk.stack.count(MibCounter.TCP_CHALLENGE_ACK);
         sk.out.sendAck(now, false);
     }

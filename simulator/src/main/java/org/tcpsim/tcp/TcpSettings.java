@@ -20,7 +20,7 @@ public final class TcpSettings {
             SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
             SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
             SysctlNames.TCP_DSACK, SysctlNames.TCP_KEEPALIVE_TIME, SysctlNames.TCP_KEEPALIVE_INTVL,
-            SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO);
+            SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO, SysctlNames.TCP_INVALID_RATELIMIT);
 
     final int portLow;
     final int portHigh;
@@ -68,6 +68,8 @@ public final class TcpSettings {
     /** tcp_keepalive_time, tcp_keepalive_intvl (ns) and tcp_keepalive_probes, for SO_KEEPALIVE sockets. */
     final long keepaliveTimeNs;
     final long keepaliveIntvlNs;
+    /** tcp_invalid_ratelimit (ns): least gap between answers to out-of-window segments. */
+    final long invalidRatelimitNs;
     final int keepaliveProbes;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
@@ -111,6 +113,7 @@ public final class TcpSettings {
         frto = s.getInt(SysctlNames.TCP_FRTO) != 0;
         keepaliveTimeNs = s.getLong(SysctlNames.TCP_KEEPALIVE_TIME) * 1_000_000_000L;
         keepaliveIntvlNs = s.getLong(SysctlNames.TCP_KEEPALIVE_INTVL) * 1_000_000_000L;
+        invalidRatelimitNs = s.getLong(SysctlNames.TCP_INVALID_RATELIMIT) * 1_000_000L;
         keepaliveProbes = s.getInt(SysctlNames.TCP_KEEPALIVE_PROBES);
     }
 }
