@@ -71,6 +71,11 @@ public enum KernelVersion {
         return this != V4_9;
     }
 
+    /** True if a PAWS failure in TIME_WAIT counts in PAWSTimewait (LINUX_MIB_PAWS_TW_REJECTED); 4.9 counts PAWSEstab. */
+    public boolean countsTimeWaitPawsApart() {
+        return this != V4_9;
+    }
+
     /** Parses a label such as {@code "6.18"} or {@code "4.9"} (surrounding blanks ignored). */
     public static Optional<KernelVersion> parse(String text) {
         if (text == null) {

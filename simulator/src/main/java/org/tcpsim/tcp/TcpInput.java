@@ -12,7 +12,7 @@ final class TcpInput {
     /** TCP_PAWS_WINDOW: a timestamp up to 1 tick older than ts_recent still passes. */
     private static final int PAWS_WINDOW = 1;
     /** TCP_PAWS_WRAP: a ts_recent older than INT_MAX / 1000 s (24.8 days) no longer protects anything. */
-    private static final long PAWS_WRAP_MS = Integer.MAX_VALUE / 1000 * 1000L;
+    static final long PAWS_WRAP_MS = Integer.MAX_VALUE / 1000 * 1000L;
 
     private final TcpSocket sk;
     /** tp->last_oow_ack_time: when an out-of-window segment was last answered, or -1. */
@@ -214,10 +214,10 @@ final class TcpInput {
     /**
      * tcp_oow_rate_limited: an answer to an out-of-window segment goes at most once per
      * tcp_invalid_ratelimit (default 500 ms) per connection, so two stacks that disagree cannot ping-pong
-     * ACKs; segments carrying data are always answered (they are not part of an ACK loop).
+     * ACKs; segments carrying data or a FIN are always answered (they are not part of an ACK loop).
      */
     private boolean oowRateLimited(TcpSegment seg, long now, MibCounter skipped) {
-        return seg.seqLength() == 0 && oowRateLimited(now, skipped);
+        return (seg.seqLength() == 0 || seg.has(TcpSegment.SYN)) && oowRateLimited(now, skipped);
     }
 
     /** __tcp_oow_rate_limited: true (counted in {@code skipped}) if this connection answered one within tcp_invalid_ratelimit. */

@@ -20,8 +20,10 @@ final class TimeWaitSock {
     final int sndNxt;
     final int tsOffset;
     /** The peer's last TSval, and when it was recorded in ms (0: the peer did not use timestamps). */
-    final int tsRecent;
-    final long tsRecentStampMs;
+    int tsRecent;
+    long tsRecentStampMs;
+    /** tw_last_oow_ack_time: when an out-of-window segment was last answered, ms of simulated time, or -1. */
+    int lastOowAckMs = -1;
     /** When the socket entered TIME_WAIT, ms (tw_entry_stamp, for tcp_tw_reuse_delay). */
     final long entryStampMs;
     final long connId;

@@ -13,6 +13,9 @@ import org.tcpsim.kernel.MibCounter;
  * over by a new connection, and expiring after TCP_TIMEWAIT_LEN through one shared timer FIFO.
  */
 final class TimeWaitTable {
+    /** TCP_PAWS_MSL: past 60 s a RST is let through whatever its timestamp. */
+    private static final long PAWS_MSL_MS = 60_000L;
+
     private final TcpStack stack;
     private final LongMap<TimeWaitSock> table = new LongMap<>();
     private final TimerFifo<TimeWaitSock> timer;
@@ -103,40 +106,58 @@ final class TimeWaitTable {
         return true;
     }
 
-    /** tcp_timewait_state_process + the TCP_TW_SYN / TCP_TW_ACK cases of tcp_v4_rcv. */
+    /**
+     * tcp_timewait_state_process + the TCP_TW_SYN / TCP_TW_ACK cases of tcp_v4_rcv. In TIME_WAIT
+     * proper: a bare ACK or RST exactly at rcv_nxt that passes PAWS restarts the 60 s (the RST kills
+     * the sock: tcp_rfc1337 = 0); a SYN that passes PAWS and is newer (seq or TSval) opens a new
+     * connection on the 4-tuple; anything else is answered by an ACK (at most one per
+     * tcp_invalid_ratelimit unless it carries data) and restarts the 60 s if it failed PAWS or had ACK.
+     */
     void arrived(TimeWaitSock tw, TcpSegment seg, long now) {
+        boolean pawsReject = tw.tsRecentStampMs != 0 && seg.hasTimestamps && pawsReject(tw, seg, now);
         if (tw.finWait2) {
-            finWait2Arrived(tw, seg, now);
+            finWait2Arrived(tw, seg, pawsReject, now);
             return;
         }
-        if (seg.has(TcpSegment.RST)) {
-            if (seg.seq == tw.rcvNxt) {
-                kill(tw, "rst-in-time-wait", now); // TIME_WAIT assassination (tcp_rfc1337 = 0)
+        boolean rst = seg.has(TcpSegment.RST);
+        if (!pawsReject && seg.seq == tw.rcvNxt && (seg.seqLength() == 0 || rst)) {
+            if (rst) {
+                kill(tw, "rst-in-time-wait", now); // TIME_WAIT assassination
+                return;
             }
+            restart(tw);
+            recordTimestamp(tw, seg, now);
             return;
         }
-        boolean syn = seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK);
-        boolean newer = Seq.gt(seg.seq, tw.rcvNxt)
-                || (seg.hasTimestamps && tw.tsRecentStampMs != 0 && Seq.gt(seg.tsVal, tw.tsRecent));
-        if (syn && newer) {
+        boolean syn = seg.has(TcpSegment.SYN) && !rst && !seg.has(TcpSegment.ACK);
+        if (syn && !pawsReject && (Seq.gt(seg.seq, tw.rcvNxt)
+                || seg.hasTimestamps && tw.tsRecentStampMs != 0 && Seq.gt(seg.tsVal, tw.tsRecent))) {
             TcpListener l = stack.listener(seg.dstPort);
             if (l != null && !l.isClosed()) {
                 kill(tw, "syn-reuses-time-wait", now);
                 stack.passiveOpen(l, seg, now, tw.nextIsn());
-                return;
+            } else {
+                sendAck(tw, now); // TCP_TW_SYN without a listener falls through to TCP_TW_ACK
             }
+            return;
         }
-        sendAck(tw, now);
-        if (seg.has(TcpSegment.FIN) || syn || seg.has(TcpSegment.ACK)) {
-            restart(tw);
+        if (pawsReject) {
+            stack.count(stack.kernel.countsTimeWaitPawsApart() ? MibCounter.PAWS_TIMEWAIT : MibCounter.PAWS_ESTAB);
         }
+        if (rst) {
+            return;
+        }
+        if (pawsReject || seg.has(TcpSegment.ACK)) {
+            restart(tw); // an ACK-less SYN may be a good new SYN below rcv_nxt: no restart
+        }
+        answerOutOfWindow(tw, seg, MibCounter.TCP_ACK_SKIPPED_TIME_WAIT, now);
     }
 
     /** The FIN_WAIT2 substate repeats tcp_rcv_state_process's checks (tcp_timewait_state_process). */
-    private void finWait2Arrived(TimeWaitSock tw, TcpSegment seg, long now) {
+    private void finWait2Arrived(TimeWaitSock tw, TcpSegment seg, boolean pawsReject, long now) {
         int end = seg.seq + seg.seqLength();
-        if (!Seq.inWindow(seg.seq, end, tw.rcvNxt, tw.rcvNxt + tw.rcvWnd)) {
-            sendAck(tw, now); // out of window (a keepalive probe, say): an ACK (rate-limited in Linux)
+        if (pawsReject || !Seq.inWindow(seg.seq, end, tw.rcvNxt, tw.rcvNxt + tw.rcvWnd)) {
+            answerOutOfWindow(tw, seg, MibCounter.TCP_ACK_SKIPPED_FIN_WAIT2, now); // a keepalive probe, say
             return;
         }
         if (seg.has(TcpSegment.RST)) {
@@ -160,12 +181,47 @@ final class TimeWaitTable {
         tw.finWait2 = false;
         finWait2Count--;
         tw.rcvNxt = end;
+        recordTimestamp(tw, seg, now);
         stack.stateChanged(tw.connId, null, TcpState.FIN_WAIT2, TcpState.TIME_WAIT, "fin", now);
         TcpSocket s = tw.socket.get();
         if (s != null) {
             s.timeWaitEntered();
         }
         tw.deadline = timer.add(tw);
+        sendAck(tw, now);
+    }
+
+    /**
+     * tcp_paws_reject with the timewait sock's ts_recent: the TSval is older than ts_recent (no
+     * window here), unless ts_recent is 24.8 days stale, or this is a RST and it is older than
+     * TCP_PAWS_MSL (60 s).
+     */
+    private boolean pawsReject(TimeWaitSock tw, TcpSegment seg, long now) {
+        long ageMs = stack.tsClock(now) - tw.tsRecentStampMs;
+        if (tw.tsRecent - seg.tsVal <= 0 || ageMs >= TcpInput.PAWS_WRAP_MS) {
+            return false;
+        }
+        return !(seg.has(TcpSegment.RST) && ageMs >= PAWS_MSL_MS);
+    }
+
+    /** tw_ts_recent follows the peer's timestamps (only when the connection used them). */
+    private void recordTimestamp(TimeWaitSock tw, TcpSegment seg, long now) {
+        if (seg.hasTimestamps && tw.tsRecentStampMs != 0) {
+            tw.tsRecent = seg.tsVal;
+            tw.tsRecentStampMs = Math.max(1, stack.tsClock(now));
+        }
+    }
+
+    /** tcp_timewait_check_oow_rate_limit: the ACK goes unless one went within tcp_invalid_ratelimit (data and FINs always answered). */
+    private void answerOutOfWindow(TimeWaitSock tw, TcpSegment seg, MibCounter skipped, long now) {
+        if (seg.seqLength() == 0 || seg.has(TcpSegment.SYN)) {
+            int nowMs = (int) (now / 1_000_000L);
+            if (tw.lastOowAckMs >= 0 && nowMs - tw.lastOowAckMs < stack.settings.invalidRatelimitNs / 1_000_000L) {
+                stack.count(skipped);
+                return;
+            }
+            tw.lastOowAckMs = nowMs;
+        }
         sendAck(tw, now);
     }
 
