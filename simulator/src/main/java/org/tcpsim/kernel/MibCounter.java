@@ -65,6 +65,7 @@ public enum MibCounter {
     TCP_SPURIOUS_RTOS("TcpExtTCPSpuriousRTOs"),
     TCP_TS_REORDER("TcpExtTCPTSReorder"),
     TCP_KEEPALIVE("TcpExtTCPKeepAlive"),
+    TCP_WIN_PROBE("TcpExtTCPWinProbe"),
     TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),
     TCP_OFO_QUEUE("TcpExtTCPOFOQueue"),
     TCP_CHALLENGE_ACK("TcpExtTCPChallengeACK"),

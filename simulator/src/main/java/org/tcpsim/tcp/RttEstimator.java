@@ -11,6 +11,8 @@ public final class RttEstimator {
     public static final long TIMEOUT_INIT_US = 1_000_000;
     /** TCP_TIMEOUT_FALLBACK: RTO after a handshake that was retransmitted and gave no sample. */
     public static final long TIMEOUT_FALLBACK_US = 3_000_000;
+    /** TCP_RTO_MIN: 200 ms, the compile-time floor some timers use whatever tcp_rto_min_us says. */
+    public static final long RTO_MIN_US = 200_000;
     /** Jiffy length at HZ=1000: RTOs are whole milliseconds (usecs_to_jiffies rounds up). */
     private static final long JIFFY_US = 1000;
 

@@ -35,6 +35,7 @@ final class TcpAckProcessor {
         if (Seq.lt(ack, snd.sndUna)) {
             return true; // an old duplicate ACK: ignore its ACK, keep its data
         }
+        snd.probe0.answered(); // tcp_ack: the peer is alive, whatever its window
         int window = seg.window << snd.sndWscale;
         boolean windowChanged = window != snd.sndWnd;
         boolean dupack = ack == snd.sndUna && seg.dataLength == 0 && !seg.has(TcpSegment.FIN) && !windowChanged
@@ -101,7 +102,7 @@ final class TcpAckProcessor {
             sk.finAcked(now);
         }
         if (snd.rtx.isEmpty()) {
-            sk.retransmitTimer.cancel();
+            snd.probe0.ackArrived(now);
         } else if (advanced && !reoArmed) {
             setXmitTimer(now); // FLAG_SET_XMIT_TIMER
         }
@@ -539,11 +540,7 @@ final class TcpAckProcessor {
     void retransmitTimeout(long now) {
         TcpSender snd = sk.snd;
         if (snd.rtx.isEmpty()) {
-            if (snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent)) {
-                sk.out.sendWindowProbe(now);
-                snd.rtt.backoff();
-                sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
-            }
+            snd.probe0.timerFired(now);
             return;
         }
         if (writeTimedOut(now)) {

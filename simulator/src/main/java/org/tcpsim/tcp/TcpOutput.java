@@ -171,12 +171,12 @@ final class TcpOutput {
             }
             int window = snd.sndUna + snd.sndWnd - snd.sndNxt;
             if (window <= 0) {
-                armProbe(now);
+                snd.probe0.arm(now);
                 break;
             }
             int len = Math.min(snd.mss, Math.min(unsent, window));
             if (len < snd.mss && len < unsent) {
-                armProbe(now); // the window allows only part of a segment: wait for it to open (tcp_snd_wnd_test)
+                snd.probe0.arm(now); // the window allows only part of a segment: wait for it to open (tcp_snd_wnd_test)
                 break;
             }
             if (len < snd.mss && !sk.options.noDelay() && nagleHolds()) {
@@ -263,6 +263,7 @@ final class TcpOutput {
         snd.sndNxt = end;
         if (len > 0) {
             snd.lastSendNs = now; // lsndtime: new data only (tcp_event_data_sent)
+            snd.probe0.windowOpened();
         }
         if (snd.caState == CaState.RECOVERY) {
             snd.prrOut++;
@@ -340,13 +341,6 @@ final class TcpOutput {
         s.dataLength = end - start - (fin ? 1 : 0);
         finish(s, now); // after dataLength: a segment with data may make the connection interactive
         return s;
-    }
-
-    /** Zero-window probing (tcp_probe_timer) rides on the retransmit timer when nothing is in flight. */
-    private void armProbe(long now) {
-        if (sk.snd.rtx.isEmpty() && !sk.retransmitTimer.isArmed()) {
-            sk.armXmit(XmitTimer.RETRANS, now + sk.snd.rtt.rtoUs() * 1000);
-        }
     }
 
     /** A zero-window probe: an ACK one byte below snd_una, which the peer must answer with its window (tcp_xmit_probe_skb). */

@@ -20,6 +20,7 @@ final class TcpSender implements CongestionState {
     final RetransmitQueue rtx = new RetransmitQueue();
     final RttEstimator rtt;
     final Undo undo;
+    final ZeroWindowProbe probe0;
     final CongestionControl cc;
     private final TcpSocket socket;
 
@@ -74,6 +75,7 @@ final class TcpSender implements CongestionState {
     TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
         this.socket = socket;
         this.undo = new Undo(socket);
+        this.probe0 = new ZeroWindowProbe(socket);
         this.cc = cc;
         this.rtt = rtt;
         this.sndbuf = sndbuf;
