@@ -69,6 +69,7 @@ public enum MibCounter {
     TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),
     TCP_OFO_QUEUE("TcpExtTCPOFOQueue"),
     TCP_CHALLENGE_ACK("TcpExtTCPChallengeACK"),
+    TCP_SYN_CHALLENGE("TcpExtTCPSYNChallenge"),
     TCP_ZERO_WINDOW_DROP("TcpExtTCPZeroWindowDrop"),
     TCP_WANT_ZERO_WINDOW_ADV("TcpExtTCPWantZeroWindowAdv");
 

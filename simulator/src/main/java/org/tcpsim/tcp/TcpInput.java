@@ -103,7 +103,7 @@ final class TcpInput {
         if (!acceptable(seg)) {
             // tcp_validate_incoming, step 1: answered (a SYN by a challenge ACK), a RST dropped
             if (seg.has(TcpSegment.SYN)) {
-                challengeAck(now);
+                synChallenge(now);
             } else if (!seg.has(TcpSegment.RST) && !oowRateLimited(seg, now, MibCounter.TCP_ACK_SKIPPED_SEQ)) {
                 sendDupack(seg, now);
             }
@@ -121,7 +121,7 @@ final class TcpInput {
             return;
         }
         if (seg.has(TcpSegment.SYN)) {
-            challengeAck(now); // RFC 5961 4.2: a SYN on a synchronised connection
+            synChallenge(now); // RFC 5961 4.2: a SYN on a synchronised connection
             return;
         }
         if (!seg.has(TcpSegment.ACK)) {
@@ -196,7 +196,7 @@ final class TcpInput {
             return true;
         }
         if (seg.has(TcpSegment.SYN)) {
-            challengeAck(now);
+            synChallenge(now);
             return false;
         }
         boolean pureAck = seg.seqLength() == 0;
@@ -259,6 +259,18 @@ final class TcpInput {
         int end = seg.seq + seg.seqLength();
         return Seq.ge(end, sk.rcv.rcvWup) && Seq.le(seg.seq, Math.max(rcvNxt + 0, sk.rcv.windowEnd()))
                 || seg.seq == rcvNxt;
+    }
+
+    /**
+     * tcp_validate_incoming's syn_challenge: TCPSYNChallenge (and InErrs on the established fast
+     * path, tcp_rcv_established's syn_inerr), then a challenge ACK.
+     */
+    private void synChallenge(long now) {
+        if (sk.state == TcpState.ESTABLISHED) {
+            sk.stack.count(MibCounter.TCP_IN_ERRS);
+        }
+        sk.stack.count(MibCounter.TCP_SYN_CHALLENGE);
+        challengeAck(now);
     }
 
     /**

@@ -20,7 +20,8 @@ public final class TcpSettings {
             SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
             SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
             SysctlNames.TCP_DSACK, SysctlNames.TCP_KEEPALIVE_TIME, SysctlNames.TCP_KEEPALIVE_INTVL,
-            SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO, SysctlNames.TCP_INVALID_RATELIMIT);
+            SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO, SysctlNames.TCP_INVALID_RATELIMIT,
+            SysctlNames.TCP_RFC1337);
 
     final int portLow;
     final int portHigh;
@@ -68,6 +69,8 @@ public final class TcpSettings {
     /** tcp_keepalive_time, tcp_keepalive_intvl (ns) and tcp_keepalive_probes, for SO_KEEPALIVE sockets. */
     final long keepaliveTimeNs;
     final long keepaliveIntvlNs;
+    /** tcp_rfc1337: a RST no longer kills a TIME_WAIT socket. */
+    final boolean rfc1337;
     /** tcp_invalid_ratelimit (ns): least gap between answers to out-of-window segments. */
     final long invalidRatelimitNs;
     final int keepaliveProbes;
@@ -105,6 +108,7 @@ public final class TcpSettings {
         syncookies = s.getInt(SysctlNames.TCP_SYNCOOKIES);
         maxSynBacklog = s.getInt(SysctlNames.TCP_MAX_SYN_BACKLOG);
         abortOnOverflow = s.getInt(SysctlNames.TCP_ABORT_ON_OVERFLOW) != 0;
+        rfc1337 = s.getInt(SysctlNames.TCP_RFC1337) != 0;
         rack = (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
         rackStaticReoWnd = (s.getInt(SysctlNames.TCP_RECOVERY) & 2) != 0;
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);

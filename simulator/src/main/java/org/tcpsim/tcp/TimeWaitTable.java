@@ -108,8 +108,8 @@ final class TimeWaitTable {
 
     /**
      * tcp_timewait_state_process + the TCP_TW_SYN / TCP_TW_ACK cases of tcp_v4_rcv. In TIME_WAIT
-     * proper: a bare ACK or RST exactly at rcv_nxt that passes PAWS restarts the 60 s (the RST kills
-     * the sock: tcp_rfc1337 = 0); a SYN that passes PAWS and is newer (seq or TSval) opens a new
+     * proper: a bare ACK exactly at rcv_nxt that passes PAWS restarts the 60 s, a RST there kills
+     * the sock (unless tcp_rfc1337); a SYN that passes PAWS and is newer (seq or TSval) opens a new
      * connection on the 4-tuple; anything else is answered by an ACK (at most one per
      * tcp_invalid_ratelimit unless it carries data) and restarts the 60 s if it failed PAWS or had ACK.
      */
@@ -121,12 +121,13 @@ final class TimeWaitTable {
         }
         boolean rst = seg.has(TcpSegment.RST);
         if (!pawsReject && seg.seq == tw.rcvNxt && (seg.seqLength() == 0 || rst)) {
-            if (rst) {
-                kill(tw, "rst-in-time-wait", now); // TIME_WAIT assassination
+            if (!rst) {
+                restart(tw);
+            } else if (!stack.settings.rfc1337) {
+                kill(tw, "rst-in-time-wait", now); // TIME_WAIT assassination (RFC 1337)
                 return;
             }
-            restart(tw);
-            recordTimestamp(tw, seg, now);
+            recordTimestamp(tw, seg, now); // with tcp_rfc1337 = 1 the RST is only noted
             return;
         }
         boolean syn = seg.has(TcpSegment.SYN) && !rst && !seg.has(TcpSegment.ACK);

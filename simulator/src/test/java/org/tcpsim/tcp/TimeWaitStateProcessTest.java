@@ -20,10 +20,10 @@ import org.tcpsim.net.Packet;
 class TimeWaitStateProcessTest {
     /** The client closed first and sits in TIME_WAIT since {@code since}. */
     private record InTimeWait(TcpTestbed tb, TcpTimeline tl, TcpSocket client, long since) {
-        static InTimeWait open(KernelVersion kernel) {
+        static InTimeWait open(KernelVersion kernel, String... sysctls) {
             TcpTimeline.ScriptedLoss toServer = new TcpTimeline.ScriptedLoss();
             TcpTestbed tb = new TcpTestbed(1, ConnectionCloseTest.link(10 * MS, toServer),
-                    TcpTestbed.link(100_000_000, 10 * MS), kernel);
+                    TcpTestbed.link(100_000_000, 10 * MS), kernel, sysctls);
             TcpTimeline tl = new TcpTimeline(tb, true);
             new ConnectionCloseTest.Server(tb, 0, true).listen();
             TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS,
@@ -124,5 +124,9 @@ class TimeWaitStateProcessTest {
         long at = fresh.since() + 10 * S;
         fresh.inject(fresh.segment(TcpSegment.RST, 0), at);
         assertEquals(at, fresh.closedAt(), "TIME_WAIT assassination (tcp_rfc1337 = 0)");
+
+        InTimeWait rfc1337 = InTimeWait.open(KernelVersion.V6_18, "net.ipv4.tcp_rfc1337", "1");
+        rfc1337.inject(rfc1337.segment(TcpSegment.RST, 0), rfc1337.since() + 10 * S);
+        assertEquals(rfc1337.since() + 60 * S, rfc1337.closedAt(), "RFC 1337: the RST is ignored");
     }
 }

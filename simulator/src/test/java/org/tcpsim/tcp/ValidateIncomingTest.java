@@ -213,6 +213,8 @@ class ValidateIncomingTest {
         long out = c.serverSegmentsOut();
         c.inject(c.segment(TcpSegment.SYN, 0, 0));
         c.inject(c.segment(TcpSegment.SYN, 0, 0)); // 100 ms later
+        assertEquals(2, c.count(MibCounter.TCP_SYN_CHALLENGE));
+        assertEquals(2, c.count(MibCounter.TCP_IN_ERRS), "syn_inerr on the established path");
         assertEquals(1, c.count(MibCounter.TCP_CHALLENGE_ACK));
         assertEquals(1, c.count(MibCounter.TCP_ACK_SKIPPED_CHALLENGE));
         assertEquals(out + 1, c.serverSegmentsOut());
