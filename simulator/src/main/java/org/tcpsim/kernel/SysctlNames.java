@@ -43,6 +43,7 @@ public final class SysctlNames {
     public static final String TCP_KEEPALIVE_TIME = "net.ipv4.tcp_keepalive_time";
     public static final String TCP_KEEPALIVE_INTVL = "net.ipv4.tcp_keepalive_intvl";
     public static final String TCP_INVALID_RATELIMIT = "net.ipv4.tcp_invalid_ratelimit";
+    public static final String TCP_MIN_RTT_WLEN = "net.ipv4.tcp_min_rtt_wlen";
     public static final String TCP_KEEPALIVE_PROBES = "net.ipv4.tcp_keepalive_probes";
 
     // net.ipv4: memory and buffers

@@ -48,12 +48,13 @@ final class TcpAckProcessor {
         }
         boolean advanced = Seq.gt(ack, snd.sndUna);
         int priorSndUna = snd.sndUna;
+        int priorSacked = snd.rtx.sackedOut;
         acked.packets = 0;
         acked.bytes = 0;
         acked.rttSentAt = -1;
         acked.anyRetransmitted = false;
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna)); // prior_fack
-        snd.rtx.ackUpTo(ack, acked, snd.rack, now, snd.minRttUs);
+        snd.rtx.ackUpTo(ack, acked, snd.rack, now, snd.minRttUs());
         if (advanced) {
             long delta = Integer.toUnsignedLong(ack - snd.sndUna);
             if (snd.finSent && Seq.gt(ack, snd.finSeq) && Seq.le(snd.sndUna, snd.finSeq)) {
@@ -81,7 +82,7 @@ final class TcpAckProcessor {
                 int s = seg.sackBlocks[i];
                 int e = seg.sackBlocks[i + 1];
                 if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
-                    newlySacked += snd.rtx.sack(s, e, snd.rack, now, snd.minRttUs);
+                    newlySacked += snd.rtx.sack(s, e, snd.rack, now, snd.minRttUs());
                 }
             }
         }
@@ -89,7 +90,10 @@ final class TcpAckProcessor {
             sk.stack.count(MibCounter.TCP_SACK_REORDER); // tcp_check_sack_reordering
         }
         snd.rack.updateReoWnd(snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
-        sampleRtt(seg, now);
+        // FLAG_ACK_MAYBE_DELAYED (tcp_clean_rtx_queue): one runt segment acknowledged, nothing SACKed
+        boolean ackMaybeDelayed = acked.packets == 1 && acked.bytes < snd.mss && priorSacked == 0
+                && seg.sackBlocks == null;
+        sampleRtt(seg, ackMaybeDelayed, now);
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
             processTlpAck(ack, pureDupack, dsackTlp);
@@ -125,7 +129,7 @@ final class TcpAckProcessor {
      * data (Karn; tcp_clean_rtx_queue's FLAG_RETRANS_DATA_ACKED), else from the timestamp echo
      * (tcp_ack_update_rtt).
      */
-    private void sampleRtt(TcpSegment seg, long now) {
+    private void sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now) {
         TcpSender snd = sk.snd;
         long rttUs = -1;
         if (acked.rttSentAt >= 0 && !acked.anyRetransmitted) {
@@ -134,10 +138,8 @@ final class TcpAckProcessor {
             rttUs = Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000;
         }
         if (rttUs >= 0) {
+            snd.updateRttMin(rttUs, ackMaybeDelayed, now);
             snd.rtt.sample(rttUs, snd.sndUna, snd.sndNxt);
-            if (snd.minRttUs == 0 || rttUs < snd.minRttUs) {
-                snd.minRttUs = Math.max(1, rttUs);
-            }
         }
         if (acked.packets > 0) {
             snd.cc.pktsAcked(snd, acked.packets, rttUs);
@@ -272,7 +274,7 @@ final class TcpAckProcessor {
 
     private long reoWndNs() {
         TcpSender snd = sk.snd;
-        return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, TcpSender.DUPTHRESH, snd.minRttUs,
+        return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, TcpSender.DUPTHRESH, snd.minRttUs(),
                 snd.rtt.srttUs()) * 1000;
     }
 

@@ -81,7 +81,7 @@ final class TcpInput {
             sk.snd.rtt.setRto(RttEstimator.TIMEOUT_FALLBACK_US);
         }
         if (sk.snd.rtt.hasSample()) {
-            sk.snd.minRttUs = sk.snd.rtt.srttUs();
+            sk.snd.updateRttMin(sk.snd.rtt.srttUs(), false, now);
         }
         sk.snd.retransmits = 0;
         if (retransmitted > 1) {

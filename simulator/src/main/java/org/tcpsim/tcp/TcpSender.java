@@ -57,7 +57,8 @@ final class TcpSender implements CongestionState {
     long retransStampNs;
     long totalRetrans;
     long lastSendNs;
-    long minRttUs;
+    /** tp->rtt_min: the minimum RTT over the last tcp_min_rtt_wlen, in microseconds. */
+    final Minmax rttMin = new Minmax();
     /** What the transmit timer is armed for. */
     XmitTimer xmitTimer = XmitTimer.RETRANS;
     final Rack rack = new Rack();
@@ -166,7 +167,20 @@ final class TcpSender implements CongestionState {
 
     @Override
     public long minRttUs() {
-        return minRttUs;
+        return rttMin.get();
+    }
+
+    /**
+     * tcp_update_rtt_min: a sample joins the windowed minimum unless it may include a delayed
+     * ACK and is above the current minimum (a receiver that keeps delaying would otherwise
+     * inflate the estimate once the true minimum ages out).
+     */
+    void updateRttMin(long rttUs, boolean ackMaybeDelayed, long nowNs) {
+        long min = rttMin.get();
+        if (ackMaybeDelayed && min != 0 && rttUs > min) {
+            return;
+        }
+        rttMin.runningMin(socket.stack.settings.minRttWlenMs, nowNs / 1_000_000L, Math.max(1, rttUs));
     }
 
     @Override

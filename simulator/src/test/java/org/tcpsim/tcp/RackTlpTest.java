@@ -135,7 +135,7 @@ class RackTlpTest {
         List<Long> sacks = r.tl().times("client", false, s -> s.sackBlocks != null);
         long sackAt = sacks.get(0);
         long gap = dataSent(r, holeSeq + MSS).get(0).atNs() - hole.get(0).atNs();
-        long minRtt = r.client().snd.minRttUs * 1000;
+        long minRtt = r.client().snd.minRttUs() * 1000;
         long expected = sackAt + minRtt / 4 - gap + 2 * MS;
         assertTrue(Math.abs(hole.get(1).atNs() - expected) < MS / 2, "resent at " + hole.get(1).atNs() / 1e6
                 + " ms, expected " + expected / 1e6 + r.tl().wireDump());
