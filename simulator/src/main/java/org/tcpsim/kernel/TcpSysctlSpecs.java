@@ -142,7 +142,7 @@ final class TcpSysctlSpecs {
                 .doc("Interval between unanswered keepalive probes; default 75 (TCP_KEEPALIVE_INTVL, tcp_sk_init)")
                 .build(),
             integer(TCP_MIN_RTT_WLEN).unit("seconds")
-                .doc("Window of the minimum-RTT filter (tp->rtt_min) that RACK's reordering window and HyStart read; "
+                .doc("Window of the minimum-RTT filter (tp->rtt_min, tcp_min_rtt) that RACK's reordering window and congestion-control modules read; "
                     + "default 300, at most 86400 (tcp_ipv4.c: tcp_sk_init; tcp_input.c: tcp_update_rtt_min)")
                 .on(V6_18, "300", 0, 86400).on(V4_9, "300", 0, 86400).build(),
             integer(TCP_INVALID_RATELIMIT).unit("milliseconds")
