@@ -66,6 +66,7 @@ public enum MibCounter {
     TCP_TS_REORDER("TcpExtTCPTSReorder"),
     TCP_KEEPALIVE("TcpExtTCPKeepAlive"),
     TCP_WIN_PROBE("TcpExtTCPWinProbe"),
+    TCP_ACK_COMPRESSED("TcpExtTCPAckCompressed"),
     TCP_ORIG_DATA_SENT("TcpExtTCPOrigDataSent"),
     TCP_OFO_QUEUE("TcpExtTCPOFOQueue"),
     TCP_CHALLENGE_ACK("TcpExtTCPChallengeACK"),

@@ -69,6 +69,13 @@ final class TcpSysctlSpecs {
                 .on(V6_18, "1", 0, U8_MAX, "0 = off, 1 = on with offsets, 2 = on without offsets")
                 .on(V4_9, "1", INT_MIN, INT_MAX).build(),
             u8(bool(TCP_SACK), "1").doc("Selective acknowledgements (RFC 2018); default 1 (tcp_sk_init)").build(),
+            integer(TCP_COMP_SACK_DELAY_NS).unit("nanoseconds").history("added after 4.9")
+                .doc("Longest wait of a compressed SACK (out-of-order data after three immediate duplicate ACKs); "
+                    + "the wait is min(this, srtt / 20); default 1000000 (tcp_sk_init; tcp_input.c: __tcp_ack_snd_check)")
+                .on(V6_18, "1000000", 0, INT_MAX).build(),
+            integer(TCP_COMP_SACK_NR).unit("ACKs").history("added after 4.9")
+                .doc("ACKs that SACK compression may fold into one; 0 turns it off; default 44 (tcp_sk_init)")
+                .on(V6_18, "44", 0, 255).build(),
             u8(bool(TCP_DSACK), "1").doc("Duplicate-SACK reports (RFC 2883); default 1 (tcp_sk_init)").build(),
             u8(bool(TCP_WINDOW_SCALING), "1").doc("Window scaling (RFC 7323); default 1 (tcp_sk_init)").build(),
             integer(TCP_ECN)

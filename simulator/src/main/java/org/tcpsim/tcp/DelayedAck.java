@@ -46,6 +46,10 @@ final class DelayedAck {
     private boolean pushed;
     private boolean pushed2;
     private boolean now;
+    // SACK compression (tp->compressed_ack, compressed_ack_rcv_nxt, dup_ack_counter)
+    private int compressed;
+    private int compressedRcvNxt;
+    private int dupAckCounter;
 
     DelayedAck(boolean quickAckCountsEverySegment, boolean pushOnFullSegment, boolean capAtDelackMax) {
         this.quickAckCountsEverySegment = quickAckCountsEverySegment;
@@ -88,6 +92,43 @@ final class DelayedAck {
 
     boolean mustAckNow() {
         return now;
+    }
+
+    /**
+     * __tcp_ack_snd_check with out-of-order data: the first three duplicate ACKs for a given
+     * rcv_nxt go at once (the sender's dupthresh may need them), later ones are folded together
+     * (returns true: wait for the compressed-ACK timer), up to {@code nr} of them.
+     */
+    boolean compressSack(int rcvNxt, int nr) {
+        if (compressed >= nr) {
+            return false;
+        }
+        if (compressedRcvNxt != rcvNxt) {
+            compressedRcvNxt = rcvNxt;
+            dupAckCounter = 0;
+        }
+        if (dupAckCounter < 3) { // TCP_FASTRETRANS_THRESH
+            dupAckCounter++;
+            return false;
+        }
+        compressed++;
+        return true;
+    }
+
+    /** tcp_compressed_ack_kick: the timer fired; whether an ACK is owed (one of them is sent, not counted). */
+    boolean compressedTimerExpired() {
+        if (compressed == 0) {
+            return false;
+        }
+        compressed--;
+        return true;
+    }
+
+    /** tcp_event_ack_sent: the ACKs folded into the one now leaving (TCPAckCompressed); resets the count. */
+    int takeCompressed() {
+        int c = compressed;
+        compressed = 0;
+        return c;
     }
 
     /** tcp_in_quickack_mode: quick ACKs left, and the connection is not interactive. */

@@ -361,15 +361,23 @@ final class TcpInput {
         }
     }
 
-    /** __tcp_ack_snd_check: the ACK that data or a FIN scheduled goes now or on the delayed-ACK timer. */
+    /**
+     * __tcp_ack_snd_check: the ACK that data or a FIN scheduled goes now, on the delayed-ACK
+     * timer, or, with out-of-order data and SACK, after the first three duplicates, on the
+     * compressed-ACK timer: min(tcp_comp_sack_delay_ns, srtt / 20) later.
+     */
     private void ackSndCheck(long now) {
         if (!sk.rcv.ack.scheduled()) {
             return;
         }
         if (sk.rcv.ackNow()) {
             sk.out.sendAck(now, false);
-        } else {
+        } else if (!sk.rcv.queue.hasOutOfOrder()) {
             sk.out.sendDelayedAck(now);
+        } else if (!sk.snd.sack || !sk.rcv.ack.compressSack(sk.rcv.queue.rcvNxt(), sk.stack.settings.compSackNr)) {
+            sk.out.sendAck(now, false);
+        } else {
+            sk.armCompressedAck(now);
         }
     }
 

@@ -109,6 +109,11 @@ final class TcpOutput {
             s.sackBlocks = sk.rcv.queue.sackBlocks(maxBlocks);
         }
         sk.delackTimer.cancel();
+        int compressed = sk.rcv.ack.takeCompressed();
+        if (compressed > 0) {
+            sk.stack.add(MibCounter.TCP_ACK_COMPRESSED, compressed);
+            sk.cancelCompressedAck();
+        }
         sk.rcv.ack.segmentSent(now, s.dataLength > 0);
     }
 

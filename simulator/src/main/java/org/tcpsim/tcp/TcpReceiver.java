@@ -108,9 +108,9 @@ final class TcpReceiver {
         return rcvWup + rcvWnd;
     }
 
-    /** Whether an ACK must go out now rather than on the delayed-ACK timer (__tcp_ack_snd_check). */
+    /** Whether an ACK must go out now whatever else holds (__tcp_ack_snd_check's first test). */
     boolean ackNow() {
-        if (queue.hasOutOfOrder() || ack.inQuickAckMode() || ack.mustAckNow()) {
+        if (ack.inQuickAckMode() || ack.mustAckNow()) {
             return true;
         }
         return queue.rcvNxt() - rcvWup > rcvMss && freeWindow() >= rcvWnd;

@@ -21,7 +21,8 @@ public final class TcpSettings {
             SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
             SysctlNames.TCP_DSACK, SysctlNames.TCP_KEEPALIVE_TIME, SysctlNames.TCP_KEEPALIVE_INTVL,
             SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO, SysctlNames.TCP_INVALID_RATELIMIT,
-            SysctlNames.TCP_RFC1337, SysctlNames.TCP_MIN_RTT_WLEN);
+            SysctlNames.TCP_RFC1337, SysctlNames.TCP_MIN_RTT_WLEN, SysctlNames.TCP_COMP_SACK_DELAY_NS,
+            SysctlNames.TCP_COMP_SACK_NR);
 
     final int portLow;
     final int portHigh;
@@ -69,6 +70,9 @@ public final class TcpSettings {
     /** tcp_keepalive_time, tcp_keepalive_intvl (ns) and tcp_keepalive_probes, for SO_KEEPALIVE sockets. */
     final long keepaliveTimeNs;
     final long keepaliveIntvlNs;
+    /** tcp_comp_sack_delay_ns and tcp_comp_sack_nr; nr 0 on kernels without SACK compression (4.9). */
+    final long compSackDelayNs;
+    final int compSackNr;
     /** tcp_min_rtt_wlen in ms: how long a minimum RTT counts. */
     final long minRttWlenMs;
     /** tcp_rfc1337: a RST no longer kills a TIME_WAIT socket. */
@@ -112,6 +116,8 @@ public final class TcpSettings {
         abortOnOverflow = s.getInt(SysctlNames.TCP_ABORT_ON_OVERFLOW) != 0;
         rfc1337 = s.getInt(SysctlNames.TCP_RFC1337) != 0;
         minRttWlenMs = s.getLong(SysctlNames.TCP_MIN_RTT_WLEN) * 1000L;
+        compSackDelayNs = s.has(SysctlNames.TCP_COMP_SACK_DELAY_NS) ? s.getLong(SysctlNames.TCP_COMP_SACK_DELAY_NS) : 0;
+        compSackNr = s.has(SysctlNames.TCP_COMP_SACK_NR) ? s.getInt(SysctlNames.TCP_COMP_SACK_NR) : 0;
         rack = (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
         rackStaticReoWnd = (s.getInt(SysctlNames.TCP_RECOVERY) & 2) != 0;
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);

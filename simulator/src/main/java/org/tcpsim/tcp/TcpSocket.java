@@ -457,6 +457,36 @@ public final class TcpSocket {
         retransmitTimer.arm(at);
     }
 
+    /**
+     * The compressed-ACK hrtimer (created on first use: most connections never compress): armed once
+     * for min(tcp_comp_sack_delay_ns, srtt / 20); the slack of tcp_comp_sack_slack_ns is not modelled.
+     */
+    private Timer compressedAckTimer;
+
+    void armCompressedAck(long now) {
+        if (compressedAckTimer == null) {
+            compressedAckTimer = new Timer(stack.sim(), this::compressedAckFired);
+        }
+        if (compressedAckTimer.isArmed()) {
+            return;
+        }
+        long srttNs = snd.rtt.srttUs() * 1000;
+        compressedAckTimer.arm(now + Math.min(stack.settings.compSackDelayNs, srttNs / 20));
+    }
+
+    void cancelCompressedAck() {
+        if (compressedAckTimer != null) {
+            compressedAckTimer.cancel();
+        }
+    }
+
+    /** tcp_compressed_ack_kick. */
+    private void compressedAckFired(long now) {
+        if (rcv.ack.compressedTimerExpired()) {
+            out.sendAck(now, false);
+        }
+    }
+
     /** tcp_delack_timer_handler: the ACK still owed goes out, and ato learns that it had to wait. */
     private void delackTimerFired(long now) {
         if (!rcv.ack.scheduled()) {

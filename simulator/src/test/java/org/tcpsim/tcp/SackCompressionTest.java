@@ -1,0 +1,92 @@
+package org.tcpsim.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tcpsim.tcp.TcpTimeline.MS;
+import static org.tcpsim.tcp.TcpTimeline.S;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.MibCounter;
+
+/**
+ * [6.18] tcp_input.c: __tcp_ack_snd_check, tcp_compressed_ack_kick; tcp_output.c:
+ * tcp_event_ack_sent. With a hole in the sequence space and SACK, the receiver ACKs the first
+ * three out-of-order segments at once (the sender's dupthresh may need them), then folds the
+ * following ones into one ACK every min(tcp_comp_sack_delay_ns = 1 ms, srtt / 20)
+ * (TCPAckCompressed counts the ACKs saved). tcp_comp_sack_nr = 0 turns it off.
+ */
+class SackCompressionTest {
+    private static final int MSS = 1448;
+
+    /** 300 segments over 100 Mbps x 20 ms RTT, the client's 101st packet (a data segment) lost. */
+    private record Hole(TcpTestbed tb, TcpTimeline tl, int holeSeq, long repairedAt, List<Long> oooArrivals,
+                        List<TcpTimeline.Wire> acks) {
+        static Hole run(String... sysctls) {
+            TcpTimeline.ScriptedLoss toServer = new TcpTimeline.ScriptedLoss();
+            toServer.passFirst = 100;
+            toServer.dropNext = 1;
+            TcpTestbed tb = new TcpTestbed(1, ConnectionCloseTest.link(10 * MS, toServer),
+                    TcpTestbed.link(100_000_000, 10 * MS), KernelVersion.V6_18, sysctls);
+            TcpTimeline tl = new TcpTimeline(tb, true);
+            tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(new StreamIntegrityTest.OrderedSink()));
+            tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+                int left = 300 * MSS;
+
+                @Override
+                public void connected(TcpSocket s, long now) {
+                    writable(s, now);
+                }
+
+                @Override
+                public void writable(TcpSocket s, long now) {
+                    int n;
+                    while (left > 0 && (n = s.write(left, now)) > 0) {
+                        left -= n;
+                    }
+                }
+            });
+            tb.sim.run(5 * S);
+            assertEquals(1, toServer.dropped);
+            // the lost segment: the one the client had to send twice
+            List<TcpTimeline.Wire> sent = tl.segments("client", true, s -> s.dataLength > 0);
+            List<TcpTimeline.Wire> received = tl.segments("server", false, s -> s.dataLength > 0);
+            int holeSeq = sent.stream().map(w -> w.seg().seq)
+                    .filter(seq -> sent.stream().filter(w -> w.seg().seq == seq).count() > 1).findFirst().orElseThrow();
+            int hole = holeSeq;
+            long repairedAt = received.stream().filter(r -> r.seg().seq == hole).findFirst().orElseThrow().atNs();
+            List<Long> ooo = received.stream().filter(r -> Seq.gt(r.seg().seq, hole) && r.atNs() < repairedAt)
+                    .map(TcpTimeline.Wire::atNs).toList();
+            List<TcpTimeline.Wire> acks = tl.segments("server", true, s -> s.dataLength == 0 && s.sackBlocks != null).stream()
+                    .filter(w -> w.atNs() >= ooo.get(0) && w.atNs() < repairedAt).toList();
+            return new Hole(tb, tl, hole, repairedAt, ooo, acks);
+        }
+    }
+
+    @Test
+    void after_three_immediate_dupacks_out_of_order_segments_share_one_ack_per_millisecond() {
+        Hole h = Hole.run();
+        int n = h.oooArrivals().size();
+        assertTrue(n > 20, "a hole with many segments behind it: " + n);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(h.oooArrivals().get(i), h.acks().get(i).atNs(), "dupack " + (i + 1) + " at once");
+        }
+        // then one ACK per compressed-ACK timer: srtt / 20 = 1 ms here (20 ms RTT), as tcp_comp_sack_delay_ns
+        for (int i = 4; i < h.acks().size(); i++) {
+            long gap = h.acks().get(i).atNs() - h.acks().get(i - 1).atNs();
+            assertTrue(gap >= MS - MS / 10, "compressed ACKs at least ~1 ms apart: " + gap);
+        }
+        long saved = h.tb().server.counter(MibCounter.TCP_ACK_COMPRESSED);
+        assertEquals(n - h.acks().size(), saved, "TCPAckCompressed counts the ACKs not sent");
+        assertTrue(h.acks().size() < n / 3, h.acks().size() + " ACKs for " + n + " out-of-order segments");
+    }
+
+    @Test
+    void tcp_comp_sack_nr_zero_acks_every_out_of_order_segment() {
+        Hole h = Hole.run("net.ipv4.tcp_comp_sack_nr", "0");
+        assertEquals(h.oooArrivals().size(), h.acks().size());
+        assertEquals(h.oooArrivals(), h.acks().stream().map(TcpTimeline.Wire::atNs).toList());
+        assertEquals(0, h.tb().server.counter(MibCounter.TCP_ACK_COMPRESSED));
+    }
+}
