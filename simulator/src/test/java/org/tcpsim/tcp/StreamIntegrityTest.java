@@ -13,7 +13,8 @@ import org.tcpsim.net.loss.BernoulliLossType;
 
 /**
  * Randomised over seeds: whatever the loss (up to 30 %), reordering and duplication in both
- * directions, for both congestion controls and either side closing first, the receiver gets
+ * directions, for both congestion controls, either side closing first and both kernel profiles
+ * (the 4.9 one in a quarter of the seeds), the receiver gets
  * exactly the bytes sent, in order, and both ends finish.
  */
 class StreamIntegrityTest {
@@ -71,12 +72,13 @@ class StreamIntegrityTest {
         String dsack = cfg.nextInt(4) != 0 ? "1" : "0";
         String earlyRetrans = cfg.nextInt(4) != 0 ? "3" : "0";
         String frto = cfg.nextInt(4) != 0 ? "2" : "0";
+        KernelVersion kernel = cfg.nextInt(4) != 0 ? KernelVersion.V6_18 : KernelVersion.V4_9; // drawn last: the rest stays per seed
         LinkDirection d = new LinkDirection(20_000_000, 5 * MS, 100, true, 1500, BernoulliLossType.of(loss), reorder,
                 3 * MS, dup);
         // tcp_retries2, tcp_orphan_retries and tcp_fin_timeout raised: at 30 % loss both ways Linux may rightly
         // give up (ETIMEDOUT after 924.6 s of unrecovered retransmission, ~102 s for an orphan; an orphan in
         // FIN_WAIT2 after 60 s); this test is about the stream, not the give-up policy.
-        TcpTestbed tb = new TcpTestbed(seed, d, d, KernelVersion.V6_18, "net.ipv4.tcp_congestion_control", cc,
+        TcpTestbed tb = new TcpTestbed(seed, d, d, kernel, "net.ipv4.tcp_congestion_control", cc,
                 "net.ipv4.tcp_sack", sack ? "1" : "0", "net.ipv4.tcp_timestamps", ts ? "1" : "0",
                 "net.ipv4.tcp_retries2", "40", "net.ipv4.tcp_orphan_retries", "40",
                 "net.ipv4.tcp_fin_timeout", "3600", "net.ipv4.tcp_recovery", recovery, "net.ipv4.tcp_dsack", dsack,
@@ -84,7 +86,7 @@ class StreamIntegrityTest {
         String where = "seed " + seed + " loss " + loss + " reorder " + reorder + " dup " + dup + " " + cc
                 + " sack " + sack + " ts " + ts + " bytes " + total + " serverClosesFirst " + serverClosesFirst
                 + " tcp_recovery " + recovery + " tcp_dsack " + dsack + " tcp_early_retrans " + earlyRetrans
-                + " tcp_frto " + frto;
+                + " tcp_frto " + frto + " kernel " + kernel.label();
 
         OrderedSink sink = new OrderedSink();
         sink.closeOnEof = !serverClosesFirst;
