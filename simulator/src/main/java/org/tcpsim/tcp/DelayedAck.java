@@ -22,7 +22,7 @@ final class DelayedAck {
     private static final int MSS_DEFAULT = 536;
     private static final int MIN_MSS = 88;
     /** TCP_REMNANT: FIN, URG, SYN, RST, PSH (a segment with one of them may be short on purpose). */
-    private static final int REMNANT = TcpSegment.FIN | TcpSegment.SYN | TcpSegment.RST | TcpSegment.PSH | 0x20;
+    private static final int REMNANT = TcpSegment.FIN | TcpSegment.SYN | TcpSegment.RST | TcpSegment.PSH | TcpSegment.URG;
 
     /** 4.9 counts every segment that carries an ACK against quick-ACK mode; 6.x only ACKs of new data. */
     private final boolean quickAckCountsEverySegment;

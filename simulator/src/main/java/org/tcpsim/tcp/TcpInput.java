@@ -11,8 +11,6 @@ import org.tcpsim.kernel.MibCounter;
 final class TcpInput {
     /** TCP_PAWS_WINDOW: a timestamp up to 1 tick older than ts_recent still passes. */
     private static final int PAWS_WINDOW = 1;
-    /** TCP_PAWS_WRAP: a ts_recent older than INT_MAX / 1000 s (24.8 days) no longer protects anything. */
-    static final long PAWS_WRAP_MS = Integer.MAX_VALUE / 1000 * 1000L;
 
     private final TcpSocket sk;
     /** tp->last_oow_ack_time: when an out-of-window segment was last answered, or -1. */
@@ -230,10 +228,8 @@ final class TcpInput {
         return false;
     }
 
-    /** tcp_paws_check: tsval is at most {@code window} ticks older than ts_recent, or ts_recent is stale or unset. */
     private boolean pawsCheck(int tsVal, int window, long now) {
-        return sk.tsRecent - tsVal <= window || sk.tsRecent == 0
-                || sk.stack.tsClock(now) - sk.tsRecentStampMs >= PAWS_WRAP_MS;
+        return Paws.check(sk.tsRecent, sk.tsRecentStampMs, tsVal, window, sk.stack.tsClock(now));
     }
 
     /**

@@ -15,6 +15,8 @@ public final class TcpSegment extends Packet {
     public static final int RST = 0x04;
     public static final int PSH = 0x08;
     public static final int ACK = 0x10;
+    /** URG: never set by the model, named for the flag tests that read it (TCP_REMNANT). */
+    public static final int URG = 0x20;
 
     public int srcPort;
     public int dstPort;

@@ -198,11 +198,11 @@ final class TimeWaitTable {
      * TCP_PAWS_MSL (60 s).
      */
     private boolean pawsReject(TimeWaitSock tw, TcpSegment seg, long now) {
-        long ageMs = stack.tsClock(now) - tw.tsRecentStampMs;
-        if (tw.tsRecent - seg.tsVal <= 0 || ageMs >= TcpInput.PAWS_WRAP_MS) {
+        long nowMs = stack.tsClock(now);
+        if (Paws.check(tw.tsRecent, tw.tsRecentStampMs, seg.tsVal, 0, nowMs)) {
             return false;
         }
-        return !(seg.has(TcpSegment.RST) && ageMs >= PAWS_MSL_MS);
+        return !(seg.has(TcpSegment.RST) && nowMs - tw.tsRecentStampMs >= PAWS_MSL_MS);
     }
 
     /** tw_ts_recent follows the peer's timestamps (only when the connection used them). */
