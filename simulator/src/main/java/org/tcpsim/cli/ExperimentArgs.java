@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tcpsim.experiment.RunOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,28 +17,15 @@ final class ExperimentArgs {
             description = "output directory; results go to DIR/<experiment name>/ (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--trace", paramLabel = "WHAT", description = "extra traces: `states` writes states.csv (every TCP state change)")
-    List<String> trace = new ArrayList<>();
-
     @Option(names = "--set", paramLabel = "POINTER=VALUE",
-            description = "override a value by JSON Pointer, e.g. --set /hosts/client/sysctl/net.ipv4.tcp_tw_reuse=1"
-                    + " (with sweep and merge: for every point; a swept pointer cannot be set)")
+            description = {"override a value by JSON Pointer, e.g. --set /hosts/client/sysctl/net.ipv4.tcp_tw_reuse=1"
+                    + " (with sweep and merge: for every point; a swept pointer cannot be set). VALUE is JSON when"
+                    + " the whole of it is one JSON value (1, true, [1,2], {\"p\":0.1}), else a string: 10s,"
+                    + " or '.../net.ipv4.ip_local_port_range=1024 65535' (quoted for the shell)"})
     List<String> sets = new ArrayList<>();
-
-    @Option(names = "--pcap", description = "write pcap/HOST.pcap per host: every TCP segment sent and received (nanosecond pcap)")
-    boolean pcap;
 
     /** The --set values, parsed; empty without any. */
     Map<String, JsonNode> overrides() {
         return Overrides.parse(sets);
-    }
-
-    RunOptions runOptions() {
-        for (String t : trace) {
-            if (!t.equals("states")) {
-                throw new Main.BadInput("--trace takes `states`, got \"" + t + "\"");
-            }
-        }
-        return new RunOptions(trace.contains("states"), pcap);
     }
 }

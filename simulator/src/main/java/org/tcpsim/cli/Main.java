@@ -1,9 +1,14 @@
 package org.tcpsim.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tcpsim.Version;
 import org.tcpsim.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The `tcpsim` command. Exit status: 0 success, 1 a run failed, 2 bad input (usage or experiment files). */
 @Command(name = "tcpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -21,6 +26,7 @@ public final class Main {
     /** Runs the command line and returns its exit status (tests call this instead of main). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILED);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException ce) {
@@ -44,6 +50,26 @@ public final class Main {
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command list of {@code tcpsim --help}: each command with the first sentence of its description,
+     * whole (picocli's default shows the description's first line, which may stop mid-sentence).
+     */
+    private static String commandList(CommandLine.Help help) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        help.subcommands().forEach((name, sub) -> rows.put(name, firstSentence(sub.commandSpec().usageMessage())));
+        return rows.isEmpty() ? "" : help.createTextTable(rows).toString();
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=[A-Z])");
+
+    /** The header if the command has one, else its description up to the first full stop, on one line. */
+    static String firstSentence(UsageMessageSpec usage) {
+        String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+        String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+        Matcher end = SENTENCE_END.matcher(text); // "e.g. after" goes on: a sentence ends before a capital
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     /** A problem with the user's command or files that is not located in a JSON document. */

@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 
 /** `tcpsim merge`: rebuild summary.csv and aggregate.csv from the complete run directories (after sharded runs). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Rebuild OUT/<name>/summary.csv and aggregate.csv from every complete run directory,",
-                "e.g. after the shards of a sweep finished on different machines and their run",
-                "directories were gathered under one OUT."})
+        description = {"Rebuild OUT/<name>/summary.csv and aggregate.csv from every complete run directory.",
+                "Run it after the shards of a sweep finished (on one machine or several, their run directories",
+                "gathered under one OUT)."})
 final class MergeCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs args;

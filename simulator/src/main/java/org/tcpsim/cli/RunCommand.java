@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tcpsim.config.ConfigException;
 import org.tcpsim.config.JsonPointers;
 import org.tcpsim.experiment.CurrentRuns;
 import org.tcpsim.experiment.Experiment;
@@ -28,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs args;
 
+    @Mixin
+    TraceArgs traces;
+
     @Option(names = "--seed", paramLabel = "N", description = "run this seed only, instead of the file's \"seeds\"")
     Long seed;
 
@@ -38,7 +42,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentFile file = ExperimentFile.load(args.experiment);
         Map<String, JsonNode> overrides = args.overrides();
-        Experiment exp = file.resolve(overrides);
+        Experiment exp;
+        try {
+            exp = file.resolve(overrides);
+        } catch (ConfigException e) {
+            throw Overrides.blame(e, overrides, file.file());
+        }
         List<Long> seeds = seed != null ? List.of(seed) : exp.seeds();
         String prefix = overrides.isEmpty() ? "run" : "run-" + Overrides.tag(overrides);
         Map<String, JsonNode> params = new LinkedHashMap<>();
@@ -52,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
         Path experimentOut = args.out.resolve(exp.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, file.sweepPointers(),
                 new CurrentRuns(file, SweepPlan.of(file)), Runtime.getRuntime().availableProcessors(),
-                new RunReporter(System.out, System.err, runs.size(), true), args.runOptions());
+                new RunReporter(System.out, System.err, runs.size(), true), traces.runOptions());
         System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
                 + experimentOut.resolve("summary.csv"));
         return SweepCommand.report(outcome);

@@ -24,11 +24,14 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs args;
 
+    @Mixin
+    TraceArgs traces;
+
     @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
     Integer jobs;
 
     @Option(names = "--shard", paramLabel = "I/N",
-            description = "run only shard I of N (1-based), e.g. --shard ${SLURM_ARRAY_TASK_ID}/8; "
+            description = "run only shard I of N (1-based), e.g. --shard $${SLURM_ARRAY_TASK_ID}/8; "
                     + "shards writing to one OUT merge into one summary (or run `tcpsim merge` after)")
     String shard;
 
@@ -51,7 +54,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path experimentOut = args.out.resolve(file.name());
         Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), new CurrentRuns(file, plan), workers,
-                new RunReporter(System.out, System.err, runs.size(), false), args.runOptions());
+                new RunReporter(System.out, System.err, runs.size(), false), traces.runOptions());
         System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
                 outcome.skipped(), experimentOut.resolve("summary.csv"));
         return report(outcome);
@@ -70,7 +73,11 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        return overrides.isEmpty() ? SweepPlan.of(file) : SweepPlan.of(file, overrides, "set-" + Overrides.tag(overrides) + "-");
+        try {
+            return overrides.isEmpty() ? SweepPlan.of(file) : SweepPlan.of(file, overrides, "set-" + Overrides.tag(overrides) + "-");
+        } catch (ConfigException e) {
+            throw Overrides.blame(e, overrides, file.file());
+        }
     }
 
     static int report(Runner.Outcome outcome) {

@@ -150,6 +150,11 @@ final class TopologyReader {
         }
         try {
             int a = Ipv4Address.parse(text);
+            if (a == 0) {
+                n.problemAt(key, "0.0.0.0 is the unspecified address (INADDR_ANY), not a node's; a router may"
+                        + " leave \"address\" out");
+                return -1;
+            }
             String previous = byAddress.putIfAbsent(a, owner == null ? "?" : owner);
             if (previous != null) {
                 n.problemAt(key, "address " + text + " is already used by node '" + previous + "'");

@@ -13,7 +13,7 @@ public final class Ipv4Address {
         }
         int value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("expected an IPv4 address like \"10.0.0.1\", got \"" + text + "\"");
             }
             int octet = Integer.parseInt(part);

@@ -39,8 +39,10 @@ public final class Network {
         return register(new Host(this, nodes.size(), name, address));
     }
 
+    /** A router; {@code address} 0 (0.0.0.0, INADDR_ANY) means it has none of its own: it only forwards. */
     public Router addRouter(String name, int address) {
-        return register(new Router(this, nodes.size(), name, address));
+        return register(address == 0 ? new Router(this, nodes.size(), name)
+                : new Router(this, nodes.size(), name, address));
     }
 
     /** A NAT gateway with one public address whose private side is insideAddress/insidePrefixLength. */

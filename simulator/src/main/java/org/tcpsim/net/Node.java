@@ -38,9 +38,9 @@ public abstract class Node {
         return name;
     }
 
-    /** The node's main address (the first configured). */
+    /** The node's main address (the first configured); 0 for a router without one. */
     public final int address() {
-        return addresses[0];
+        return addresses.length == 0 ? 0 : addresses[0];
     }
 
     public final int[] addresses() {
