@@ -17,6 +17,7 @@ import org.tcpsim.tcp.SocketOptions;
 import org.tcpsim.tcp.TcpListener;
 import org.tcpsim.tcp.TcpSocket;
 import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TopologyHost;
 import org.tcpsim.tcp.TcpState;
 
 /**
@@ -47,7 +48,7 @@ public final class ConnectStormBenchmark {
         }
         net.computeRoutes();
         Sysctls s = Sysctls.defaults(KernelVersion.V6_18, 64L << 30);
-        TcpStack srv = new TcpStack(server, sim, random, KernelVersion.V6_18, s);
+        TcpStack srv = TopologyHost.stack(server, sim, random, KernelVersion.V6_18, s);
         srv.setNofileLimit(Integer.MAX_VALUE);
         srv.listen(80, 65535, SocketOptions.DEFAULTS, ConnectStormBenchmark::serve);
         TcpStack[] stacks = new TcpStack[clients];
@@ -55,7 +56,7 @@ public final class ConnectStormBenchmark {
         long[] attempts = new long[1];
         long gapNs = Math.round(clients * 1e9 / connectionsPerSecond);
         for (int i = 0; i < clients; i++) {
-            TcpStack st = new TcpStack(hosts[i], sim, random, KernelVersion.V6_18, s);
+            TcpStack st = TopologyHost.stack(hosts[i], sim, random, KernelVersion.V6_18, s);
             stacks[i] = st;
             SocketCallbacks client = new SocketCallbacks() {
                 @Override

@@ -18,6 +18,7 @@ import org.tcpsim.tcp.SocketOptions;
 import org.tcpsim.tcp.TcpListener;
 import org.tcpsim.tcp.TcpSocket;
 import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TopologyHost;
 
 /**
  * Bulk TCP flows from one host to another across a router over a shared bottleneck: measures
@@ -53,8 +54,8 @@ public final class TcpBulkBenchmark {
         net.connect("r", "receiver", bottleneck, access);
         net.computeRoutes();
         Sysctls s = Sysctls.defaults(KernelVersion.V6_18, 64L << 30);
-        TcpStack tx = new TcpStack(a, sim, random, KernelVersion.V6_18, s);
-        TcpStack rx = new TcpStack(b, sim, random, KernelVersion.V6_18, s);
+        TcpStack tx = TopologyHost.stack(a, sim, random, KernelVersion.V6_18, s);
+        TcpStack rx = TopologyHost.stack(b, sim, random, KernelVersion.V6_18, s);
         rx.listen(5001, 65535, SocketOptions.DEFAULTS, TcpBulkBenchmark::sink);
         TcpSocket[] sockets = new TcpSocket[flows];
         for (int i = 0; i < flows; i++) {
@@ -88,11 +89,11 @@ public final class TcpBulkBenchmark {
         }
         net.computeRoutes();
         Sysctls s = Sysctls.defaults(KernelVersion.V6_18, 64L << 30);
-        TcpStack rx = new TcpStack(b, sim, random, KernelVersion.V6_18, s);
+        TcpStack rx = TopologyHost.stack(b, sim, random, KernelVersion.V6_18, s);
         rx.listen(5001, 65535, SocketOptions.DEFAULTS, TcpBulkBenchmark::sink);
         TcpSocket[] sockets = new TcpSocket[flows];
         for (int i = 0; i < flows; i++) {
-            sockets[i] = connectBulk(new TcpStack(senders[i], sim, random, KernelVersion.V6_18, s), b.address());
+            sockets[i] = connectBulk(TopologyHost.stack(senders[i], sim, random, KernelVersion.V6_18, s), b.address());
         }
         return measure(sim, net, sockets, simulatedNs / flows);
     }

@@ -4,7 +4,7 @@ package org.tcpsim.engine;
  * One simulated world: a clock in integer nanoseconds and the events pending on it.
  * Single-threaded by design; parallelism is across runs, never inside one.
  */
-public final class Simulation {
+public final class Simulation implements Scheduler {
     /** How many events run between two looks at the progress listener (wall-clock work stays off the hot path). */
     private static final int PROGRESS_STRIDE = 1 << 16;
 
@@ -15,6 +15,7 @@ public final class Simulation {
     private ProgressListener progress;
 
     /** Simulated time in nanoseconds. */
+    @Override
     public long now() {
         return now;
     }
@@ -28,6 +29,7 @@ public final class Simulation {
         return queue.size();
     }
 
+    @Override
     public void schedule(long at, Event event) {
         if (at < now) {
             throw new IllegalStateException("cannot schedule at " + at + " ns before now " + now + " ns");

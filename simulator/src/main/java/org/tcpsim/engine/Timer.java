@@ -11,12 +11,12 @@ package org.tcpsim.engine;
 public final class Timer implements Event {
     private static final long NONE = -1;
 
-    private final Simulation sim;
+    private final Scheduler sim;
     private final Event action;
     private long deadline = NONE;
     private long queuedAt = NONE;
 
-    public Timer(Simulation sim, Event action) {
+    public Timer(Scheduler sim, Event action) {
         this.sim = sim;
         this.action = action;
     }

@@ -19,7 +19,7 @@ public final class TimerFifo<T> implements Event {
         void expired(T item, long now);
     }
 
-    private final Simulation sim;
+    private final Scheduler sim;
     private final long durationNs;
     private final Expiry<T> expiry;
     private long[] deadlines = new long[64];
@@ -28,7 +28,7 @@ public final class TimerFifo<T> implements Event {
     private int count;
     private boolean queued;
 
-    public TimerFifo(Simulation sim, long durationNs, Expiry<T> expiry) {
+    public TimerFifo(Scheduler sim, long durationNs, Expiry<T> expiry) {
         if (durationNs < 0) {
             throw new IllegalArgumentException("negative duration " + durationNs);
         }

@@ -12,6 +12,7 @@ import org.tcpsim.net.NatGateway;
 import org.tcpsim.net.Network;
 import org.tcpsim.net.NodeKind;
 import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TopologyHost;
 
 /** Turns a declared topology into a live network for one run. */
 final class NetworkBuilder {
@@ -76,7 +77,7 @@ final class NetworkBuilder {
         for (NodeSpec n : exp.topology().nodes()) {
             if (n.kind() == NodeKind.HOST) {
                 HostSpec h = exp.host(n.name());
-                TcpStack stack = new TcpStack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls());
+                TcpStack stack = TopologyHost.stack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls());
                 stack.setNofileLimit(h.ulimitNofile());
                 stack.setUptimeNs(h.uptimeNs());
                 stacks.put(n.name(), stack);

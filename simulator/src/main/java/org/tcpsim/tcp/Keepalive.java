@@ -23,7 +23,7 @@ final class Keepalive {
 
     Keepalive(TcpSocket sk, SocketOptions o, TcpSettings s) {
         this.sk = sk;
-        this.timer = new Timer(sk.stack.sim(), this::fire);
+        this.timer = new Timer(sk.stack.clock(), this::fire);
         this.idleNs = o.keepIdleS() > 0 ? o.keepIdleS() * 1_000_000_000L : s.keepaliveTimeNs;
         this.intvlNs = o.keepIntvlS() > 0 ? o.keepIntvlS() * 1_000_000_000L : s.keepaliveIntvlNs;
         this.probes = o.keepCnt() > 0 ? o.keepCnt() : s.keepaliveProbes;

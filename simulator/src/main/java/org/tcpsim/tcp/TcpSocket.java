@@ -2,7 +2,6 @@ package org.tcpsim.tcp;
 
 import org.tcpsim.engine.Timer;
 import org.tcpsim.kernel.MibCounter;
-import org.tcpsim.net.Interface;
 import org.tcpsim.tcp.congestion.CongestionControls;
 
 /**
@@ -92,8 +91,8 @@ public final class TcpSocket {
         this.out = new TcpOutput(this);
         this.acks = new TcpAckProcessor(this);
         this.in = new TcpInput(this);
-        this.retransmitTimer = new Timer(stack.sim(), this::retransmitTimerFired);
-        this.delackTimer = new Timer(stack.sim(), this::delackTimerFired);
+        this.retransmitTimer = new Timer(stack.clock(), this::retransmitTimerFired);
+        this.delackTimer = new Timer(stack.clock(), this::delackTimerFired);
         this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
         this.advmss = stack.advmss();
         this.tStart = stack.now();
@@ -465,7 +464,7 @@ public final class TcpSocket {
 
     void armCompressedAck(long now) {
         if (compressedAckTimer == null) {
-            compressedAckTimer = new Timer(stack.sim(), this::compressedAckFired);
+            compressedAckTimer = new Timer(stack.clock(), this::compressedAckFired);
         }
         if (compressedAckTimer.isArmed()) {
             return;

@@ -6,28 +6,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.tcpsim.engine.LongMap;
-import org.tcpsim.engine.RandomStreams;
-import org.tcpsim.engine.Simulation;
+import org.tcpsim.engine.Scheduler;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
-import org.tcpsim.kernel.Sysctls;
-import org.tcpsim.net.Host;
-import org.tcpsim.net.Interface;
 import org.tcpsim.net.Packet;
 import org.tcpsim.net.ProtocolHandler;
 
 /**
  * The TCP layer of one host's kernel: the connection tables (established and TIME_WAIT sockets
  * by 4-tuple, listeners by port), ISNs and timestamp offsets, ephemeral ports, MIB counters, and
- * the sysctls TCP reads (taken once, at boot). It is the narrow door between sockets and the
- * world: sockets see time, a way to send, timers and counters, never the topology.
+ * the sysctls TCP reads (taken once, at boot). It sees its host only through {@link TcpHost}
+ * (time, timers, IP output, random streams, sysctls), never the topology.
  */
 public final class TcpStack implements ProtocolHandler {
     /** TCP_TIMEWAIT_LEN: fixed, no sysctl changes it. */
     public static final long TIMEWAIT_LEN_NS = 60_000_000_000L;
 
-    private final Host host;
-    private final Simulation sim;
+    private final TcpHost host;
+    private final Scheduler clock;
     private final long secret;
     private final long[] counters = new long[MibCounter.values().length];
     private final LongMap<TcpSocket> connections = new LongMap<>();
@@ -51,27 +47,27 @@ public final class TcpStack implements ProtocolHandler {
     final KernelVersion kernel;
     final TcpSettings settings;
 
-    public TcpStack(Host host, Simulation sim, RandomStreams random, KernelVersion kernel, Sysctls sysctls) {
+    /** A stack on {@code host}; segments for it are handed to {@link #deliver}. */
+    public TcpStack(TcpHost host) {
         this.host = host;
-        this.sim = sim;
-        this.kernel = kernel;
-        this.secret = random.derive("host:" + host.name() + ":net_secret");
-        this.settings = new TcpSettings(kernel, sysctls);
+        this.clock = host.clock();
+        this.kernel = host.kernel();
+        this.secret = host.secret("net_secret");
+        this.settings = new TcpSettings(kernel, host.sysctls());
         this.timeWait = new TimeWaitTable(this);
-        this.ports = new EphemeralPorts(secret, random.stream("host:" + host.name() + ":ephemeral-ports"));
+        this.ports = new EphemeralPorts(secret, host.random("ephemeral-ports"));
         this.portsInUse = new PortsInUse(settings);
         this.requests = new TcpConnRequest(this, secret);
         this.memory = new TcpMemory(this, settings.tcpMem);
-        host.registerProtocol(Packet.PROTO_TCP, this);
     }
 
-    public Host host() {
+    public TcpHost host() {
         return host;
     }
 
     /** The host's current time (for capture hooks). */
     public long now() {
-        return sim.now();
+        return clock.now();
     }
 
     /** Whether any socket or listener was ever created here (hosts without TCP stay out of timeseries). */
@@ -79,8 +75,9 @@ public final class TcpStack implements ProtocolHandler {
         return nextConnId > 0 || !listeners.isEmpty();
     }
 
-    Simulation sim() {
-        return sim;
+    /** The clock every timer of this stack is armed on. */
+    Scheduler clock() {
+        return clock;
     }
 
     /** Sees every segment this host sends and receives (for pcap). */
@@ -133,11 +130,7 @@ public final class TcpStack implements ProtocolHandler {
 
     /** MSS advertised on SYNs: the smallest interface MTU minus IPv4 and TCP headers. */
     int advmss() {
-        int mtu = 65535;
-        for (Interface i : host.interfaces()) {
-            mtu = Math.min(mtu, i.config().mtu());
-        }
-        return (mtu == 65535 ? 1500 : mtu) - TcpSocket.HEADERS;
+        return host.mtu() - TcpSocket.HEADERS;
     }
 
     /** The window scale offered with these options (tcp_select_initial_window). */
@@ -196,7 +189,7 @@ public final class TcpStack implements ProtocolHandler {
      * taking over a TIME_WAIT 4-tuple (tcp_twsk_unique); EADDRNOTAVAIL as a {@link TcpError}.
      */
     public TcpSocket connect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
-        long now = sim.now();
+        long now = clock.now();
         EphemeralPorts.Choice choice = null;
         // every usable port to this destination taken and none can be reused: fail without the scan
         boolean mayReuse = settings.twReuse == 1;
@@ -214,7 +207,7 @@ public final class TcpStack implements ProtocolHandler {
     /** bind(port) then connect(): only the 4-tuple must be free (EADDRINUSE on a listening port, EADDRNOTAVAIL). */
     public TcpSocket connectFrom(int localPort, int dstAddr, int dstPort, SocketOptions options,
                                  SocketCallbacks callbacks) {
-        long now = sim.now();
+        long now = clock.now();
         if (listeners.containsKey(localPort)) {
             throw new TcpError("EADDRINUSE", "port " + localPort + " is listening on " + host.name());
         }
@@ -359,7 +352,7 @@ public final class TcpStack implements ProtocolHandler {
         if (capture != null) {
             capture.accept(seg);
         }
-        host.send(seg, now);
+        host.output(seg, now);
     }
 
     void remove(TcpSocket s) {

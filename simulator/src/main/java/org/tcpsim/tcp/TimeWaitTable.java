@@ -25,8 +25,8 @@ final class TimeWaitTable {
 
     TimeWaitTable(TcpStack stack) {
         this.stack = stack;
-        this.timer = new TimerFifo<>(stack.sim(), TcpStack.TIMEWAIT_LEN_NS, this::expired);
-        this.finTimer = new TimerFifo<>(stack.sim(), stack.settings.finTimeoutNs, this::expired);
+        this.timer = new TimerFifo<>(stack.clock(), TcpStack.TIMEWAIT_LEN_NS, this::expired);
+        this.finTimer = new TimerFifo<>(stack.clock(), stack.settings.finTimeoutNs, this::expired);
     }
 
     int size() {
@@ -58,7 +58,7 @@ final class TimeWaitTable {
             tw.deadline = finTimer.add(tw);
         } else {
             tw.deadline = now + timeoutNs;
-            stack.sim().schedule(tw.deadline, t -> expired(tw, t));
+            stack.clock().schedule(tw.deadline, t -> expired(tw, t));
         }
         s.timeWaitCounted = true;
         stack.count(timeoutNs <= 4_000_000_000L ? MibCounter.TW_KILLED : MibCounter.TW);
@@ -95,7 +95,7 @@ final class TimeWaitTable {
             timeout = (rtoNs << 2) - (rtoNs >> 1);
             long deadline = now + timeout;
             tw.deadline = deadline;
-            stack.sim().schedule(deadline, t -> expired(tw, t));
+            stack.clock().schedule(deadline, t -> expired(tw, t));
         } else {
             tw.deadline = timer.add(tw);
         }

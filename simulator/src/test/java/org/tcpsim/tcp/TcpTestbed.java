@@ -40,8 +40,8 @@ final class TcpTestbed {
         } catch (SysctlException e) {
             throw new IllegalArgumentException(e);
         }
-        client = new TcpStack(clientHost, sim, random, kernel, s);
-        server = new TcpStack(serverHost, sim, random, kernel, s);
+        client = TopologyHost.stack(clientHost, sim, random, kernel, s);
+        server = TopologyHost.stack(serverHost, sim, random, kernel, s);
         client.setStateTrace((id, sock, from, to, cause, now) -> trace.add("client " + from + "->" + to));
         server.setStateTrace((id, sock, from, to, cause, now) -> trace.add("server " + from + "->" + to));
     }
