@@ -57,6 +57,12 @@ final class SweepCommand implements Callable<Integer> {
                 new RunReporter(System.out, System.err, runs.size(), false), traces.runOptions());
         System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
                 outcome.skipped(), experimentOut.resolve("summary.csv"));
+        if (shard != null) {
+            int missing = Runner.incomplete(plan.runs(), experimentOut).size();
+            System.out.printf("shard %s ended; %d of the sweep's %d runs are complete%s%n", shard,
+                    plan.runs().size() - missing, plan.runs().size(),
+                    missing == 0 ? "" : " (run `tcpsim merge` once every shard has ended)");
+        }
         return report(outcome);
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.tcpsim.engine.Simulation;
+import org.tcpsim.output.ExclusiveLock;
 import org.tcpsim.output.RunDirectory;
 import org.tcpsim.output.RunRecord;
 import org.tcpsim.output.SummaryFiles;
@@ -70,17 +71,25 @@ public final class Runner {
             List<Future<?>> futures = new ArrayList<>();
             for (RunSpec run : runs) {
                 futures.add(pool.submit(() -> {
-                    if (alreadyDone(experimentOut, run)) {
-                        skipped.incrementAndGet();
-                        observer.finished(run, null, true);
+                    // Another process (a resubmitted array task while the killed one still
+                    // exits, or the same shard submitted twice) may be on this run: wait for it,
+                    // then find the run complete instead of writing into its directory.
+                    ExclusiveLock lock = ExclusiveLock.run(experimentOut, run.runId());
+                    try {
+                        if (alreadyDone(experimentOut, run)) {
+                            skipped.incrementAndGet();
+                            observer.finished(run, null, true);
+                            return null;
+                        }
+                        observer.started(run);
+                        RunDirectory dir = RunDirectory.begin(experimentOut, run.runId());
+                        RunRecord record = RunExecutor.execute(run, dir, observer.progressFor(run), options);
+                        executed.incrementAndGet();
+                        observer.finished(run, record, false);
                         return null;
+                    } finally {
+                        lock.close();
                     }
-                    observer.started(run);
-                    RunDirectory dir = RunDirectory.begin(experimentOut, run.runId());
-                    RunRecord record = RunExecutor.execute(run, dir, observer.progressFor(run), options);
-                    executed.incrementAndGet();
-                    observer.finished(run, record, false);
-                    return null;
                 }));
             }
             for (int i = 0; i < futures.size(); i++) {
@@ -94,8 +103,33 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
-        SummaryFiles.rebuild(experimentOut, sweepPointers, current);
+        rebuildSummary(experimentOut, sweepPointers, current);
         return new Outcome(executed.get(), skipped.get(), List.copyOf(failures));
+    }
+
+    /**
+     * Rebuilds summary.csv and aggregate.csv from every complete run, one process at a time: shards
+     * sharing the directory finish in any order, and the last rebuild sees every committed run.
+     */
+    public static void rebuildSummary(Path experimentOut, List<String> sweepPointers, Predicate<RunRecord> current)
+            throws IOException, InterruptedException {
+        ExclusiveLock lock = ExclusiveLock.summary(experimentOut);
+        try {
+            SummaryFiles.rebuild(experimentOut, sweepPointers, current);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** The runs of {@code runs} that have no complete result of their own fingerprint under {@code experimentOut}. */
+    public static List<RunSpec> incomplete(List<RunSpec> runs, Path experimentOut) {
+        List<RunSpec> missing = new ArrayList<>();
+        for (RunSpec run : runs) {
+            if (!alreadyDone(experimentOut, run)) {
+                missing.add(run);
+            }
+        }
+        return missing;
     }
 
     /** Complete, and produced by this very configuration, seed and tool version. */
