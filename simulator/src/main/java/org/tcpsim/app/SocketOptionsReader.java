@@ -3,7 +3,7 @@ package org.tcpsim.app;
 import java.util.Map;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.tcp.SocketOptions;
-import org.tcpsim.tcp.congestion.CongestionControls;
+import org.tcpsim.tcp.CongestionControls;
 
 /**
  * Reads {@code "sockopt": {"SO_RCVBUF": "64KiB", "TCP_CONGESTION": "cubic", "SO_KEEPALIVE": true,

@@ -2,7 +2,7 @@ package org.tcpsim.cli;
 
 import java.util.concurrent.Callable;
 import org.tcpsim.experiment.Plugins;
-import org.tcpsim.tcp.congestion.CongestionControls;
+import org.tcpsim.tcp.CongestionControls;
 import picocli.CommandLine.Command;
 
 /** `tcpsim plugins`: the models found on the classpath (ServiceLoader), by the names JSON uses. */

@@ -9,7 +9,7 @@ import org.tcpsim.kernel.SysctlException;
 import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.FilterRule;
-import org.tcpsim.tcp.congestion.CongestionControls;
+import org.tcpsim.tcp.CongestionControls;
 
 /**
  * Reads one entry of "hosts": {"kernel": "6.18", "sysctl": {...}, "ulimit_nofile": 1024, "cpus": 4,

@@ -1,6 +1,6 @@
 package org.tcpsim.tcp;
 
-import org.tcpsim.tcp.congestion.CaState;
+import org.tcpsim.api.congestion.CaState;
 
 /**
  * RACK, time-based loss detection (RFC 8985; struct tcp_rack and net/ipv4/tcp_recovery.c): a
@@ -112,6 +112,11 @@ final class Rack {
      * keeps it for RECOVERY_THRESH recoveries; once those are used up it is one step again.
      * Nothing with tcp_recovery's static-window bit, or when the ACK delivered nothing.
      */
+    /** This ACK's rate sample's prior_delivered: tx.delivered of the most recently sent segment it delivered, else 0. */
+    int priorDelivered() {
+        return priorDelivered;
+    }
+
     void updateReoWnd(int delivered, boolean staticWindow) {
         if (staticWindow || !sampled || priorDelivered == 0) {
             return;

@@ -30,6 +30,8 @@ final class RetransmitQueue {
     /** Start of the highest SACKed entry (tp->highest_sack), meaningful while sackedOut > 0. */
     private int highestSackStart;
     int lostOut;
+    /** Packets marked lost since the connection began, retransmissions lost again included (tp->lost, tcp_sum_lost). */
+    int lost;
     int retransOut;
     /** Entries marked lost and not yet retransmitted: lets nextLost() answer at once when there are none. */
     private int awaitingRetransmit;
@@ -206,6 +208,7 @@ final class RetransmitQueue {
                     flags[i] = (byte) (f & ~RETRANS);
                     retransOut--;
                     awaitingRetransmit++;
+                    lost++; // tcp_sum_lost
                 } else {
                     markLost(i);
                 }
@@ -293,6 +296,9 @@ final class RetransmitQueue {
             if ((f & SACKED) != 0) {
                 continue;
             }
+            if ((f & LOST) == 0 || (f & RETRANS) != 0) {
+                lost++; // tcp_sum_lost
+            }
             if ((f & RETRANS) != 0) {
                 retransOut--;
                 f &= ~RETRANS;
@@ -370,6 +376,7 @@ final class RetransmitQueue {
 
     private void markLost(int i) {
         int f = flags[i];
+        lost++; // tcp_sum_lost
         if ((f & RETRANS) != 0) {
             retransOut--;
             f &= ~RETRANS;

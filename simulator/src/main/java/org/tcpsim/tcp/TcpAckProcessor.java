@@ -1,8 +1,10 @@
 package org.tcpsim.tcp;
 
 import org.tcpsim.kernel.MibCounter;
-import org.tcpsim.tcp.congestion.CaEvent;
-import org.tcpsim.tcp.congestion.CaState;
+import org.tcpsim.api.congestion.AckFlags;
+import org.tcpsim.api.congestion.CaAckEvent;
+import org.tcpsim.api.congestion.CaEvent;
+import org.tcpsim.api.congestion.CaState;
 
 /**
  * What an acknowledgement does to the sender (net/ipv4/tcp_input.c: tcp_ack, tcp_clean_rtx_queue,
@@ -40,12 +42,19 @@ final class TcpAckProcessor {
         boolean windowChanged = window != snd.sndWnd;
         boolean dupack = ack == snd.sndUna && seg.dataLength == 0 && !seg.has(TcpSegment.FIN) && !windowChanged
                 && !snd.rtx.isEmpty();
+        int priorInFlight = snd.rtx.inFlight();
+        int priorLost = snd.rtx.lost;
         // tcp_ack_update_window
-        if (Seq.gt(ack, snd.sndUna) || Seq.gt(seg.seq, snd.sndWl1) || (seg.seq == snd.sndWl1 && windowChanged)) {
+        boolean windowUpdate = Seq.gt(ack, snd.sndUna) || Seq.gt(seg.seq, snd.sndWl1)
+                || (seg.seq == snd.sndWl1 && windowChanged);
+        if (windowUpdate) {
             snd.sndWnd = window;
             snd.sndWl1 = seg.seq;
             snd.sndWl2 = ack;
         }
+        // tcp_in_ack_event: every ACK takes the slow path here (no header prediction)
+        snd.cc.inAckEvent(snd, windowUpdate ? CaAckEvent.CA_ACK_SLOWPATH | CaAckEvent.CA_ACK_WIN_UPDATE
+                : CaAckEvent.CA_ACK_SLOWPATH);
         boolean advanced = Seq.gt(ack, snd.sndUna);
         int priorSndUna = snd.sndUna;
         int priorSacked = snd.rtx.sackedOut;
@@ -93,7 +102,7 @@ final class TcpAckProcessor {
         // FLAG_ACK_MAYBE_DELAYED (tcp_clean_rtx_queue): one runt segment acknowledged, nothing SACKed
         boolean ackMaybeDelayed = acked.packets == 1 && acked.bytes < snd.mss && priorSacked == 0
                 && seg.sackBlocks == null;
-        sampleRtt(seg, ackMaybeDelayed, now);
+        long rttUs = sampleRtt(seg, ackMaybeDelayed, now);
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
             processTlpAck(ack, pureDupack, dsackTlp);
@@ -101,7 +110,12 @@ final class TcpAckProcessor {
         boolean reoArmed = rackPath()
                 ? detectLossRack(seg, advanced, newlySacked, dupack, now)
                 : detectLoss(dupack, advanced, acked.packets, newlySacked);
-        updateCwnd(ack, acked.packets, newlySacked);
+        if (snd.ccControls) {
+            congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, rttUs, priorInFlight,
+                    priorLost);
+        } else {
+            updateCwnd(ack, acked.packets, newlySacked);
+        }
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
             sk.finAcked(now);
         }
@@ -129,7 +143,7 @@ final class TcpAckProcessor {
      * data (Karn; tcp_clean_rtx_queue's FLAG_RETRANS_DATA_ACKED), else from the timestamp echo
      * (tcp_ack_update_rtt).
      */
-    private void sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now) {
+    private long sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now) {
         TcpSender snd = sk.snd;
         long rttUs = -1;
         if (acked.rttSentAt >= 0 && !acked.anyRetransmitted) {
@@ -142,8 +156,41 @@ final class TcpAckProcessor {
             snd.rtt.sample(rttUs, snd.sndUna, snd.sndNxt);
         }
         if (acked.packets > 0) {
-            snd.cc.pktsAcked(snd, acked.packets, rttUs);
+            // tcp_clean_rtx_queue: struct ack_sample, in_flight as 6.x computes it
+            CongestionSamples.Ack sample = snd.ackSample;
+            sample.pktsAcked = acked.packets;
+            sample.rttUs = rttUs;
+            sample.inFlight = (long) snd.mss * (snd.rtx.delivered - snd.rack.priorDelivered());
+            snd.cc.pktsAcked(snd, sample);
         }
+        return rttUs;
+    }
+
+    /**
+     * tcp_cong_control for a module with .cong_control: it alone sets cwnd (and the pacing rate)
+     * after each ACK, from the rate sample (tcp_rate_gen's fields that tcpsim does not sample yet
+     * stay invalid) and the ACK's FLAG_* bits.
+     */
+    private void congControl(TcpSegment seg, int ack, boolean advanced, boolean windowUpdate, int newlySacked,
+                             boolean ackMaybeDelayed, long rttUs, int priorInFlight, int priorLost) {
+        TcpSender snd = sk.snd;
+        CongestionSamples.Rate rs = snd.rateSample;
+        rs.priorDelivered = snd.rack.priorDelivered();
+        rs.rttUs = rttUs;
+        rs.losses = snd.rtx.lost - priorLost;
+        rs.ackedSacked = acked.packets + newlySacked;
+        rs.priorInFlight = priorInFlight;
+        rs.isRetrans = acked.anyRetransmitted;
+        rs.isAckDelayed = ackMaybeDelayed;
+        int flag = AckFlags.FLAG_SLOWPATH;
+        flag |= seg.dataLength > 0 ? AckFlags.FLAG_DATA : 0;
+        flag |= windowUpdate ? AckFlags.FLAG_WIN_UPDATE : 0;
+        flag |= acked.packets > 0 ? AckFlags.FLAG_DATA_ACKED : 0;
+        flag |= acked.anyRetransmitted ? AckFlags.FLAG_RETRANS_DATA_ACKED : 0;
+        flag |= newlySacked > 0 ? AckFlags.FLAG_DATA_SACKED : 0;
+        flag |= advanced ? AckFlags.FLAG_SND_UNA_ADVANCED : 0;
+        flag |= ackMaybeDelayed ? AckFlags.FLAG_ACK_MAYBE_DELAYED : 0;
+        snd.cc.congControl(snd, ack, flag, rs);
     }
 
     /** RACK marks losses when SACK is on and tcp_recovery asks for it; else dupthresh does. */

@@ -1,8 +1,8 @@
 package org.tcpsim.tcp;
 
 import org.tcpsim.kernel.MibCounter;
-import org.tcpsim.tcp.congestion.CaEvent;
-import org.tcpsim.tcp.congestion.CaState;
+import org.tcpsim.api.congestion.CaEvent;
+import org.tcpsim.api.congestion.CaState;
 
 /**
  * Building and sending a connection's segments (net/ipv4/tcp_output.c): SYN and SYN-ACK with
@@ -222,8 +222,8 @@ final class TcpOutput {
         }
         long rtoNs = snd.rtt.rtoUs() * 1000;
         long idle = now - snd.lastSendNs;
-        if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs) {
-            // tcp_slow_start_after_idle_check -> tcp_cwnd_restart
+        if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs && !snd.ccControls) {
+            // tcp_slow_start_after_idle_check -> tcp_cwnd_restart (not for a module with .cong_control)
             snd.cc.cwndEvent(snd, CaEvent.CWND_RESTART);
             if (snd.caState != CaState.CWR && snd.caState != CaState.RECOVERY) {
                 snd.ssthresh = Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2)); // tcp_current_ssthresh

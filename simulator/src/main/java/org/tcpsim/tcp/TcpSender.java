@@ -1,16 +1,18 @@
 package org.tcpsim.tcp;
 
-import org.tcpsim.tcp.congestion.CaState;
-import org.tcpsim.tcp.congestion.CongestionControl;
-import org.tcpsim.tcp.congestion.CongestionState;
+import org.tcpsim.api.congestion.CaState;
+import org.tcpsim.api.congestion.CongestionControl;
+import org.tcpsim.api.congestion.PacingStatus;
+import org.tcpsim.api.congestion.TcpSock;
 
 /**
  * The send half of a connection: sequence state, the send buffer, the scoreboard, the RTO, and
  * the congestion state a congestion module reads and writes (struct tcp_sock's send fields).
  * Loss recovery follows tcp_fastretrans_alert with SACK (RFC 6675 loss marking) or NewReno
- * dupacks, and PRR (tcp_cwnd_reduction) sets cwnd during recovery.
+ * dupacks, and PRR (tcp_cwnd_reduction) sets cwnd during recovery. A congestion module sees it
+ * through the plugin API's {@link TcpSock}.
  */
-final class TcpSender implements CongestionState {
+final class TcpSender implements TcpSock {
     /** TCP_INIT_CWND. */
     static final int INIT_CWND = 10;
     /** tcp_reordering: the dupthresh. */
@@ -22,6 +24,14 @@ final class TcpSender implements CongestionState {
     final Undo undo;
     final ZeroWindowProbe probe0;
     final CongestionControl cc;
+    /** The module implements .cong_control: it replaces PRR, cong_avoid and the idle restart (tcp_cong_control). */
+    final boolean ccControls;
+    /** The samples handed to .pkts_acked and .cong_control, reused for every ACK. */
+    final CongestionSamples.Ack ackSample = new CongestionSamples.Ack();
+    final CongestionSamples.Rate rateSample = new CongestionSamples.Rate();
+    /** sk->sk_pacing_rate (bytes/s) and sk->sk_pacing_status, kept for the module; tcpsim does not pace yet. */
+    private long pacingRate;
+    private PacingStatus pacingStatus = PacingStatus.NONE;
     private final TcpSocket socket;
 
     int sndUna;
@@ -78,6 +88,7 @@ final class TcpSender implements CongestionState {
         this.undo = new Undo(socket);
         this.probe0 = new ZeroWindowProbe(socket);
         this.cc = cc;
+        this.ccControls = CongestionSamples.implementsCongControl(cc);
         this.rtt = rtt;
         this.sndbuf = sndbuf;
         this.sndbufMax = sndbufMax;
@@ -98,13 +109,13 @@ final class TcpSender implements CongestionState {
         if (sndbufLocked) {
             return;
         }
-        long want = 2L * Math.max(cwnd, DUPTHRESH + 1) * mss * 2;
+        long want = (long) cc.sndbufExpand(this) * Math.max(cwnd, DUPTHRESH + 1) * mss * 2;
         if (want > sndbuf) {
             sndbuf = Math.min(sndbufMax, want);
         }
     }
 
-    // ---- CongestionState ----
+    // ---- TcpSock: what the congestion module sees ----
 
     @Override
     public int cwnd() {
@@ -206,6 +217,46 @@ final class TcpSender implements CongestionState {
     @Override
     public long lastSendUs() {
         return lastSendNs / 1000;
+    }
+
+    @Override
+    public CaState caState() {
+        return caState;
+    }
+
+    @Override
+    public int packetsOut() {
+        return rtx.packetsOut;
+    }
+
+    @Override
+    public int delivered() {
+        return rtx.delivered;
+    }
+
+    @Override
+    public int lost() {
+        return rtx.lost;
+    }
+
+    @Override
+    public long pacingRate() {
+        return pacingRate;
+    }
+
+    @Override
+    public void setPacingRate(long bytesPerSecond) {
+        pacingRate = bytesPerSecond;
+    }
+
+    @Override
+    public PacingStatus pacingStatus() {
+        return pacingStatus;
+    }
+
+    @Override
+    public void setPacingStatus(PacingStatus status) {
+        pacingStatus = status;
     }
 
     /** Notes what limited the last burst, for isCwndLimited (tcp_cwnd_validate). */

@@ -2,7 +2,6 @@ package org.tcpsim.tcp;
 
 import org.tcpsim.engine.Timer;
 import org.tcpsim.kernel.MibCounter;
-import org.tcpsim.tcp.congestion.CongestionControls;
 
 /**
  * One TCP connection as a Linux socket runs it: the application-facing calls (connect, write,
@@ -60,6 +59,7 @@ public final class TcpSocket {
     int synRetransmits;
     int synAckTimeouts;
     private boolean finWait2Pending;
+    private boolean caReleased;
     /** Bytes this socket has charged to the host's tcp_mem. */
     long memCharged;
     /** TcpExtTW / TWKilled count a socket once, when its timewait timer is first scheduled (__inet_twsk_schedule). */
@@ -84,7 +84,7 @@ public final class TcpSocket {
         String ccName = options.congestion() != null ? options.congestion() : s.congestionControl;
         long rcvbuf = options.rcvbuf() > 0 ? Math.min(2L * options.rcvbuf(), 2 * s.rmemMax) : s.rmem[1];
         long sndbuf = options.sndbuf() > 0 ? Math.min(2L * options.sndbuf(), 2 * s.wmemMax) : s.wmem[1];
-        this.snd = new TcpSender(this, CongestionControls.create(ccName), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
+        this.snd = new TcpSender(this, CongestionControls.factory(ccName).create(), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
                 sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
         this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,
                 DelayedAck.of(stack.kernel));
@@ -430,6 +430,19 @@ public final class TcpSocket {
         tEnd = now; // the application's connection is over: everything sent was acknowledged
         if (!stack.enterFinWait2(this, tmo, now)) {
             moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
+        } else {
+            releaseCongestion(); // a timewait sock replaced this one
+        }
+    }
+
+    /**
+     * tcp_cleanup_congestion_control: the full socket is destroyed (tcp_done, or tcp_time_wait
+     * handing over to a timewait sock); the module's .release runs once.
+     */
+    private void releaseCongestion() {
+        if (!caReleased) {
+            caReleased = true;
+            snd.cc.release(snd);
         }
     }
 
@@ -618,6 +631,7 @@ public final class TcpSocket {
                     moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
                     return;
                 }
+                releaseCongestion(); // a timewait sock replaced this one
                 if (!orphan) {
                     callbacks.closed(this, null, now);
                 }
@@ -639,6 +653,7 @@ public final class TcpSocket {
             tEnd = now;
         }
         stack.remove(this);
+        releaseCongestion();
         if (prev != TcpState.TIME_WAIT && !orphan) {
             callbacks.closed(this, errno, now); // after close() there is no application left to tell
         }

@@ -1,7 +1,7 @@
 package org.tcpsim.tcp;
 
 import org.tcpsim.kernel.MibCounter;
-import org.tcpsim.tcp.congestion.CaState;
+import org.tcpsim.api.congestion.CaState;
 
 /**
  * Undoing a cwnd reduction that proves spurious (net/ipv4/tcp_input.c): the episode's undo state

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.tcpsim.tcp.congestion.CongestionControls;
+
 
 /** A congestion control from another jar is found by ServiceLoader and drives a real connection. */
 class CongestionPluginTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.tcpsim.tcp.congestion.CaState;
+import org.tcpsim.api.congestion.CaState;
 
 /** The rules of net/ipv4/tcp_recovery.c that {@link Rack} carries, one by one. */
 class RackTest {

@@ -7,7 +7,7 @@ import org.tcpsim.app.WorkloadSetting;
 import org.tcpsim.app.WorkloadType;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.tcp.SocketOptions;
-import org.tcpsim.tcp.congestion.CongestionControls;
+import org.tcpsim.tcp.CongestionControls;
 
 /** {@code "type": "bulk"}: N flows that send a byte count, or for a duration, as fast as TCP lets them. */
 public final class BulkWorkloadType implements WorkloadType {

@@ -1,5 +1,13 @@
 package org.tcpsim.tcp.congestion;
 
+import org.tcpsim.api.congestion.AckSample;
+import org.tcpsim.api.congestion.CaEvent;
+import org.tcpsim.api.congestion.CaState;
+import org.tcpsim.api.congestion.CongestionControl;
+import org.tcpsim.api.congestion.Jiffies;
+import org.tcpsim.api.congestion.TcpCong;
+import org.tcpsim.api.congestion.TcpSock;
+
 /**
  * CUBIC as Linux 6.x implements it (net/ipv4/tcp_cubic.c, "TCP CUBIC: Binary Increase Congestion
  * control for TCP v2.3"), with HyStart. The window after a reduction follows
@@ -7,7 +15,9 @@ package org.tcpsim.tcp.congestion;
  * point: time in 2^-10 s units, C = bic_scale * 10 / 2^10, beta = 717 / 1024.
  *
  * <p>The fields are those of {@code struct bictcp}, all u32 in the kernel (Java ints read as
- * unsigned). Times in jiffies come from {@link Jiffies}.
+ * unsigned). Times in jiffies come from {@link Jiffies}. The module parameters are
+ * {@link CubicParams}, given per experiment in JSON. Like every module it sees its socket only
+ * through the plugin API ({@link TcpSock}).
  */
 public final class Cubic implements CongestionControl {
     public static final String NAME = "cubic";
@@ -61,11 +71,6 @@ public final class Cubic implements CongestionControl {
         this.hystart = new HyStart(params);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** Linux: bictcp_reset(): memset of the fields before {@code unused}, and found = 0. */
     private void bictcpReset() {
         cnt = 0;
@@ -83,7 +88,7 @@ public final class Cubic implements CongestionControl {
 
     /** Linux: cubictcp_init(). */
     @Override
-    public void init(CongestionState tp) {
+    public void init(TcpSock tp) {
         bictcpReset();
         if (params.hystart()) {
             hystart.reset(tp);
@@ -99,7 +104,7 @@ public final class Cubic implements CongestionControl {
      * of jumping to where the curve went meanwhile.
      */
     @Override
-    public void cwndEvent(CongestionState tp, CaEvent event) {
+    public void cwndEvent(TcpSock tp, CaEvent event) {
         if (event == CaEvent.TX_START) {
             int now = Jiffies.fromUs(tp.nowUs());
             int delta = now - Jiffies.fromUs(tp.lastSendUs());
@@ -127,7 +132,7 @@ public final class Cubic implements CongestionControl {
         tcpFriendliness(cwnd);
         // The maximum rate of cwnd increase CUBIC allows is 1 packet per 2 packets ACKed,
         // meaning cwnd grows at 1.5x per RTT.
-        cnt = CongestionMath.maxU32(cnt, 2);
+        cnt = TcpCong.maxU32(cnt, 2);
     }
 
     /** The cubic-function part of bictcp_update(), up to the tcp_friendliness label. */
@@ -198,23 +203,23 @@ public final class Cubic implements CongestionControl {
 
     /** Linux: cubictcp_cong_avoid(). */
     @Override
-    public void congAvoid(CongestionState tp, int ack, int acked) {
+    public void congAvoid(TcpSock tp, int ack, int acked) {
         if (!tp.isCwndLimited()) {
             return;
         }
         if (tp.inSlowStart()) {
-            acked = CongestionMath.tcpSlowStart(tp, acked);
+            acked = TcpCong.tcpSlowStart(tp, acked);
             if (acked == 0) {
                 return;
             }
         }
         bictcpUpdate(tp.cwnd(), acked, Jiffies.fromUs(tp.nowUs()));
-        CongestionMath.tcpCongAvoidAi(tp, cnt, acked);
+        TcpCong.tcpCongAvoidAi(tp, cnt, acked);
     }
 
     /** Linux: cubictcp_recalc_ssthresh(): end the epoch, remember W_max, return cwnd * beta. */
     @Override
-    public int ssthresh(CongestionState tp) {
+    public int ssthresh(TcpSock tp) {
         int cwnd = tp.cwnd();
         epochStart = 0; // end of epoch
 
@@ -224,12 +229,12 @@ public final class Cubic implements CongestionControl {
         } else {
             lastMaxCwnd = cwnd;
         }
-        return CongestionMath.maxU32(Integer.divideUnsigned(cwnd * params.beta(), BICTCP_BETA_SCALE), 2);
+        return TcpCong.maxU32(Integer.divideUnsigned(cwnd * params.beta(), BICTCP_BETA_SCALE), 2);
     }
 
     /** Linux: cubictcp_state(): entering Loss (RTO) forgets everything, W_max included. */
     @Override
-    public void setState(CongestionState tp, CaState state) {
+    public void setState(TcpSock tp, CaState state) {
         if (state == CaState.LOSS) {
             bictcpReset();
             hystart.reset(tp);
@@ -238,8 +243,8 @@ public final class Cubic implements CongestionControl {
 
     /** Linux: cubictcp_acked(): track delay_min and run HyStart. */
     @Override
-    public void pktsAcked(CongestionState tp, int acked, long rttUs) {
-        int rtt = (int) rttUs; // struct ack_sample: s32 rtt_us
+    public void pktsAcked(TcpSock tp, AckSample sample) {
+        int rtt = (int) sample.rttUs(); // struct ack_sample: s32 rtt_us
         // Some calls are for duplicates without timestamps
         if (rtt < 0) {
             return;
@@ -260,8 +265,8 @@ public final class Cubic implements CongestionControl {
 
     /** Linux 6.x: cubictcp .undo_cwnd = tcp_reno_undo_cwnd: max(cwnd, prior_cwnd). */
     @Override
-    public int undoCwnd(CongestionState tp) {
-        return Reno.renoUndoCwnd(tp);
+    public int undoCwnd(TcpSock tp) {
+        return TcpCong.tcpRenoUndoCwnd(tp);
     }
 
     // Read-only views for tests in this package.

@@ -1,6 +1,15 @@
 package org.tcpsim.tcp.congestion;
 
-/** Registers {@link Cubic} (Linux: tcp_cubic, the default of net.ipv4.tcp_congestion_control). */
+import java.util.List;
+import org.tcpsim.api.Parameter;
+import org.tcpsim.api.Parameters;
+import org.tcpsim.api.congestion.CongestionControlFactory;
+import org.tcpsim.api.congestion.CongestionControlType;
+
+/**
+ * Registers {@link Cubic} (Linux: tcp_cubic, the default of net.ipv4.tcp_congestion_control) with
+ * the module parameters of net/ipv4/tcp_cubic.c ({@link CubicParams#DECLARED}).
+ */
 public final class CubicType implements CongestionControlType {
     @Override
     public String name() {
@@ -13,7 +22,14 @@ public final class CubicType implements CongestionControlType {
     }
 
     @Override
-    public CongestionControl create() {
-        return new Cubic();
+    public List<Parameter> parameters() {
+        return CubicParams.DECLARED;
+    }
+
+    /** Linux: cubictcp_register() precomputes the scale factors from the parameters; Cubic's constructor does. */
+    @Override
+    public CongestionControlFactory configure(Parameters params) {
+        CubicParams p = CubicParams.of(params);
+        return () -> new Cubic(p);
     }
 }

@@ -1,5 +1,9 @@
 package org.tcpsim.tcp.congestion;
 
+import org.tcpsim.api.congestion.PacingStatus;
+import org.tcpsim.api.congestion.TcpCong;
+import org.tcpsim.api.congestion.TcpSock;
+
 /**
  * HyStart, the hybrid slow start of net/ipv4/tcp_cubic.c (Ha and Rhee, "Taming the Elephants",
  * 2008): leaves slow start (ssthresh = cwnd) before the first loss when either
@@ -47,7 +51,7 @@ final class HyStart {
     }
 
     /** Linux: bictcp_hystart_reset(): a new round starts now and ends when snd_nxt is acked. */
-    void reset(CongestionState tp) {
+    void reset(TcpSock tp) {
         roundStart = lastAck = clockUs(tp);
         endSeq = tp.sndNxt();
         currRtt = ~0;
@@ -55,7 +59,7 @@ final class HyStart {
     }
 
     /** Linux: hystart_update(sk, delay); {@code delayMin} is the module's delay_min (us). */
-    void update(CongestionState tp, int delay, int delayMin) {
+    void update(TcpSock tp, int delay, int delayMin) {
         if (after(tp.sndUna(), endSeq)) {
             reset(tp);
         }
@@ -71,7 +75,7 @@ final class HyStart {
                 int threshold = delayMin + hystartAckDelay(tp);
                 // Hystart ack train triggers if we get ack past ca->delay_min/2. Pacing might
                 // have delayed packets up to RTT/2 during slow start.
-                if (!tp.pacingActive()) {
+                if (tp.pacingStatus() == PacingStatus.NONE) {
                     threshold >>>= 1;
                 }
                 // (s32)(now - round_start) > threshold: C converts the s32 to u32 against the u32
@@ -103,7 +107,7 @@ final class HyStart {
      * Linux: hystart_ack_delay(): a cushion for TSO/GRO aggregation, the time to send 4 GSO
      * packets at the pacing rate, capped at 1 ms; 0 when no pacing rate is known.
      */
-    static int hystartAckDelay(CongestionState tp) {
+    static int hystartAckDelay(TcpSock tp) {
         long rate = tp.pacingRate();
         if (rate == 0) {
             return 0;
@@ -114,11 +118,11 @@ final class HyStart {
 
     /** Linux: HYSTART_DELAY_THRESH(x): clamp(x, 4 ms, 16 ms). */
     static int delayThresh(int x) {
-        return CongestionMath.minU32(CongestionMath.maxU32(x, HYSTART_DELAY_MIN_US), HYSTART_DELAY_MAX_US);
+        return TcpCong.minU32(TcpCong.maxU32(x, HYSTART_DELAY_MIN_US), HYSTART_DELAY_MAX_US);
     }
 
     /** Linux: bictcp_clock_us(): tp->tcp_mstamp as a u32. */
-    static int clockUs(CongestionState tp) {
+    static int clockUs(TcpSock tp) {
         return (int) tp.nowUs();
     }
 

@@ -1,6 +1,10 @@
 package org.tcpsim.tcp.congestion;
 
-/** Registers {@link Reno} (Linux: tcp_reno, always built in). */
+import org.tcpsim.api.Parameters;
+import org.tcpsim.api.congestion.CongestionControlFactory;
+import org.tcpsim.api.congestion.CongestionControlType;
+
+/** Registers {@link Reno} (Linux: tcp_reno, always built in; it has no module parameters). */
 public final class RenoType implements CongestionControlType {
     @Override
     public String name() {
@@ -13,7 +17,7 @@ public final class RenoType implements CongestionControlType {
     }
 
     @Override
-    public CongestionControl create() {
-        return new Reno();
+    public CongestionControlFactory configure(Parameters params) {
+        return Reno::new;
     }
 }

@@ -1,5 +1,7 @@
 package org.tcpsim.tcp.congestion;
 
+import org.tcpsim.api.congestion.CongestionControl;
+
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -48,7 +50,7 @@ final class AckClock {
     /** One ACK for one packet, with an RTT sample; new data goes out (ACK clock). */
     void ack(long rttUs) {
         tp.sndUna++;
-        cc.pktsAcked(tp, 1, rttUs);
+        cc.pktsAcked(tp, FakeTcp.ack(1, rttUs));
         cc.congAvoid(tp, tp.sndUna, 1);
         tp.sndNxt = Math.max(tp.sndNxt, tp.sndUna + tp.cwnd);
         tp.lastSendUs = tp.nowUs;

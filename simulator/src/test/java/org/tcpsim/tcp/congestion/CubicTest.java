@@ -1,5 +1,9 @@
 package org.tcpsim.tcp.congestion;
 
+import org.tcpsim.api.congestion.CaEvent;
+import org.tcpsim.api.congestion.CaState;
+import org.tcpsim.api.congestion.Jiffies;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,24 +230,24 @@ class CubicTest {
         FakeTcp tp = socket();
         Cubic cubic = new Cubic();
         cubic.init(tp);
-        cubic.pktsAcked(tp, 1, -1); // no RTT sample
+        cubic.pktsAcked(tp, FakeTcp.ack(1, -1)); // no RTT sample
         assertEquals(0, cubic.delayMin());
-        cubic.pktsAcked(tp, 1, 0); // 0 counts as 1 us
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 0)); // 0 counts as 1 us
         assertEquals(1, cubic.delayMin());
         cubic = new Cubic();
         cubic.init(tp);
-        cubic.pktsAcked(tp, 1, 50_000);
-        cubic.pktsAcked(tp, 1, 60_000);
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 50_000));
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 60_000));
         assertEquals(50_000, cubic.delayMin());
         tp.cwnd = 100;
         tp.ssthresh = cubic.ssthresh(tp);
         tp.cwnd = tp.ssthresh;
         cubic.congAvoid(tp, 0, 1); // the epoch starts now
         tp.nowUs += 999_000;
-        cubic.pktsAcked(tp, 1, 40_000);
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 40_000));
         assertEquals(50_000, cubic.delayMin());
         tp.nowUs += 1_000;
-        cubic.pktsAcked(tp, 1, 40_000);
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 40_000));
         assertEquals(40_000, cubic.delayMin());
     }
 }

@@ -2,9 +2,13 @@ package org.tcpsim.tcp.congestion;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.tcpsim.api.congestion.AckSample;
+import org.tcpsim.api.congestion.CaState;
+import org.tcpsim.api.congestion.PacingStatus;
+import org.tcpsim.api.congestion.TcpSock;
 
 /** A bare tcp_sock for module tests: public fields, no behaviour of its own. */
-final class FakeTcp implements CongestionState {
+final class FakeTcp implements TcpSock {
     int cwnd = 10;
     int ssthresh = Integer.MAX_VALUE;
     int cwndCnt;
@@ -20,7 +24,8 @@ final class FakeTcp implements CongestionState {
     int sndNxt = 1;
     long lastSendUs;
     long pacingRate;
-    boolean pacingActive;
+    PacingStatus pacingStatus = PacingStatus.NONE;
+    CaState caState = CaState.OPEN;
     final Map<String, Long> mib = new HashMap<>();
 
     @Override
@@ -114,13 +119,38 @@ final class FakeTcp implements CongestionState {
     }
 
     @Override
-    public boolean pacingActive() {
-        return pacingActive;
+    public PacingStatus pacingStatus() {
+        return pacingStatus;
+    }
+
+    @Override
+    public CaState caState() {
+        return caState;
     }
 
     @Override
     public void mibAdd(String counter, long delta) {
         mib.merge(counter, delta, Long::sum);
+    }
+
+    /** struct ack_sample {pkts_acked, rtt_us} as tcp_clean_rtx_queue passes it. */
+    static AckSample ack(int pktsAcked, long rttUs) {
+        return new AckSample() {
+            @Override
+            public int pktsAcked() {
+                return pktsAcked;
+            }
+
+            @Override
+            public long rttUs() {
+                return rttUs;
+            }
+
+            @Override
+            public long inFlight() {
+                return 0;
+            }
+        };
     }
 
     long mib(String counter) {

@@ -1,5 +1,11 @@
 package org.tcpsim.tcp.congestion;
 
+import org.tcpsim.api.Parameters;
+import org.tcpsim.api.congestion.CongestionControl;
+import org.tcpsim.api.congestion.CongestionControlFactory;
+import org.tcpsim.api.congestion.CongestionControlType;
+import org.tcpsim.api.congestion.TcpSock;
+
 /**
  * A congestion control that lives only on the test classpath (registered in
  * src/test/resources/META-INF/services), proving a separate jar can add an algorithm: it holds
@@ -19,30 +25,25 @@ public final class FixedWindowTestType implements CongestionControlType {
     }
 
     @Override
-    public CongestionControl create() {
-        return new CongestionControl() {
+    public CongestionControlFactory configure(Parameters params) {
+        return () -> new CongestionControl() {
             @Override
-            public String name() {
-                return "test-fixed4";
-            }
-
-            @Override
-            public void init(CongestionState tp) {
+            public void init(TcpSock tp) {
                 tp.setCwnd(WINDOW);
             }
 
             @Override
-            public int ssthresh(CongestionState tp) {
+            public int ssthresh(TcpSock tp) {
                 return WINDOW;
             }
 
             @Override
-            public void congAvoid(CongestionState tp, int ack, int acked) {
+            public void congAvoid(TcpSock tp, int ack, int acked) {
                 tp.setCwnd(WINDOW);
             }
 
             @Override
-            public int undoCwnd(CongestionState tp) {
+            public int undoCwnd(TcpSock tp) {
                 return WINDOW;
             }
         };

@@ -123,16 +123,16 @@ class HyStartTest {
         Cubic cubic = new Cubic();
         cubic.init(tp); // end_seq = 100
         tp.sndUna = 50;
-        cubic.pktsAcked(tp, 1, 20_000); // delay_min = 20 ms
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 20_000)); // delay_min = 20 ms
         tp.nowUs += 1_000;
         tp.sndUna = 101; // ACK A: past end_seq, cwnd 15
         tp.sndNxt = 130;
-        cubic.pktsAcked(tp, 1, 20_000);
+        cubic.pktsAcked(tp, FakeTcp.ack(1, 20_000));
         cubic.congAvoid(tp, tp.sndUna, 1);
         for (int k = 1; k <= 11; k++) {
             tp.nowUs += 1_000;
             tp.sndUna++;
-            cubic.pktsAcked(tp, 1, 20_000);
+            cubic.pktsAcked(tp, FakeTcp.ack(1, 20_000));
             assertEquals(k == 11, cubic.hystartFound(), "ACK A + " + k + " ms");
             cubic.congAvoid(tp, tp.sndUna, 1);
         }

@@ -1,9 +1,12 @@
-package org.tcpsim.tcp.congestion;
+package org.tcpsim.tcp;
 
 import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.tcpsim.api.Parameters;
+import org.tcpsim.api.congestion.CongestionControlFactory;
+import org.tcpsim.api.congestion.CongestionControlType;
 
 /**
  * The congestion-control modules found on the classpath, by name: Linux's tcp_cong_list, filled
@@ -16,33 +19,38 @@ public final class CongestionControls {
     private CongestionControls() {
     }
 
+    private record Module(CongestionControlType type, CongestionControlFactory defaults) {
+    }
+
     private static final class Loaded {
-        static final Map<String, CongestionControlType> TYPES = load();
+        static final Map<String, Module> MODULES = load();
     }
 
     /** Name to module, sorted by name (Linux: net.ipv4.tcp_available_congestion_control). */
     public static Map<String, CongestionControlType> available() {
-        return Loaded.TYPES;
+        Map<String, CongestionControlType> out = new TreeMap<>();
+        Loaded.MODULES.forEach((name, m) -> out.put(name, m.type()));
+        return Collections.unmodifiableMap(out);
     }
 
     /**
-     * A new per-socket instance of the named module (Linux: tcp_ca_find() then the zeroed
-     * icsk_ca_priv of tcp_assign_congestion_control / tcp_reinit_congestion_control).
+     * The named module with its default parameters (Linux: tcp_ca_find(); the module as loaded
+     * without parameters).
      *
      * @throws IllegalArgumentException if no module has that name (Linux answers ENOENT); the
      *     message lists the available names
      */
-    public static CongestionControl create(String name) {
-        CongestionControlType type = Loaded.TYPES.get(name);
-        if (type == null) {
+    public static CongestionControlFactory factory(String name) {
+        Module m = Loaded.MODULES.get(name);
+        if (m == null) {
             throw new IllegalArgumentException("unknown congestion control '" + name + "' (ENOENT); available: "
-                    + String.join(", ", Loaded.TYPES.keySet()));
+                    + String.join(", ", Loaded.MODULES.keySet()));
         }
-        return type.create();
+        return m.defaults();
     }
 
-    private static Map<String, CongestionControlType> load() {
-        Map<String, CongestionControlType> out = new TreeMap<>();
+    private static Map<String, Module> load() {
+        Map<String, Module> out = new TreeMap<>();
         for (CongestionControlType type : ServiceLoader.load(CongestionControlType.class,
                 CongestionControls.class.getClassLoader())) {
             String name = type.name();
@@ -50,11 +58,11 @@ public final class CongestionControls {
                 throw new IllegalStateException("congestion control " + type.getClass().getName()
                         + " has an invalid name '" + name + "' (1 to " + NAME_MAX + " characters, TCP_CA_NAME_MAX)");
             }
-            CongestionControlType previous = out.putIfAbsent(name, type);
+            Module previous = out.putIfAbsent(name, new Module(type, type.configure(Parameters.defaults(type.parameters()))));
             if (previous != null) {
                 // Linux: tcp_register_congestion_control() refuses a second module of one name (EEXIST).
                 throw new IllegalStateException("two congestion controls are named '" + name + "': "
-                        + previous.getClass().getName() + " and " + type.getClass().getName());
+                        + previous.type().getClass().getName() + " and " + type.getClass().getName());
             }
         }
         return Collections.unmodifiableMap(out);

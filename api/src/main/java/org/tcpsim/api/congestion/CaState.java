@@ -1,4 +1,4 @@
-package org.tcpsim.tcp.congestion;
+package org.tcpsim.api.congestion;
 
 /** enum tcp_ca_state (include/uapi/linux/tcp.h), in the kernel's order: TCP_CA_Open = 0 ... TCP_CA_Loss = 4. */
 public enum CaState {

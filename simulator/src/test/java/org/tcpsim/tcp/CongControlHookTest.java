@@ -1,0 +1,53 @@
+package org.tcpsim.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tcpsim.api.congestion.AckFlags;
+
+/**
+ * The hooks a module with .cong_control relies on (BBR, later): tcp_cong_control hands it every
+ * ACK instead of PRR and cong_avoid, with a rate sample whose tcp_rate.c fields are marked invalid
+ * until rate sampling is modelled; in_ack_event hears every ACK; pkts_acked and release run.
+ */
+class CongControlHookTest {
+    static final long MS = 1_000_000;
+
+    @Test
+    void cong_control_owns_cwnd_and_sees_every_ack() {
+        RecordingCongestionType.made.clear();
+        TcpTestbed tb = TcpTestbed.simple(10 * MS);
+        TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
+        tb.server.listen(80, 16, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
+        SocketOptions opts = new SocketOptions(-1, -1, false, false, "test-record", false);
+        TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, opts, new TcpTransferTest.Source(1_000_000));
+        int[] maxCwnd = new int[1];
+        tb.sim.schedule(100 * MS, new org.tcpsim.engine.Event() {
+            @Override
+            public void fire(long now) {
+                maxCwnd[0] = Math.max(maxCwnd[0], c.cwnd());
+                if (now < 20_000 * MS) {
+                    tb.sim.schedule(now + MS, this);
+                }
+            }
+        });
+        tb.sim.run(20_000 * MS);
+        assertEquals(1_000_000, sink.received);
+        RecordingCongestionType.Recorder r = RecordingCongestionType.made.get(0);
+        assertEquals(1, r.inits);
+        assertEquals(RecordingCongestionType.WINDOW, maxCwnd[0], "cong_control alone set cwnd");
+        // 691 segments of 1448 bytes (the FIN rides on the last): each delivered once on a clean link
+        int segments = (int) Math.ceil(1_000_000 / 1448.0);
+        assertEquals(segments, r.ackedSacked, "acked_sacked sums to every segment");
+        assertEquals(segments, r.pktsAcked, "pkts_acked sums to the same");
+        assertTrue(r.congControls > 0 && r.congControls <= r.inAckEvents, r.congControls + " / " + r.inAckEvents);
+        assertEquals(r.congControls, r.invalidRateSamples, "delivery-rate sampling is not modelled yet: invalid samples");
+        assertTrue(r.rttSamples > 0);
+        int expected = AckFlags.FLAG_SLOWPATH | AckFlags.FLAG_DATA_ACKED | AckFlags.FLAG_SND_UNA_ADVANCED
+                | AckFlags.FLAG_WIN_UPDATE;
+        assertEquals(expected, r.flagsSeen & expected, Integer.toHexString(r.flagsSeen));
+        assertEquals(0, r.flagsSeen & ~AckFlags.FILLED, "only the documented bits");
+        assertEquals(1, r.releases, "released when the socket was destroyed");
+    }
+}
