@@ -1,6 +1,9 @@
 package org.tcpsim.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +42,11 @@ public final class Main {
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;
             }
+            if (e instanceof IOException io) { // the output directory, a full disk: the user's to fix, no bug to trace
+                cmd.getErr().println("tcpsim: cannot write the results: " + describe(io));
+                cmd.getErr().flush();
+                return EXIT_FAILED;
+            }
             cmd.getErr().println("tcpsim: error: " + e);
             e.printStackTrace(cmd.getErr());
             cmd.getErr().flush();
@@ -70,6 +78,15 @@ public final class Main {
         String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
         Matcher end = SENTENCE_END.matcher(text); // "e.g. after" goes on: a sentence ends before a capital
         return end.find() ? text.substring(0, end.start() + 1) : text;
+    }
+
+    /** "PATH: why" for the file-system exceptions whose message is only the path. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason()
+                    : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT));
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** A problem with the user's command or files that is not located in a JSON document. */

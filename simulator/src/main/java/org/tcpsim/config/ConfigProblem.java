@@ -21,14 +21,51 @@ public record ConfigProblem(String file, String pointer, int line, int column, S
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code FILE:LINE:COL: at POINTER: MESSAGE}, like a compiler diagnostic editors can jump to. */
+    /** Longest message printed whole; longer ones (echoing a huge value) are cut in the middle. */
+    static final int MAX_PRINTED = 2000;
+
+    /**
+     * {@code FILE:LINE:COL: at POINTER: MESSAGE}, like a compiler diagnostic editors can jump to; one line
+     * of printable text whatever the input held (control characters are escaped as \\uXXXX).
+     */
     public String format() {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(':').append(line).append(':').append(Math.max(column, 1));
         }
         sb.append(": at ").append(pointer.isEmpty() ? "/" : pointer).append(": ").append(message);
-        return sb.toString();
+        return printable(sb.toString());
+    }
+
+    /** Control characters escaped, and the middle of an over-long text left out. */
+    static String printable(String text) {
+        String s = text;
+        if (s.length() > MAX_PRINTED) {
+            s = s.substring(0, MAX_PRINTED / 2) + " ... (" + (s.length() - MAX_PRINTED) + " characters left out) ... "
+                    + s.substring(s.length() - MAX_PRINTED / 2);
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = Character.isISOControl(c) || Character.isSurrogate(c) && !pairedAt(s, i);
+            if (bad && out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                if (bad) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.tcpsim.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,24 +31,32 @@ public final class LocatedDocument {
         this.keyLocations = keyLocations;
     }
 
+    /** Largest file read: experiments and topologies are kilobytes; a cap keeps a stray huge file from costing gigabytes. */
+    public static final long MAX_FILE_BYTES = 32L << 20;
+
     /** Reads and parses a UTF-8 file; problems name the file as given. */
     public static LocatedDocument parse(Path file) throws ConfigException {
         String name = file.toString();
-        String content;
+        byte[] bytes;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw unreadable(name, "this is a directory, not a JSON file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw unreadable(name, "the file has " + size + " bytes; experiment and topology files may have at most "
+                        + MAX_FILE_BYTES + " (32 MiB)");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw unreadable(name, "file not found");
         } catch (AccessDeniedException e) {
             throw unreadable(name, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw unreadable(name, "the file is not valid UTF-8 text");
         } catch (IOException e) {
-            throw unreadable(name, Files.isDirectory(file) ? "this is a directory, not a JSON file"
-                    : "cannot read the file" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw unreadable(name, "cannot read the file" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         Path parent = file.getParent();
-        return parse(name, parent == null ? Path.of("") : parent, content);
+        return parse(name, parent == null ? Path.of("") : parent, Utf8Text.decode(name, bytes));
     }
 
     /** Parses text that did not come from a file (a test, --set, stdin); relative paths resolve from the cwd. */

@@ -27,9 +27,18 @@ final class LocatingParser {
             .build();
     private static final String TRAILING = "unexpected content after the end of the JSON document";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * Deepest nesting of objects and arrays a file may have. An experiment needs about 8 levels; the
+     * reader recurses once per level, so a cap far below any thread's stack keeps a hostile file from
+     * overflowing it (5000 levels did under the C1 compiler).
+     */
+    static final int MAX_DEPTH = 64;
+    /** Most values (scalars, objects and arrays) a file may hold: the locations kept per value stay small. */
+    static final int MAX_VALUES = 2_000_000;
     private static final Pattern START_MARKER = Pattern.compile(
             "expected close marker for (Object|Array) \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)");
     private static final Pattern SOURCE = Pattern.compile("\\s*\\(?\\[Source: [^\\]]*\\]\\)?");
+    private static final Pattern CONSTRAINT = Pattern.compile(", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`");
     private static final Pattern FEATURE_HINT = Pattern.compile(
             ":? ?(enable `[^`]*` to allow|\\(not recognized as one since Feature '[^']*' not enabled for parser\\))");
 
@@ -41,6 +50,7 @@ final class LocatingParser {
     private final Map<String, int[]> values = new HashMap<>();
     private final Map<String, int[]> keys = new HashMap<>();
     private final Problems duplicates = new Problems();
+    private int depth;
 
     private LocatingParser(String file) {
         this.file = file;
@@ -62,6 +72,8 @@ final class LocatingParser {
                 // the parser's context names the value it was reading (or had just read) when it failed
                 throw syntax(location(e, p), p.getParsingContext().pathAsPointer().toString(),
                         "invalid JSON: " + plain(e.getOriginalMessage()));
+            } catch (Refused e) {
+                throw syntax(e.at, e.pointer, e.getMessage());
             }
             try {
                 if (p.nextToken() != null) {
@@ -78,8 +90,53 @@ final class LocatingParser {
     }
 
     private JsonNode read(JsonParser p, String pointer) throws IOException {
+        if (values.size() >= MAX_VALUES) {
+            throw new Refused(p.currentTokenLocation(), pointer, "the file holds more than " + MAX_VALUES
+                    + " JSON values; experiments and topologies are far smaller (split it or generate fewer values)");
+        }
         values.put(pointer, position(p.currentTokenLocation()));
-        return readValue(p, pointer);
+        JsonToken token = p.currentToken();
+        boolean container = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+        if (container && ++depth > MAX_DEPTH) {
+            throw new Refused(p.currentTokenLocation(), pointer, "objects and arrays nested more than " + MAX_DEPTH
+                    + " levels deep; an experiment needs fewer than 10");
+        }
+        JsonNode node = readValue(p, pointer);
+        if (container) {
+            depth--;
+        }
+        return node;
+    }
+
+    /** A well-formed file this reader will not take (too deep, too many values, text that is not Unicode). */
+    private static final class Refused extends IOException {
+        final JsonLocation at;
+        final String pointer;
+
+        Refused(JsonLocation at, String pointer, String message) {
+            super(message, null);
+            this.at = at;
+            this.pointer = pointer;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // a verdict on the input, not a bug: no stack to capture
+        }
+    }
+
+    /** Lone surrogates cannot be written as UTF-8 (run.json, CSV): refuse the text where it is read. */
+    private static String unicode(JsonParser p, String pointer, String text, String what) throws Refused {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Refused(p.currentTokenLocation(), pointer, what + " is not valid Unicode: it holds a lone"
+                        + " surrogate \\u" + Integer.toHexString(c) + " (a \\uD800-\\uDFFF escape without its pair)");
+            }
+        }
+        return text;
     }
 
     private JsonNode readValue(JsonParser p, String pointer) throws IOException {
@@ -94,7 +151,7 @@ final class LocatingParser {
                 }
                 return array;
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return NODES.textNode(unicode(p, pointer, p.getText(), "this string"));
             case VALUE_NUMBER_INT:
                 return switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
@@ -102,7 +159,12 @@ final class LocatingParser {
                     default -> NODES.numberNode(p.getBigIntegerValue());
                 };
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue()); // as ObjectMapper.readTree does, so trees compare equal
+                double d = p.getDoubleValue();
+                if (Double.isInfinite(d)) {
+                    throw new Refused(p.currentTokenLocation(), pointer, "the number " + p.getText()
+                            + " is too large (beyond a double's range)");
+                }
+                return NODES.numberNode(d); // as ObjectMapper.readTree does, so trees compare equal
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -119,6 +181,7 @@ final class LocatingParser {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             String child = JsonPointers.child(pointer, key);
+            unicode(p, child, key, "this key");
             int[] keyAt = position(p.currentTokenLocation());
             p.nextToken();
             if (object.has(key)) {
@@ -162,6 +225,7 @@ final class LocatingParser {
         }
         s = SOURCE.matcher(s).replaceAll("");
         s = FEATURE_HINT.matcher(s).replaceAll("");
+        s = CONSTRAINT.matcher(s).replaceAll("");
         if (s.contains("maybe a (non-standard) comment?")) {
             s += " (comments are not allowed in JSON)";
         }

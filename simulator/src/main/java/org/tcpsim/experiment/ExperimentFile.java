@@ -2,6 +2,8 @@ package org.tcpsim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,10 @@ import org.tcpsim.config.Problems;
 public final class ExperimentFile {
     /** Pointers a sweep or --set may not change: they name the output or define the sweep itself. */
     private static final List<String> FROZEN = List.of("/name", "/sweep", "/seeds");
+    /** Most swept pointers, points (product of their value counts) and runs (points x seeds) of one experiment. */
+    public static final int MAX_SWEPT = 64;
+    public static final int MAX_POINTS = 1000;
+    public static final int MAX_RUNS = 100_000;
 
     private final LocatedDocument doc;
     private final LocatedDocument topologyDoc;
@@ -42,9 +48,12 @@ public final class ExperimentFile {
         LocatedDocument topologyDoc = null;
         JsonNode topo = doc.root().get("topology");
         if (topo != null && topo.isTextual()) {
-            Path topoPath = doc.baseDir().resolve(topo.asText());
             try {
-                topologyDoc = LocatedDocument.parse(topoPath);
+                topologyDoc = LocatedDocument.parse(doc.baseDir().resolve(topo.asText()));
+            } catch (InvalidPathException e) {
+                problems.add(doc.problemAt("/topology", "cannot use topology file \"" + topo.asText()
+                        + "\": not a usable file path (" + e.getReason() + ")"));
+                problems.throwIfAny();
             } catch (ConfigException e) {
                 problems.add(doc.problemAt("/topology", "cannot use topology file \"" + topo.asText() + "\":"));
                 problems.addAll(e);
@@ -52,6 +61,9 @@ public final class ExperimentFile {
             }
         }
         Map<String, List<JsonNode>> sweep = readSweep(ConfigNode.root(doc, problems));
+        if (!checkSweepSize(doc, sweep, problems)) {
+            problems.throwIfAny(); // never expand a sweep too large to run: each point would be resolved and kept
+        }
         checkSweepTargets(doc, topologyDoc, sweep, problems);
         ExperimentFile loaded = new ExperimentFile(doc, topologyDoc, sweep);
         try {
@@ -86,6 +98,38 @@ public final class ExperimentFile {
             sweep.put(pointer, List.copyOf(list));
         }
         return sweep;
+    }
+
+    /**
+     * A sweep small enough to validate and run: at most {@link #MAX_SWEPT} pointers, {@link #MAX_POINTS} points
+     * and {@link #MAX_RUNS} runs (points x seeds). Counted from the list sizes, never by expanding them.
+     */
+    private static boolean checkSweepSize(LocatedDocument doc, Map<String, List<JsonNode>> sweep, Problems problems) {
+        if (sweep.size() > MAX_SWEPT) {
+            problems.add(doc.problemAt("/sweep", "the sweep names " + sweep.size() + " pointers; at most " + MAX_SWEPT));
+            return false;
+        }
+        BigInteger points = BigInteger.ONE;
+        StringBuilder product = new StringBuilder();
+        for (List<JsonNode> values : sweep.values()) {
+            points = points.multiply(BigInteger.valueOf(values.size()));
+            product.append(product.length() == 0 ? "" : " x ").append(values.size());
+        }
+        JsonNode seeds = doc.root().path("seeds");
+        long seedCount = seeds.isArray() ? Math.max(1, seeds.size()) : 1;
+        BigInteger runs = points.multiply(BigInteger.valueOf(seedCount));
+        if (points.compareTo(BigInteger.valueOf(MAX_POINTS)) > 0) {
+            problems.add(doc.problemAt("/sweep", "the sweep has " + points + " points (" + product + " values); at most "
+                    + MAX_POINTS + " per experiment: sweep fewer values, or split it into several experiments"));
+            return false;
+        }
+        if (runs.compareTo(BigInteger.valueOf(MAX_RUNS)) > 0) {
+            problems.add(doc.problemAt(seeds.isArray() ? "/seeds" : "/sweep", (sweep.isEmpty() ? seedCount + " seeds"
+                    : "the sweep has " + points + " points x " + seedCount + " seeds = " + runs + " runs")
+                    + "; at most " + MAX_RUNS + " runs per experiment"));
+            return false;
+        }
+        return true;
     }
 
     /** Every swept pointer must land in the experiment (an array index that exists, a parent that is an object). */

@@ -11,12 +11,19 @@ import java.util.Set;
 import org.tcpsim.app.Workload;
 import org.tcpsim.app.WorkloadSetting;
 import org.tcpsim.app.WorkloadType;
+import org.tcpsim.app.probe.ProbeWorkload;
+import org.tcpsim.app.server.ServerWorkload;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.config.Units;
 import org.tcpsim.net.NodeKind;
 
 /** Reads a resolved experiment tree into an {@link Experiment}, reporting every problem at once. */
 final class ExperimentReader {
+    /** Longest experiment name: it names OUT/<name>/, and report or chart files may add a suffix within NAME_MAX (255). */
+    static final int MAX_NAME = 200;
+    /** Most timeseries samples per run (each writes a row per host metric and per flow). */
+    static final long MAX_SAMPLES = 100_000;
+
     /** Top-level keys read elsewhere (sweep by {@link ExperimentFile}). */
     private static final String[] HANDLED_ELSEWHERE = {"sweep", "topology"};
 
@@ -32,6 +39,9 @@ final class ExperimentReader {
         String name = root.requireString("name");
         if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             root.problemAt("name", "the name names the output directory: use letters, digits, '.', '_' and '-' only");
+        } else if (name != null && name.length() > MAX_NAME) {
+            root.problemAt("name", "the name names the output directory: at most " + MAX_NAME + " characters (Linux allows"
+                    + " 255 per file name, and files are named after it), got " + name.length());
         }
         String description = root.optString("description", "");
         long duration = root.requireDurationNs("duration");
@@ -45,6 +55,12 @@ final class ExperimentReader {
             root.problemAt("seeds", "seeds must be distinct");
         }
         long sampleInterval = root.optDurationNs("sample_interval", 1_000_000_000L);
+        if (sampleInterval > 0 && duration > 0 && duration / sampleInterval >= MAX_SAMPLES) {
+            root.problemAt("sample_interval", "a sample every " + Units.formatDurationNs(sampleInterval) + " for "
+                    + Units.formatDurationNs(duration) + " would write " + (duration / sampleInterval + 1)
+                    + " samples per run; at most " + MAX_SAMPLES + " (a sample_interval of at least "
+                    + Units.formatDurationNs(roundUp(duration / (MAX_SAMPLES - 1) + 1)) + ", or \"0s\" for none)");
+        }
         TopologySpec topo = topology.isMissing() ? null : TopologyReader.read(topology);
         if (topology.isMissing()) {
             root.problem("missing required field 'topology' (an object with nodes and links, or a path to one)");
@@ -55,6 +71,15 @@ final class ExperimentReader {
         root.finish();
         return new Experiment(name, description, duration, List.copyOf(seeds), sampleInterval, topo, hosts,
                 workloads, root.json());
+    }
+
+    /** {@code v} rounded up to two significant digits, for a suggestion a user can type. */
+    private static long roundUp(long v) {
+        long p = 1;
+        while (v / p >= 100) {
+            p *= 10;
+        }
+        return (v + p - 1) / p * p;
     }
 
     /** True for a well-formed duration string (so a zero is worth its own message, a typo is not). */
@@ -104,6 +129,7 @@ final class ExperimentReader {
         List<Workload> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, String> bound = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             ConfigNode w = entries.get(i);
             String type = w.requireEnum("type", types.keySet().toArray(String[]::new));
@@ -118,11 +144,36 @@ final class ExperimentReader {
                 continue;
             }
             Workload parsed = types.get(type).parse(w, setting(name, i, topo, duration));
-            if (parsed != null) {
+            if (parsed != null && bindsFreePort(parsed, w, bound)) {
                 out.add(parsed);
             }
         }
         return out;
+    }
+
+    /**
+     * A probe's receiver binds its UDP port and a server listens on its TCP port; a second one on the same
+     * host and port would fail bind()/listen() with EADDRINUSE in the middle of the run, so it is refused here.
+     */
+    private static boolean bindsFreePort(Workload parsed, ConfigNode w, Map<String, String> bound) {
+        String key;
+        String field;
+        if (parsed instanceof ProbeWorkload p) {
+            key = "UDP port " + p.port() + " on " + p.toNode();
+            field = "to";
+        } else if (parsed instanceof ServerWorkload sv) {
+            key = "TCP port " + sv.port() + " on " + sv.host();
+            field = "port";
+        } else {
+            return true;
+        }
+        String first = bound.putIfAbsent(key, parsed.name());
+        if (first != null) {
+            w.problemAt(w.has(field) ? field : "type", key + " is already bound by workload '" + first
+                    + "' (EADDRINUSE): give this one another port");
+            return false;
+        }
+        return true;
     }
 
     private static WorkloadSetting setting(String name, int index, TopologySpec topo, long duration) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tcpsim.config.ConfigNode;
+import org.tcpsim.kernel.HostMemory;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.SysctlException;
 import org.tcpsim.kernel.SysctlNames;
@@ -27,10 +28,15 @@ final class HostReader {
             for (KernelVersion k : KernelVersion.values()) {
                 known.append(known.length() == 0 ? "" : ", ").append('"').append(k.label()).append('"');
             }
-            h.problemAt("kernel", "unknown kernel profile \"" + kernelText + "\" (modelled: " + known + ")");
+            String trimmed = KernelVersion.parse(kernelText.strip()).isPresent() ? "; no blanks around it" : "";
+            h.problemAt("kernel", "unknown kernel profile \"" + kernelText + "\" (modelled: " + known + trimmed + ")");
         }
         KernelVersion kernel = parsed.orElse(KernelVersion.newest());
         long memory = h.optSizeBytes("memory", HostSpec.DEFAULT_MEMORY);
+        if (memory < HostMemory.PAGE_SIZE) {
+            h.problemAt("memory", "a host needs at least one page of memory (" + HostMemory.PAGE_SIZE + "B)");
+            memory = HostSpec.DEFAULT_MEMORY;
+        }
         Sysctls sysctls = Sysctls.defaults(kernel, memory);
         ConfigNode sysctlNode = h.optObject("sysctl");
         if (!sysctlNode.isMissing()) {

@@ -1,5 +1,6 @@
 package org.tcpsim.experiment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ final class TopologyReader {
     static final int DEFAULT_INSIDE_PREFIX = 24;
     /** Upper bound on a NAT's public address range (a /24 worth). */
     static final int MAX_NAT_ADDRESSES = 256;
+    /** Longest node name in UTF-8 bytes: a file pcap/NAME.pcap must fit Linux's 255. */
+    static final int MAX_NODE_NAME = 200;
     /** Linux's minimum IPv4 MTU (IPV4_MIN_MTU). */
     static final int MIN_MTU = 68;
 
@@ -59,6 +62,10 @@ final class TopologyReader {
         NodeKind kind = NodeKind.valueOf(kindText.toUpperCase(Locale.ROOT));
         if (name != null && (name.isEmpty() || name.contains("->") || name.contains(","))) {
             n.problemAt("name", "a node name must be non-empty and must not contain '->' or ','");
+            name = null;
+        } else if (name != null && !fileNameSafe(name)) {
+            n.problemAt("name", "a node name names its files (pcap/NAME.pcap): at most " + MAX_NODE_NAME
+                    + " bytes of UTF-8, no '/', no control characters, not '.' or '..'");
             name = null;
         } else if (name != null && byName.containsKey(name)) {
             n.problemAt("name", "node name '" + name + "' is used twice");
@@ -132,6 +139,15 @@ final class TopologyReader {
         n.finish();
         return name == null || (address == -1) || inside == -1 ? null
                 : new NodeSpec(name, kind, address, publicCount, inside, prefix, selection);
+    }
+
+    /** Usable as a file name on Linux with a suffix added (NAME_MAX is 255 bytes of UTF-8). */
+    static boolean fileNameSafe(String name) {
+        if (name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.getBytes(StandardCharsets.UTF_8).length > MAX_NODE_NAME) {
+            return false;
+        }
+        return name.chars().noneMatch(Character::isISOControl);
     }
 
     private static boolean sameNetwork(int a, int b, int prefix) {

@@ -76,14 +76,13 @@ public enum KernelVersion {
         return this != V4_9;
     }
 
-    /** Parses a label such as {@code "6.18"} or {@code "4.9"} (surrounding blanks ignored). */
+    /** Parses a label exactly as written, {@code "6.18"} or {@code "4.9"} (no blanks: names are exact everywhere). */
     public static Optional<KernelVersion> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String t = text.strip();
         for (KernelVersion k : values()) {
-            if (k.label.equals(t)) {
+            if (k.label.equals(text)) {
                 return Optional.of(k);
             }
         }

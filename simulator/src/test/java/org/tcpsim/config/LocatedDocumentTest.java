@@ -208,7 +208,7 @@ class LocatedDocumentTest {
     }
 
     @Test
-    void unreadable_files_have_no_line(@TempDir Path dir) throws Exception {
+    void unreadable_files_have_no_line_but_a_bad_byte_has_one(@TempDir Path dir) throws Exception {
         ConfigException missing = assertThrows(ConfigException.class,
                 () -> LocatedDocument.parse(dir.resolve("nope.json")));
         assertEquals(dir.resolve("nope.json") + ": at /: file not found", missing.getMessage());
@@ -220,7 +220,15 @@ class LocatedDocumentTest {
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, "{\"a\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
         ConfigException encoding = assertThrows(ConfigException.class, () -> LocatedDocument.parse(latin1));
-        assertTrue(encoding.getMessage().endsWith("the file is not valid UTF-8 text"), encoding.getMessage());
+        // the e of "café" in Latin-1 is byte 0xe9 at offset 10: line 1, column 11 (F04 had no location)
+        assertEquals(latin1 + ":1:11: at /: the file is not valid UTF-8 text: byte 0xe9 at offset 10 (save it as UTF-8)",
+                encoding.getMessage());
+        Path second = dir.resolve("second-line.json");
+        Files.write(second, "{\n  \"\u00e9t\u00e9\": \"\u00e9".getBytes(StandardCharsets.UTF_8));
+        Files.write(second, new byte[] {(byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+        ConfigException late = assertThrows(ConfigException.class, () -> LocatedDocument.parse(second));
+        assertEquals(2, late.problems().get(0).line());
+        assertEquals(12, late.problems().get(0).column(), "columns count characters (12), not bytes (15)");
     }
 
     @Test

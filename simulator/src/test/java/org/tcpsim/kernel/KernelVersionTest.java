@@ -13,7 +13,8 @@ class KernelVersionTest {
         assertEquals("6.18", KernelVersion.V6_18.label());
         assertEquals("4.9", KernelVersion.V4_9.label());
         assertEquals(Optional.of(KernelVersion.V6_18), KernelVersion.parse("6.18"));
-        assertEquals(Optional.of(KernelVersion.V4_9), KernelVersion.parse(" 4.9 "));
+        assertEquals(Optional.of(KernelVersion.V4_9), KernelVersion.parse("4.9"));
+        assertTrue(KernelVersion.parse("4.9 ").isEmpty(), "exact names only, as for every other name (F12)");
         assertTrue(KernelVersion.parse("5.4").isEmpty());
         assertTrue(KernelVersion.parse("").isEmpty());
         assertTrue(KernelVersion.parse(null).isEmpty());

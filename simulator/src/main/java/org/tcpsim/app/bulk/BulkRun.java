@@ -88,7 +88,12 @@ final class BulkRun implements WorkloadRun {
         @Override
         public void connected(TcpSocket s, long now) {
             if (w.durationNs() >= 0) {
-                ctx.sim().schedule(startNs + w.durationNs(), t -> finish(s, t));
+                long stop = startNs + w.durationNs();
+                if (stop <= now) {
+                    finish(s, now); // the handshake outlasted the sending time: nothing to send, close
+                    return;
+                }
+                ctx.sim().schedule(stop, t -> finish(s, t));
             }
             writable(s, now);
         }
