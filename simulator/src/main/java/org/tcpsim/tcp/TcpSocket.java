@@ -57,6 +57,8 @@ public final class TcpSocket {
     /** SO_KEEPALIVE's timer and probe count, or null without the option. */
     final Keepalive keepalive;
     int synRetransmits;
+    /** When connect() sent the first SYN: retrans_stamp as tcp_connect sets it, for SYN_SENT's time limit. */
+    private long synSentNs;
     int synAckTimeouts;
     private boolean finWait2Pending;
     private boolean caReleased;
@@ -309,6 +311,7 @@ public final class TcpSocket {
         snd.writeSeq = iss + 1;
         stack.count(MibCounter.TCP_ACTIVE_OPENS);
         moveTo(TcpEvent.APP_CONNECT, "connect", now);
+        synSentNs = now;
         out.sendSyn(now, false);
         armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
     }
@@ -520,12 +523,21 @@ public final class TcpSocket {
     /**
      * SYN retransmission (tcp_retransmit_timer, tcp_write_timeout): tcp_syn_retries plus
      * tcp_syn_linear_timeouts retransmissions; the RTO stays at its initial 1 s for the linear
-     * ones, then doubles.
+     * ones, then doubles. A second limit is time (retransmits_timed_out): once a retransmission
+     * has gone, the attempt ends when the time tcp_syn_retries exponential retransmissions from
+     * TCP_TIMEOUT_INIT would take has passed since the first SYN, or TCP_USER_TIMEOUT if set;
+     * with few retries it comes first (tcp_syn_retries = 2: 7 s, after the fifth retransmission).
      */
     private void synTimeout(long now) {
         TcpSettings s = stack.settings;
         stack.count(MibCounter.TCP_TIMEOUTS);
-        if (snd.retransmits >= s.synRetries + s.synLinearTimeouts) {
+        boolean expired = snd.retransmits >= s.synRetries + s.synLinearTimeouts;
+        if (!expired && snd.retransmits > 0) {
+            long limitNs = options.userTimeoutMs() > 0 ? options.userTimeoutMs() * 1_000_000L
+                    : TcpAckProcessor.modelTimeoutUs(s.synRetries, RttEstimator.TIMEOUT_INIT_US, s.rtoMaxUs) * 1000;
+            expired = now - synSentNs >= limitNs;
+        }
+        if (expired) {
             stack.count(MibCounter.TCP_ATTEMPT_FAILS);
             stack.count(MibCounter.TCP_ABORT_ON_TIMEOUT);
             fail("ETIMEDOUT", TcpEvent.TIMEOUT, "syn-timeout", now);

@@ -72,8 +72,22 @@ class HandshakeTimingTest {
         synBlackHole(KernelVersion.V4_9, expectedMs, 127 * S);
     }
 
-    private static void synBlackHole(KernelVersion kernel, List<Long> expectedSynMs, long failAt) {
-        TcpTestbed tb = new TcpTestbed(7, link(BernoulliLossType.of(1.0)), link(LossModelSpec.NONE), kernel);
+    /**
+     * [6.18] tcp_timer.c: tcp_write_timeout checks time too (retransmits_timed_out with rto_base
+     * tcp_timeout_init for SYN_SENT): with tcp_syn_retries = 2 the count limit is 2 + 4 linear = 6
+     * retransmissions, but the time of 2 exponential ones from 1 s, (2^3 - 1) x 1 s = 7 s since the
+     * first SYN, runs out first: the timer at 7 s fails connect() instead of sending a sixth
+     * retransmission. Measured on Linux 6.18.44 (packetdrill
+     * handshake/syn-retries-linear-then-backoff.pkt).
+     */
+    @Test
+    void syn_retries_2_fails_on_the_time_limit_at_7s_before_the_count_limit() {
+        synBlackHole(KernelVersion.V6_18, List.of(0L, 1000L, 2000L, 3000L, 4000L, 5000L), 7 * S,
+                "net.ipv4.tcp_syn_retries", "2");
+    }
+
+    private static void synBlackHole(KernelVersion kernel, List<Long> expectedSynMs, long failAt, String... sysctls) {
+        TcpTestbed tb = new TcpTestbed(7, link(BernoulliLossType.of(1.0)), link(LossModelSpec.NONE), kernel, sysctls);
         TcpTimeline tl = new TcpTimeline(tb, true);
         ConnectWatcher w = new ConnectWatcher();
         TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, w);
