@@ -1,5 +1,6 @@
 package org.tcpsim.tcp;
 
+import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.api.congestion.AckFlags;
 import org.tcpsim.api.congestion.CaAckEvent;
@@ -26,10 +27,11 @@ final class TcpAckProcessor {
         TcpSender snd = sk.snd;
         int ack = seg.ack;
         if (Seq.gt(ack, snd.sndNxt)) {
-            // tcp_ack: it acknowledges data never sent, so the segment is dropped: silently in
-            // ESTABLISHED (tcp_rcv_established), with a challenge ACK in the closing states
-            // (tcp_rcv_state_process)
-            if (sk.state != TcpState.ESTABLISHED) {
+            // tcp_ack: it acknowledges data never sent, so the segment is dropped, data and all,
+            // and answered with a (rate-limited) challenge ACK, RFC 5961 5.2. 6.18.x sends it from
+            // tcp_ack itself, in every state; 4.9 only from tcp_rcv_state_process (the closing
+            // states) and dropped the segment silently in ESTABLISHED (tcp_rcv_established).
+            if (sk.state != TcpState.ESTABLISHED || sk.stack.kernel != KernelVersion.V4_9) {
                 sk.in.challengeAck(now);
             }
             return false;
