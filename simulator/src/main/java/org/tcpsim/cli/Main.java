@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 @Command(name = "tcpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Discrete-event simulator of the Linux kernel TCP stack: JSON experiments in, CSV out.",
         subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, MergeCommand.class,
-                PluginsCommand.class, SysctlsCommand.class, BenchCommand.class, PlotCommand.class, CommandLine.HelpCommand.class})
+                PluginsCommand.class, SysctlsCommand.class, BenchCommand.class, PlotCommand.class,
+                PacketdrillCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;

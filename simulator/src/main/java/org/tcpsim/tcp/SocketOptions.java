@@ -27,6 +27,36 @@ public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean 
         this(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, false, 0, 0, 0, 0);
     }
 
+    /** The same options with TCP_NODELAY set. */
+    public SocketOptions withNoDelay(boolean on) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, on, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs);
+    }
+
+    /** The same options with SO_LINGER {on, 0} set or cleared. */
+    public SocketOptions withLingerZero(boolean on) {
+        return new SocketOptions(rcvbuf, sndbuf, on, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs);
+    }
+
+    /** The same options with SO_REUSEADDR set. */
+    public SocketOptions withReuseAddr(boolean on) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, on, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs);
+    }
+
+    /** The same options with TCP_USER_TIMEOUT set (ms). */
+    public SocketOptions withUserTimeoutMs(int ms) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, ms);
+    }
+
+    /** The same options with SO_SNDBUF as the application passed it. */
+    public SocketOptions withSndbuf(int bytes) {
+        return new SocketOptions(rcvbuf, bytes, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs);
+    }
+
     /** The same options with TCP_CONGESTION set to {@code name}. */
     public SocketOptions withCongestion(String name) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, name, reuseAddr, keepAlive, keepIdleS,

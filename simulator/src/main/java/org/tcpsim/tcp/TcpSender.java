@@ -45,7 +45,8 @@ final class TcpSender implements TcpSock {
     int mss;
     long sndbuf;
     final long sndbufMax;
-    final boolean sndbufLocked;
+    /** SOCK_SNDBUF_LOCK: SO_SNDBUF was set, autotuning leaves sndbuf alone. */
+    boolean sndbufLocked;
     /** Payload bytes cumulatively acknowledged, 64-bit (sequence numbers wrap every 4 GiB). */
     long bytesAcked;
     boolean finQueued;

@@ -23,7 +23,8 @@ public final class TcpSocket {
     private final int localPort;
     private final int remoteAddr;
     private final int remotePort;
-    final SocketOptions options;
+    /** Options as setsockopt() left them (replaced, never mutated, when the application changes one). */
+    SocketOptions options;
     SocketCallbacks callbacks;
     TcpListener listener;
     /** The process holding this socket's descriptor, or null (a queued child, or a socket opened by a test). */
@@ -184,6 +185,14 @@ public final class TcpSocket {
 
     /** write(): accepts up to {@code bytes} into the send buffer; 0 means EAGAIN (full, or not connected). */
     public int write(int bytes, long now) {
+        return write(bytes, now, false);
+    }
+
+    /**
+     * send() with MSG_MORE when {@code more}: the data waits for more as under TCP_CORK (tcp_push with
+     * TCP_NAGLE_CORK) instead of being pushed.
+     */
+    public int write(int bytes, long now, boolean more) {
         if (writeShutdown || (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT)) {
             return 0;
         }
@@ -234,6 +243,21 @@ public final class TcpSocket {
     /** Bytes received and not yet read. */
     public int available() {
         return rcv.queue.unread();
+    }
+
+    /** The peer's FIN has arrived (read() returns end of stream once the queue is drained). */
+    public boolean finReceived() {
+        return rcv.finReceived;
+    }
+
+    /** shutdown(SHUT_WR) or close() was called: write() fails with EPIPE. */
+    public boolean writeShutdown() {
+        return writeShutdown;
+    }
+
+    /** The options as set now. */
+    public SocketOptions options() {
+        return options;
     }
 
     /** shutdown(SHUT_WR): send a FIN after the queued data; keep receiving. */

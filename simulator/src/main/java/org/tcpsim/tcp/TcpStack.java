@@ -9,6 +9,7 @@ import org.tcpsim.engine.LongMap;
 import org.tcpsim.engine.Scheduler;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.Packet;
 import org.tcpsim.net.ProtocolHandler;
 
@@ -45,7 +46,8 @@ public final class TcpStack implements ProtocolHandler {
     private int nofileLimit = 1024;
 
     final KernelVersion kernel;
-    final TcpSettings settings;
+    TcpSettings settings;
+    private Sysctls sysctls;
 
     /** A stack on {@code host}; segments for it are handed to {@link #deliver}. */
     public TcpStack(TcpHost host) {
@@ -53,7 +55,8 @@ public final class TcpStack implements ProtocolHandler {
         this.clock = host.clock();
         this.kernel = host.kernel();
         this.secret = host.secret("net_secret");
-        this.settings = new TcpSettings(kernel, host.sysctls());
+        this.sysctls = host.sysctls();
+        this.settings = new TcpSettings(kernel, sysctls);
         this.timeWait = new TimeWaitTable(this);
         this.ports = new EphemeralPorts(secret, host.random("ephemeral-ports"));
         this.portsInUse = new PortsInUse(settings);
@@ -63,6 +66,21 @@ public final class TcpStack implements ProtocolHandler {
 
     public TcpHost host() {
         return host;
+    }
+
+    /** The sysctls in force. */
+    public Sysctls sysctls() {
+        return sysctls;
+    }
+
+    /**
+     * A sysctl written while the host runs (a packetdrill script's {@code `sysctl ...`} event): TCP
+     * reads its knobs anew from now on, as Linux reads most of them at use. Tables sized at boot
+     * (TIME_WAIT's fin timeout FIFO, tcp_mem) keep their boot values.
+     */
+    public void reloadSysctls(Sysctls updated) {
+        this.sysctls = updated;
+        this.settings = new TcpSettings(kernel, updated);
     }
 
     /** The host's current time (for capture hooks). */

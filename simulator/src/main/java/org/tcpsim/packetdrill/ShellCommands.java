@@ -1,0 +1,258 @@
+package org.tcpsim.packetdrill;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shell commands packetdrill scripts run (the init command, {@code `...`} events, the cleanup
+ * command), read rather than executed: what they do to the local kernel is a list of sysctl
+ * writes ({@code sysctl -q name=value}, packetdrill's {@code set_sysctls.py /proc/sys/...=value},
+ * {@code echo value > /proc/sys/...}, and the same inside a shell script they call, such as
+ * {@code ../common/defaults.sh}). Commands that change nothing the model has (flushing tcp_metrics
+ * of a fresh host, a pfifo qdisc, turning TSO off, restoring sysctls at the end) are accepted and
+ * noted; any other command is an {@link UnsupportedConstruct} naming it.
+ */
+final class ShellCommands {
+    /** A sysctl write, with its dotted name, or a module parameter ({@code /sys/module/...}). */
+    record Write(String name, String value, boolean moduleParameter) {
+    }
+
+    /** What a command amounts to: the writes in order, and notes on what was accepted without effect. */
+    record Effect(List<Write> writes, List<String> notes) {
+    }
+
+    private static final Pattern ARITH = Pattern.compile("\\$\\(\\(([^()]*(\\([^()]*\\)[^()]*)*)\\)\\)");
+
+    private final Path scriptDir;
+    private final List<Write> writes = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final int line;
+    private int depth;
+
+    private ShellCommands(Path scriptDir, int line) {
+        this.scriptDir = scriptDir;
+        this.line = line;
+    }
+
+    /**
+     * Reads {@code text} as run from {@code scriptDir}.
+     *
+     * @throws UnsupportedConstruct for a command whose effect the model cannot have
+     * @throws IOException when a shell script it calls cannot be read
+     */
+    static Effect read(String text, Path scriptDir, int line) throws UnsupportedConstruct, IOException {
+        ShellCommands s = new ShellCommands(scriptDir, line);
+        s.script(text, scriptDir);
+        return new Effect(List.copyOf(s.writes), List.copyOf(s.notes));
+    }
+
+    private void script(String text, Path dir) throws UnsupportedConstruct, IOException {
+        StringBuilder joined = new StringBuilder();
+        for (String raw : text.split("\n", -1)) {
+            String l = raw.stripTrailing();
+            if (l.endsWith("\\")) {
+                joined.append(l, 0, l.length() - 1).append(' ');
+                continue;
+            }
+            joined.append(l);
+            String cmd = joined.toString().strip();
+            joined.setLength(0);
+            for (String part : cmd.split(";|&&")) {
+                command(part.strip(), dir);
+            }
+        }
+    }
+
+    private void command(String cmd, Path dir) throws UnsupportedConstruct, IOException {
+        if (cmd.isEmpty() || cmd.startsWith("#")) {
+            return;
+        }
+        cmd = cmd.replaceAll("\\s*[12]?>\\s*/dev/null", "").replaceAll("\\s*2>&1", "").strip();
+        String[] w = cmd.split("\\s+");
+        String prog = w[0];
+        if (prog.equals("sysctl")) {
+            for (int i = 1; i < w.length; i++) {
+                if (w[i].startsWith("-")) {
+                    continue; // -q, -w
+                }
+                String assignment = String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
+                sysctlAssignments(assignment);
+                return;
+            }
+            return;
+        }
+        if (prog.endsWith("set_sysctls.py")) {
+            for (int i = 1; i < w.length; i++) {
+                int eq = w[i].indexOf('=');
+                if (eq < 0) {
+                    throw new UnsupportedConstruct("set_sysctls.py argument " + w[i], line);
+                }
+                procWrite(w[i].substring(0, eq), unquote(w[i].substring(eq + 1)));
+            }
+            return;
+        }
+        if (prog.equals("echo") && cmd.contains(">")) {
+            int gt = cmd.lastIndexOf('>');
+            String value = unquote(cmd.substring(4, gt).strip());
+            String path = cmd.substring(gt + 1).strip();
+            procWrite(path, value);
+            return;
+        }
+        if (prog.endsWith(".sh") && !prog.contains("sysctl_restore")) {
+            Path f = dir.resolve(prog).normalize();
+            if (!Files.isRegularFile(f)) {
+                throw new IOException("init command: " + f + " not found");
+            }
+            if (++depth > 8) {
+                throw new IOException("init command: scripts call each other too deeply at " + f);
+            }
+            script(Files.readString(f), f.getParent());
+            depth--;
+            return;
+        }
+        if (prog.contains("sysctl_restore")) {
+            note("sysctl restore script (a fresh host per script: nothing to restore)");
+            return;
+        }
+        if (prog.equals("ip") && cmd.matches("ip tcp_metrics flush.*")) {
+            note("ip tcp_metrics flush (a fresh host has no tcp_metrics)");
+            return;
+        }
+        if (prog.equals("tc") && cmd.contains("qdisc") && cmd.contains("pfifo") && !cmd.matches(".*limit\\s+0.*")) {
+            note("tc qdisc pfifo on tun0 (the model sends without a qdisc: no pacing, no queue limit)");
+            return;
+        }
+        if (prog.equals("ethtool") && cmd.matches("ethtool -K tun0( (tso|gso|gro) off)+")) {
+            note("ethtool -K tun0 ... off (the model never sends TSO/GSO packets: it sends MSS-sized segments)");
+            return;
+        }
+        throw new UnsupportedConstruct("shell command `" + cmd + "`", line);
+    }
+
+    private void note(String n) {
+        if (!notes.contains(n)) {
+            notes.add(n);
+        }
+    }
+
+    /** {@code a=b c="d e"} after {@code sysctl -q}. */
+    private void sysctlAssignments(String text) throws UnsupportedConstruct {
+        Matcher m = Pattern.compile("([A-Za-z0-9_./-]+)=(\"[^\"]*\"|'[^']*'|\\S+)").matcher(text);
+        int end = 0;
+        while (m.find()) {
+            if (!text.substring(end, m.start()).isBlank()) {
+                throw new UnsupportedConstruct("sysctl argument " + text.substring(end, m.start()).strip(), line);
+            }
+            String name = m.group(1).replace('/', '.');
+            writes.add(new Write(name, arithmetic(unquote(m.group(2))), false));
+            end = m.end();
+        }
+        if (!text.substring(end).isBlank()) {
+            throw new UnsupportedConstruct("sysctl read or argument " + text.substring(end).strip(), line);
+        }
+    }
+
+    private void procWrite(String path, String value) throws UnsupportedConstruct {
+        value = arithmetic(value);
+        if (path.startsWith("/proc/sys/")) {
+            writes.add(new Write(path.substring("/proc/sys/".length()).replace('/', '.'), value, false));
+        } else if (path.startsWith("/sys/module/")) {
+            String[] p = path.substring("/sys/module/".length()).split("/");
+            writes.add(new Write(p[0] + "." + p[p.length - 1], value, true));
+        } else {
+            throw new UnsupportedConstruct("write to " + path, line);
+        }
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Expands {@code $((15*1024*1024))} as the shell does (integer arithmetic). */
+    static String arithmetic(String s) throws UnsupportedConstruct {
+        Matcher m = ARITH.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Long.toString(new Arith(m.group(1)).value()));
+        }
+        m.appendTail(out);
+        if (out.indexOf("$") >= 0) {
+            throw new UnsupportedConstruct("shell expansion in " + s, 0);
+        }
+        return out.toString();
+    }
+
+    /** + - * / % and parentheses over integers. */
+    private static final class Arith {
+        private final String s;
+        private int i;
+
+        Arith(String s) {
+            this.s = s.replaceAll("\\s+", "");
+        }
+
+        long value() throws UnsupportedConstruct {
+            long v = sum();
+            if (i != s.length()) {
+                throw new UnsupportedConstruct("shell arithmetic $((" + s + "))", 0);
+            }
+            return v;
+        }
+
+        private long sum() throws UnsupportedConstruct {
+            long v = product();
+            while (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                char op = s.charAt(i++);
+                long r = product();
+                v = op == '+' ? v + r : v - r;
+            }
+            return v;
+        }
+
+        private long product() throws UnsupportedConstruct {
+            long v = atom();
+            while (i < s.length() && "*/%".indexOf(s.charAt(i)) >= 0) {
+                char op = s.charAt(i++);
+                long r = atom();
+                if (op != '*' && r == 0) {
+                    throw new UnsupportedConstruct("division by zero in $((" + s + "))", 0);
+                }
+                v = op == '*' ? v * r : op == '/' ? v / r : v % r;
+            }
+            return v;
+        }
+
+        private long atom() throws UnsupportedConstruct {
+            if (i < s.length() && s.charAt(i) == '(') {
+                i++;
+                long v = sum();
+                if (i >= s.length() || s.charAt(i) != ')') {
+                    throw new UnsupportedConstruct("shell arithmetic $((" + s + "))", 0);
+                }
+                i++;
+                return v;
+            }
+            if (i < s.length() && s.charAt(i) == '-') {
+                i++;
+                return -atom();
+            }
+            int start = i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                throw new UnsupportedConstruct("shell arithmetic $((" + s + "))".toLowerCase(Locale.ROOT), 0);
+            }
+            return Long.parseLong(s.substring(start, i));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.tcpsim.packetdrill;
+
+import org.tcpsim.tcp.SocketOptions;
+
+/** Socket options a script set on a socket before it was listening or connecting. */
+final class SockOpts {
+    int rcvbuf = -1;
+    int sndbuf = -1;
+    boolean lingerZero;
+    boolean noDelay;
+    String congestion;
+    boolean reuseAddr;
+    boolean keepAlive;
+    int keepIdleS;
+    int keepIntvlS;
+    int keepCnt;
+    int userTimeoutMs;
+
+    SocketOptions toOptions() {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs);
+    }
+}

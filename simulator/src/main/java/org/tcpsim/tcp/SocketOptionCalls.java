@@ -1,0 +1,84 @@
+package org.tcpsim.tcp;
+
+/**
+ * setsockopt() and getsockopt() on a live socket, by the options' Linux names, with the kernel's
+ * rules (net/core/sock.c: sk_setsockopt, sk_getsockopt; net/ipv4/tcp.c: do_tcp_setsockopt,
+ * do_tcp_getsockopt). Options set before connect() or listen() travel in {@link SocketOptions};
+ * these are the calls on a socket that already has a connection.
+ */
+public final class SocketOptionCalls {
+    /** SOCK_MIN_SNDBUF: 2 * (2048 + the skb header rounded up). */
+    static final int SOCK_MIN_SNDBUF = 2 * (2048 + 256);
+
+    private SocketOptionCalls() {
+    }
+
+    /** Thrown for an option the model does not have on a live socket. */
+    public static final class NotModelled extends RuntimeException {
+        public NotModelled(String option) {
+            super(option, null, false, false);
+        }
+    }
+
+    /**
+     * setsockopt(level, {@code option}, [value]) on an open connection; returns null on success,
+     * else the errno name Linux returns.
+     *
+     * @throws NotModelled for an option the model does not have
+     */
+    public static String set(TcpSocket s, String option, long value, long now) {
+        switch (option) {
+            case "SO_REUSEADDR" -> s.options = s.options.withReuseAddr(value != 0);
+            case "TCP_NODELAY" -> {
+                // tcp_sock_set_nodelay: Nagle off pushes what it was holding (tcp_push_pending_frames)
+                s.options = s.options.withNoDelay(value != 0);
+                if (value != 0) {
+                    s.out.push(now);
+                }
+            }
+            case "TCP_USER_TIMEOUT" -> {
+                if (value < 0) {
+                    return "EINVAL";
+                }
+                s.options = s.options.withUserTimeoutMs((int) value);
+            }
+            case "SO_SNDBUF" -> {
+                // __sock_set_sndbuf: at most wmem_max, doubled for overhead, locked against autotuning
+                long v = Math.min(value & 0xffffffffL, s.stack.settings.wmemMax);
+                s.options = s.options.withSndbuf((int) v);
+                s.snd.sndbuf = Math.max(2 * v, SOCK_MIN_SNDBUF);
+                s.snd.sndbufLocked = true;
+                s.wakeWriter(now);
+            }
+            default -> throw new NotModelled(option);
+        }
+        return null;
+    }
+
+    /** SO_LINGER: {onoff, linger}. Only an abortive close (linger 0) or none is modelled. */
+    public static void setLinger(TcpSocket s, boolean on, int seconds) {
+        if (on && seconds != 0) {
+            throw new NotModelled("SO_LINGER with a timeout");
+        }
+        s.options = s.options.withLingerZero(on);
+    }
+
+    /**
+     * getsockopt(level, {@code option}) of an open connection, as the int Linux copies out.
+     *
+     * @throws NotModelled for an option the model does not have
+     */
+    public static long get(TcpSocket s, String option) {
+        return switch (option) {
+            case "SO_SNDBUF" -> s.snd.sndbuf;
+            case "SO_RCVBUF" -> s.rcv.rcvbuf;
+            case "SO_REUSEADDR" -> s.options.reuseAddr() ? 1 : 0;
+            case "SO_KEEPALIVE" -> s.options.keepAlive() ? 1 : 0;
+            case "TCP_NODELAY" -> s.options.noDelay() ? 1 : 0;
+            case "TCP_USER_TIMEOUT" -> s.options.userTimeoutMs();
+            // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option)
+            case "TCP_MAXSEG" -> s.snd.mss;
+            default -> throw new NotModelled(option);
+        };
+    }
+}

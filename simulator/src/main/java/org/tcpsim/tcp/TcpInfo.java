@@ -1,0 +1,64 @@
+package org.tcpsim.tcp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * getsockopt(TCP_INFO) of a socket: the fields of struct tcp_info the model has, named and
+ * computed as tcp_get_info() fills them (net/ipv4/tcp.c). A field the model does not keep is
+ * absent, never made up.
+ */
+public final class TcpInfo {
+    /** TCP_INFINITE_SSTHRESH, what tcpi_snd_ssthresh shows before the first reduction. */
+    public static final long INFINITE_SSTHRESH = 0x7fffffffL;
+
+    private TcpInfo() {
+    }
+
+    /** The Linux value of tcpi_state (include/net/tcp_states.h). */
+    static int linuxState(TcpState s) {
+        return switch (s) {
+            case ESTABLISHED -> 1;
+            case SYN_SENT -> 2;
+            case SYN_RECV -> 3;
+            case FIN_WAIT1 -> 4;
+            case FIN_WAIT2 -> 5;
+            case TIME_WAIT -> 6;
+            case CLOSED -> 7;
+            case CLOSE_WAIT -> 8;
+            case LAST_ACK -> 9;
+            case LISTEN -> 10;
+            case CLOSING -> 11;
+        };
+    }
+
+    /** The fields of {@code s}'s tcp_info at {@code now}, by their C names (tcpi_snd_cwnd, ...). */
+    public static Map<String, Long> of(TcpSocket s, long now) {
+        TcpSender snd = s.snd;
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("tcpi_state", (long) linuxState(s.state));
+        m.put("tcpi_ca_state", (long) snd.caState.ordinal());
+        m.put("tcpi_retransmits", (long) snd.retransmits);
+        m.put("tcpi_rto", snd.rtt.rtoUs());
+        m.put("tcpi_snd_mss", (long) snd.mss);
+        m.put("tcpi_rcv_mss", (long) s.rcv.rcvMss);
+        m.put("tcpi_unacked", (long) snd.rtx.packetsOut);
+        m.put("tcpi_sacked", (long) snd.rtx.sackedOut);
+        m.put("tcpi_lost", (long) snd.rtx.lostOut);
+        m.put("tcpi_retrans", (long) snd.rtx.retransOut);
+        m.put("tcpi_rtt", snd.rtt.srttUs());
+        m.put("tcpi_rttvar", snd.rtt.rttvarUs());
+        m.put("tcpi_snd_ssthresh", snd.ssthresh == TcpSender.INFINITE_SSTHRESH ? INFINITE_SSTHRESH
+                : (long) snd.ssthresh);
+        m.put("tcpi_snd_cwnd", (long) snd.cwnd);
+        m.put("tcpi_advmss", (long) s.advmss);
+        m.put("tcpi_total_retrans", snd.totalRetrans);
+        long minRtt = snd.rttMin.get();
+        m.put("tcpi_min_rtt", minRtt == 0 ? 0xffffffffL : minRtt); // tcp_min_rtt(): ~0U with no sample
+        m.put("tcpi_bytes_acked", snd.bytesAcked);
+        m.put("tcpi_snd_wnd", (long) snd.sndWnd);
+        m.put("tcpi_rcv_wscale", (long) s.rcv.wscale);
+        m.put("tcpi_snd_wscale", (long) snd.sndWscale);
+        return m;
+    }
+}
