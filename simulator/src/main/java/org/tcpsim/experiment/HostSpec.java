@@ -25,9 +25,11 @@ public record HostSpec(KernelVersion kernel, Sysctls sysctls, long memoryBytes, 
         filters = List.copyOf(filters);
     }
 
+    /** One immutable instance for every host the experiment does not list under "hosts". */
+    private static final HostSpec DEFAULTS = new HostSpec(KernelVersion.newest(),
+            Sysctls.defaults(KernelVersion.newest(), DEFAULT_MEMORY), DEFAULT_MEMORY, DEFAULT_NOFILE, 1, 0, 0, List.of());
+
     public static HostSpec defaults() {
-        KernelVersion k = KernelVersion.newest();
-        return new HostSpec(k, Sysctls.defaults(k, DEFAULT_MEMORY), DEFAULT_MEMORY, DEFAULT_NOFILE, 1, 0, 0,
-                List.of());
+        return DEFAULTS;
     }
 }

@@ -1,6 +1,7 @@
 package org.tcpsim.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.tcpsim.net.Reachability;
  *              typo in a rate does not cascade into "no route" errors)
  */
 public record TopologySpec(List<NodeSpec> nodes, List<LinkSpec> links, Map<String, NodeSpec> byName,
-                           Map<Integer, String> byAddress, List<String[]> edges, Reachability reachability) {
+                           Map<Integer, String> byAddress, List<String[]> edges, Reachability reachability,
+                           Map<String, Integer> indexByName) {
 
     static TopologySpec of(List<NodeSpec> nodes, List<LinkSpec> links, Map<String, NodeSpec> byName,
                            Map<Integer, String> byAddress, List<String[]> edges) {
@@ -21,7 +23,7 @@ public record TopologySpec(List<NodeSpec> nodes, List<LinkSpec> links, Map<Strin
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             forwards[i] = Reachability.forwards(nodes.get(i).kind());
-            index.put(nodes.get(i).name(), i);
+            index.putIfAbsent(nodes.get(i).name(), i);
         }
         List<int[]> pairs = new ArrayList<>();
         for (String[] e : edges) {
@@ -29,7 +31,8 @@ public record TopologySpec(List<NodeSpec> nodes, List<LinkSpec> links, Map<Strin
                 pairs.add(new int[] {index.get(e[0]), index.get(e[1])});
             }
         }
-        return new TopologySpec(nodes, links, byName, byAddress, List.copyOf(edges), new Reachability(forwards, pairs));
+        return new TopologySpec(nodes, links, byName, byAddress, List.copyOf(edges), new Reachability(forwards, pairs),
+                Collections.unmodifiableMap(index));
     }
 
     /** Whether a packet from node a can arrive at node b: routes cross routers and NATs, never hosts. */
@@ -39,12 +42,9 @@ public record TopologySpec(List<NodeSpec> nodes, List<LinkSpec> links, Map<Strin
         return ia >= 0 && ib >= 0 && reachability.canReach(ia, ib);
     }
 
+    /** By name, not by a walk over the nodes: workloads ask once each, and a topology may hold 20 000 nodes. */
     private int indexOf(String name) {
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer i = indexByName.get(name);
+        return i == null ? -1 : i;
     }
 }
