@@ -35,7 +35,7 @@ final class MergeCommand implements Callable<Integer> {
             throw new Main.BadInput("no results to merge: " + experimentOut + " does not exist");
         }
         SweepPlan plan = SweepCommand.plan(file, args.overrides());
-        Runner.rebuildSummary(experimentOut, file.sweepPointers(), new CurrentRuns(file, plan));
+        Runner.rebuildSummary(experimentOut, CurrentRuns.ofSweep(args.experiment, file, plan, args.overrides()));
         List<RunSpec> runs = plan.runs();
         List<RunSpec> missing = Runner.incomplete(runs, experimentOut);
         Path summary = experimentOut.resolve(SummaryFiles.SUMMARY);

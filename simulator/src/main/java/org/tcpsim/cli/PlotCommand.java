@@ -1,30 +1,38 @@
 package org.tcpsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.tcpsim.experiment.ChartSpec;
-import org.tcpsim.output.RunRecord;
+import org.tcpsim.output.SummaryScope;
+import org.tcpsim.report.ChartData;
+import org.tcpsim.report.ChartException;
+import org.tcpsim.report.ChartRenderer;
+import org.tcpsim.report.ResultsDir;
+import org.tcpsim.report.SummaryChart;
+import org.tcpsim.report.TimeseriesChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `tcpsim plot DIR`: the experiment's chart (or one given by options) as PNG, and SVG on request. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draw a chart from a sweep's summary.csv (DIR = OUT/<name>) or from runs' timeseries.csv",
-                "(DIR = OUT/<name> or one run directory). Without options it draws the experiment file's",
-                "\"chart\"; options replace parts of it."})
+        description = {"Draw a chart from summary.csv (DIR = OUT/<name>: the runs as last swept or run, a point per",
+                "sweep point with its 95 % interval over seeds) or from runs' timeseries.csv (DIR = OUT/<name> or one",
+                "run directory). Without options it draws the \"chart\" of the experiment file as it is now.",
+                "--source, --x or --y drop the file's title, where, references and the replaced axis title",
+                "unless given again."})
 final class PlotCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "OUT/<experiment> or OUT/<experiment>/<run-id>")
     Path dir;
+
+    @Option(names = "--experiment", paramLabel = "FILE",
+            description = "the experiment file whose \"chart\" to draw (default: the one the results were made from)")
+    Path experimentFile;
 
     @Option(names = "--source", paramLabel = "summary|timeseries", description = "where the points come from")
     String source;
@@ -41,6 +49,25 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "timeseries: only this host's rows")
     String host;
 
+    @Option(names = "--where", paramLabel = "COLUMN=VALUE",
+            description = "only rows (or runs) whose summary column has this value; repeat for several; replaces the file's")
+    List<String> where;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "chart title")
+    String title;
+
+    @Option(names = "--x-title", paramLabel = "TEXT", description = "x axis title")
+    String xTitle;
+
+    @Option(names = "--y-title", paramLabel = "TEXT", description = "y axis title")
+    String yTitle;
+
+    @Option(names = "--no-reference", description = "leave out the file's theory references")
+    boolean noReference;
+
+    @Option(names = "--y-from-zero", description = "start the y axis at 0 (bars always do)")
+    boolean yFromZero;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "file name without extension (default DIR/chart): FILE.png and, with --svg, FILE.svg")
     Path output;
@@ -49,77 +76,61 @@ final class PlotCommand implements Callable<Integer> {
     boolean svg;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        if (!Files.isDirectory(dir)) {
-            throw new Main.BadInput(dir + ": no such directory (expected OUT/<experiment> or one of its run directories)");
-        }
-        Map<String, Path> runs = runs(dir);
-        if (runs.isEmpty()) {
-            throw new Main.BadInput(dir + " holds no finished run (no run.json): run the experiment first");
-        }
-        RunRecord first = RunRecord.read(runs.values().iterator().next().resolve("run.json"));
-        JsonNode experiment = first.getExperiment();
-        String name = experiment.path("name").asText("tcpsim");
-        ChartSpec fromFile = ChartSpec.of(experiment.get("chart"));
-        ChartSpec spec = fromFile != null ? fromFile.with(source, x, y, series, host)
-                : new ChartSpec(source != null ? source : ChartSpec.SUMMARY, x, y == null ? List.of() : y, series,
-                        host, "", "", false, false, false, Map.of(), List.of());
         if (source != null && !source.equals(ChartSpec.SUMMARY) && !source.equals(ChartSpec.TIMESERIES)) {
             throw new Main.BadInput("--source must be summary or timeseries, got '" + source + "'");
         }
-        if (spec.y().isEmpty() || (spec.fromSummary() && spec.x() == null)) {
-            throw new Main.BadInput("the experiment '" + name + "' names no chart: give --y (and --x for a summary chart)");
-        }
-        Chart<?, ?> chart;
-        if (spec.fromSummary()) {
-            Path summary = Files.exists(dir.resolve("run.json")) ? dir.getParent().resolve("summary.csv")
-                    : dir.resolve("summary.csv");
-            if (!Files.exists(summary)) {
-                throw new Main.BadInput(summary + " does not exist");
+        try {
+            ResultsDir results = ResultsDir.open(dir, experimentFile, System.err);
+            ChartSpec spec = spec(results);
+            SummaryScope.Recorded made = results.recorded();
+            if (made != null && spec.fromSummary()) {
+                System.err.println("tcpsim: " + results.summaryPath() + " holds " + made.describe());
             }
-            chart = ChartRenderer.fromSummary(summary, spec, name);
-        } else {
-            chart = ChartRenderer.fromTimeseries(runs, spec, name);
+            ChartData data = spec.fromSummary() ? SummaryChart.build(results.summaryPath(), spec, results.name())
+                    : TimeseriesChart.build(results, spec);
+            if (!data.note().isEmpty()) {
+                System.err.println("tcpsim: " + data.note());
+            }
+            Chart<?, ?> chart = ChartRenderer.render(data);
+            Path base = output != null ? Path.of(output.toString().replaceFirst("\\.(png|svg)$", "")) : dir.resolve("chart");
+            if (base.getParent() != null) {
+                Files.createDirectories(base.getParent());
+            }
+            for (Path p : ChartRenderer.write(chart, base, svg)) {
+                System.out.println("chart: " + p);
+            }
+            return 0;
+        } catch (ChartException e) {
+            throw new Main.BadInput(e.getMessage());
         }
-        Path base = output != null ? Path.of(output.toString().replaceFirst("\\.(png|svg)$", "")) : dir.resolve("chart");
-        if (base.getParent() != null) {
-            Files.createDirectories(base.getParent());
-        }
-        for (Path p : ChartRenderer.write(chart, base, svg)) {
-            System.out.println("chart: " + p);
-        }
-        return 0;
     }
 
-    /** Label (swept values, and the seed when there are several) -> run directory, in run-id order. */
-    private static Map<String, Path> runs(Path dir) throws IOException {
-        Map<String, Path> out = new LinkedHashMap<>();
-        if (Files.exists(dir.resolve("run.json"))) {
-            out.put(dir.getFileName().toString(), dir);
-            return out;
+    /** The file's chart with the options laid over it, or the options alone. */
+    private ChartSpec spec(ResultsDir results) {
+        ChartSpec.Override o = new ChartSpec.Override(source, x, y, series, host, title, xTitle, yTitle, where(),
+                noReference, yFromZero);
+        ChartSpec fromFile = results.experiment() == null ? null : ChartSpec.of(results.experiment().get("chart"));
+        ChartSpec spec = (fromFile != null ? fromFile : ChartSpec.bare(source, x, y)).with(o);
+        if (spec.y().isEmpty() || (spec.fromSummary() && (spec.x() == null || spec.x().isEmpty()))) {
+            throw new Main.BadInput("the experiment '" + results.name() + "' names no chart: give --y (and --x for a"
+                    + " summary chart)");
         }
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(dir)) {
-            dirs = new ArrayList<>(s.filter(p -> Files.exists(p.resolve("run.json"))).sorted().toList());
+        return spec;
+    }
+
+    private Map<String, String> where() {
+        if (where == null) {
+            return null;
         }
-        List<RunRecord> records = new ArrayList<>();
-        for (Path d : dirs) {
-            records.add(RunRecord.read(d.resolve("run.json")));
-        }
-        boolean severalSeeds = records.stream().map(RunRecord::getSeed).distinct().count() > 1;
-        for (int i = 0; i < dirs.size(); i++) {
-            RunRecord r = records.get(i);
-            StringBuilder label = new StringBuilder();
-            for (Map.Entry<String, JsonNode> e : r.getParams().entrySet()) {
-                String key = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
-                label.append(label.length() == 0 ? "" : ", ").append(key).append('=')
-                        .append(e.getValue().isTextual() ? e.getValue().asText() : e.getValue());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String w : where) {
+            int eq = w.indexOf('=');
+            if (eq <= 0) {
+                throw new Main.BadInput("--where expects COLUMN=VALUE, e.g. --where net.ipv4.tcp_tw_reuse=0; got \"" + w + "\"");
             }
-            if (severalSeeds || label.length() == 0) {
-                label.append(label.length() == 0 ? "" : ", ").append("seed=").append(r.getSeed());
-            }
-            out.put(label.toString(), dirs.get(i));
+            out.put(w.substring(0, eq), w.substring(eq + 1));
         }
         return out;
     }

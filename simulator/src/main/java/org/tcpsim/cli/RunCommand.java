@@ -14,7 +14,6 @@ import org.tcpsim.experiment.Experiment;
 import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
-import org.tcpsim.experiment.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,11 +58,16 @@ final class RunCommand implements Callable<Integer> {
             runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, overrides, exp));
         }
         Path experimentOut = args.out.resolve(exp.name());
-        Runner.Outcome outcome = Runner.execute(runs, experimentOut, file.sweepPointers(),
-                new CurrentRuns(file, SweepPlan.of(file)), Runtime.getRuntime().availableProcessors(),
+        Runner.Outcome outcome = Runner.execute(runs, experimentOut,
+                CurrentRuns.ofRun(args.experiment, file, runs, overrides), Runtime.getRuntime().availableProcessors(),
                 new RunReporter(System.out, System.err, runs.size(), true), traces.runOptions());
-        System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
-                + experimentOut.resolve("summary.csv"));
-        return SweepCommand.report(outcome);
+        int status = SweepCommand.report(outcome);
+        if (outcome.ok()) {
+            System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
+                    + experimentOut.resolve("summary.csv"));
+        } else if (outcome.failures().size() < runs.size()) {
+            System.out.println("summary of the runs that finished: " + experimentOut.resolve("summary.csv"));
+        }
+        return status;
     }
 }

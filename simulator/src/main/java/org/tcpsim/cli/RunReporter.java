@@ -6,10 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
+import org.tcpsim.output.CsvWriter;
 import org.tcpsim.output.RunRecord;
 
 /** Tells the user, one line per run, what ran and what was skipped; shows progress on a terminal. */
 final class RunReporter implements Runner.Observer {
+    private static final String DROPS = "net.drops.";
     private final PrintStream out;
     private final PrintStream err;
     private final int total;
@@ -50,9 +52,27 @@ final class RunReporter implements Runner.Observer {
             out.printf("[%d/%d] %s done: %.1f simulated s in %.2f s wall, %d events%n", n, total, run.runId(),
                     record.getSimulatedSeconds(), record.getWallTimeSeconds(), record.getEventsExecuted());
             if (printMetrics) {
-                record.getMetrics().forEach((k, v) -> out.printf("    %-40s %s%n", k,
-                        org.tcpsim.output.CsvWriter.formatReal(v == null ? Double.NaN : v)));
+                printMetrics(record.getMetrics());
             }
+        }
+    }
+
+    /**
+     * Every metric but the drop counters that stayed zero (thirteen causes, nearly always 0): those
+     * are summed up in one line; summary.csv keeps every column.
+     */
+    private void printMetrics(Map<String, Double> metrics) {
+        int zeroDrops = 0;
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+            double v = e.getValue() == null ? Double.NaN : e.getValue();
+            if (e.getKey().startsWith(DROPS) && v == 0) {
+                zeroDrops++;
+                continue;
+            }
+            out.printf("    %-40s %s%n", e.getKey(), CsvWriter.formatReal(v));
+        }
+        if (zeroDrops > 0) {
+            out.printf("    %-40s 0 (%d other causes, in summary.csv)%n", DROPS + "*", zeroDrops);
         }
     }
 }

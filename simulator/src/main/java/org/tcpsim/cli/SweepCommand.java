@@ -53,17 +53,20 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--jobs must be at least 1");
         }
         Path experimentOut = args.out.resolve(file.name());
-        Runner.Outcome outcome = Runner.execute(runs, experimentOut, plan.pointers(), new CurrentRuns(file, plan), workers,
+        Runner.Outcome outcome = Runner.execute(runs, experimentOut,
+                CurrentRuns.ofSweep(args.experiment, file, plan, args.overrides()), workers,
                 new RunReporter(System.out, System.err, runs.size(), false), traces.runOptions());
-        System.out.printf("%d runs executed, %d already complete; summary: %s%n", outcome.executed(),
-                outcome.skipped(), experimentOut.resolve("summary.csv"));
+        int status = report(outcome);
+        System.out.printf("%d runs executed, %d already complete%s; summary: %s%n", outcome.executed(),
+                outcome.skipped(), outcome.ok() ? "" : ", " + outcome.failures().size() + " failed",
+                experimentOut.resolve("summary.csv"));
         if (shard != null) {
             int missing = Runner.incomplete(plan.runs(), experimentOut).size();
             System.out.printf("shard %s ended; %d of the sweep's %d runs are complete%s%n", shard,
                     plan.runs().size() - missing, plan.runs().size(),
                     missing == 0 ? "" : " (run `tcpsim merge` once every shard has ended)");
         }
-        return report(outcome);
+        return status;
     }
 
     /**

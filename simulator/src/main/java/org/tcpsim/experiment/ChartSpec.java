@@ -17,13 +17,17 @@ import org.tcpsim.config.ConfigNode;
  * @param y      summary: metric columns; timeseries: metric names
  * @param series summary: a column whose values split the points into lines, or null
  * @param host   timeseries: only rows of this host, or null for every host
+ * @param title  the chart's title; empty: made from the axes' meanings
+ * @param xTitle the x axis title; empty: the column's meaning and unit
+ * @param yTitle the y axis title; empty: the metrics' meaning and unit
  * @param bars   summary: bars per x value ("kind": "bar") rather than lines
- * @param where  summary: only rows whose columns have these values (as written in summary.csv)
+ * @param yFromZero the y axis starts at 0 whatever the data (bars always do)
+ * @param where  only rows (summary) or runs (timeseries) whose summary columns have these values
  * @param references theory drawn beside the measurements, e.g. Mathis's curve or the BDP limit
  */
 public record ChartSpec(String source, String x, List<String> y, String series, String host, String title,
-                        String yTitle, boolean bars, boolean logX, boolean logY, Map<String, String> where,
-                        List<Reference> references) {
+                        String xTitle, String yTitle, boolean bars, boolean logX, boolean logY, boolean yFromZero,
+                        Map<String, String> where, List<Reference> references) {
     /** A labelled line of given points ("reference": [{"label", "x": [...], "y": [...]}]); x as text for bar charts. */
     public record Reference(String label, List<String> x, List<Double> y) {
     }
@@ -60,7 +64,9 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
             }
         }
         c.optString("title", "");
+        c.optString("x_title", "");
         c.optString("y_title", "");
+        c.optBool("y_from_zero", false);
         c.optEnum("kind", "line", "line", "bar");
         c.optBool("log_x", false);
         c.optBool("log_y", false);
@@ -89,8 +95,9 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
         return new ChartSpec(source, c.path("x").asText(SUMMARY.equals(source) ? "" : "t_s"), List.copyOf(y),
                 c.hasNonNull("series") ? c.get("series").asText() : null,
                 c.hasNonNull("host") ? c.get("host").asText() : null,
-                c.path("title").asText(""), c.path("y_title").asText(""), "bar".equals(c.path("kind").asText("line")),
-                c.path("log_x").asBoolean(false), c.path("log_y").asBoolean(false), whereOf(c.path("where")),
+                c.path("title").asText(""), c.path("x_title").asText(""), c.path("y_title").asText(""),
+                "bar".equals(c.path("kind").asText("line")), c.path("log_x").asBoolean(false),
+                c.path("log_y").asBoolean(false), c.path("y_from_zero").asBoolean(false), whereOf(c.path("where")),
                 referencesOf(c.path("reference")));
     }
 
@@ -113,10 +120,43 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
         return Map.copyOf(out);
     }
 
-    /** This chart with the command line's choices laid over it (null arguments keep the file's). */
-    public ChartSpec with(String newSource, String newX, List<String> newY, String newSeries, String newHost) {
-        return new ChartSpec(newSource != null ? newSource : source, newX != null ? newX : x,
-                newY != null && !newY.isEmpty() ? List.copyOf(newY) : y, newSeries != null ? newSeries : series,
-                newHost != null ? newHost : host, title, yTitle, bars, logX, logY, where, references);
+    /** A chart given only by the command line (the experiment names none). */
+    public static ChartSpec bare(String source, String x, List<String> y) {
+        return new ChartSpec(source == null ? SUMMARY : source, x, y == null ? List.of() : List.copyOf(y), null, null,
+                "", "", "", false, false, false, false, Map.of(), List.of());
+    }
+
+    /**
+     * This chart with the command line's choices laid over it. Replacing the source, x or y drops
+     * what was written for the old data and no longer applies: the title, the where filter, the
+     * theory references, and the replaced axis's title and log scale (a new source also drops
+     * series, host and kind). Whatever {@code o} gives again is kept.
+     */
+    public ChartSpec with(Override o) {
+        boolean newSource = o.source() != null && !o.source().equals(source);
+        boolean newX = newSource || (o.x() != null && !o.x().equals(x));
+        boolean newY = newSource || (o.y() != null && !o.y().isEmpty() && !o.y().equals(y));
+        boolean replaced = newX || newY;
+        return new ChartSpec(
+                o.source() != null ? o.source() : source,
+                o.x() != null ? o.x() : newSource ? null : x,
+                o.y() != null && !o.y().isEmpty() ? List.copyOf(o.y()) : newSource ? List.of() : y,
+                o.series() != null ? o.series() : newSource ? null : series,
+                o.host() != null ? o.host() : newSource ? null : host,
+                o.title() != null ? o.title() : replaced ? "" : title,
+                o.xTitle() != null ? o.xTitle() : newX ? "" : xTitle,
+                o.yTitle() != null ? o.yTitle() : newY ? "" : yTitle,
+                !newSource && bars,
+                !newX && logX,
+                !newY && logY,
+                o.yFromZero() || (!newY && yFromZero),
+                o.where() != null ? Map.copyOf(o.where()) : replaced ? Map.of() : where,
+                o.noReference() || replaced ? List.of() : references);
+    }
+
+    /** What `tcpsim plot` options change; null (or false) leaves the chart's own. */
+    public record Override(String source, String x, List<String> y, String series, String host, String title,
+                           String xTitle, String yTitle, Map<String, String> where, boolean noReference,
+                           boolean yFromZero) {
     }
 }

@@ -1,42 +1,50 @@
 package org.tcpsim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.tcpsim.config.ConfigException;
-import org.tcpsim.output.RunRecord;
+import org.tcpsim.output.SummaryScope;
 
 /**
- * Decides which finished runs belong in the summary: those the experiment file, as it now
- * stands, would reproduce. A sweep run must still be in the sweep with the same fingerprint;
- * a `run` result must match what its recorded --set values give on the current file. Runs of
- * an older version of the experiment stay on disk but drop out of summary.csv and aggregate.csv.
+ * Decides which finished runs the summary lists: exactly the runs of the invocation that rebuilds
+ * it (a sweep's whole plan, whichever shard ran each; or the runs of one `run`), each only if its
+ * fingerprint is what the experiment file, as it now stands, gives. Runs of other invocations
+ * (an earlier `run --set`, a sweep with other --set values) and of older versions of the file stay
+ * on disk but never enter summary.csv, aggregate.csv or a chart.
  */
-public final class CurrentRuns implements Predicate<RunRecord> {
-    private final ExperimentFile file;
-    private final Map<String, String> sweepFingerprints = new HashMap<>();
-    private final Map<Map<String, JsonNode>, Experiment> resolved = new HashMap<>();
-
-    public CurrentRuns(ExperimentFile file, SweepPlan plan) {
-        this.file = file;
-        for (RunSpec r : plan.runs()) {
-            sweepFingerprints.put(r.runId(), RunExecutor.fingerprint(r));
-        }
+public final class CurrentRuns {
+    private CurrentRuns() {
     }
 
-    @Override
-    public boolean test(RunRecord r) {
-        if (r.getPointIndex() >= 0) {
-            return r.getFingerprint() != null && r.getFingerprint().equals(sweepFingerprints.get(r.getRunId()));
+    /** The runs of a sweep (or its merge): every run of the plan, with {@code set} applied to every point. */
+    public static SummaryScope ofSweep(Path experimentFile, ExperimentFile file, SweepPlan plan,
+                                       Map<String, JsonNode> set) {
+        return of("sweep", experimentFile, file, plan.runs(), set);
+    }
+
+    /** The runs of one `tcpsim run` (its seeds, with its --set values). */
+    public static SummaryScope ofRun(Path experimentFile, ExperimentFile file, List<RunSpec> runs,
+                                     Map<String, JsonNode> set) {
+        return of("run", experimentFile, file, runs, set);
+    }
+
+    private static SummaryScope of(String command, Path experimentFile, ExperimentFile file, List<RunSpec> runs,
+                                   Map<String, JsonNode> set) {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        for (RunSpec r : runs) {
+            fingerprints.put(r.runId(), RunExecutor.fingerprint(r));
         }
-        Experiment e = resolved.computeIfAbsent(r.getOverrides(), o -> {
-            try {
-                return file.resolve(o);
-            } catch (ConfigException ex) {
-                return null;
+        List<String> swept = file.sweepPointers();
+        List<String> setColumns = new ArrayList<>();
+        for (String p : set.keySet()) {
+            if (!swept.contains(p)) {
+                setColumns.add(p);
             }
-        });
-        return e != null && RunExecutor.fingerprint(e, r.getSeed()).equals(r.getFingerprint());
+        }
+        return new SummaryScope(command, experimentFile.toAbsolutePath().normalize().toString(), set, swept,
+                setColumns, fingerprints);
     }
 }

@@ -41,14 +41,20 @@ public final class RunExecutor {
     }
 
     /**
-     * Fingerprint deciding whether a finished run may be skipped: same resolved experiment, seed
-     * and tool build. "sweep" and "seeds" are left out: they choose which runs exist, not what
-     * one run does, so adding a seed or a sweep value re-runs only the new runs.
+     * Top-level fields that never change what a run simulates: "sweep" and "seeds" choose which
+     * runs exist; "description", "chart" and "summary_counters" are read when the summary, a chart
+     * or a report is made. Editing them re-runs nothing (adding a seed or a sweep value re-runs
+     * only the new runs).
+     */
+    static final List<String> NOT_SIMULATED = List.of("sweep", "seeds", "description", "chart", "summary_counters");
+
+    /**
+     * Fingerprint deciding whether a finished run may be skipped: same resolved experiment (less
+     * {@link #NOT_SIMULATED}), seed and tool build.
      */
     public static String fingerprint(Experiment experiment, long seed) {
         ObjectNode json = experiment.json().deepCopy();
-        json.remove("sweep");
-        json.remove("seeds");
+        json.remove(NOT_SIMULATED);
         return Fingerprint.of(json, seed) + "@" + Version.build();
     }
 

@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.output.ExclusiveLock;
 import org.tcpsim.output.RunDirectory;
 import org.tcpsim.output.RunRecord;
 import org.tcpsim.output.SummaryFiles;
+import org.tcpsim.output.SummaryScope;
 
 /**
  * Executes runs on worker threads, one simulation per thread, and rebuilds the experiment's
@@ -47,16 +47,15 @@ public final class Runner {
     }
 
     /**
-     * @param current which finished runs the rebuilt summary lists (see {@link CurrentRuns})
+     * @param scope which finished runs the rebuilt summary lists (see {@link CurrentRuns})
      */
-    public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers,
-                                  Predicate<RunRecord> current, int jobs, Observer observer)
-            throws IOException, InterruptedException {
-        return execute(runs, experimentOut, sweepPointers, current, jobs, observer, RunOptions.DEFAULT);
+    public static Outcome execute(List<RunSpec> runs, Path experimentOut, SummaryScope scope, int jobs,
+                                  Observer observer) throws IOException, InterruptedException {
+        return execute(runs, experimentOut, scope, jobs, observer, RunOptions.DEFAULT);
     }
 
-    public static Outcome execute(List<RunSpec> runs, Path experimentOut, List<String> sweepPointers,
-                                  Predicate<RunRecord> current, int jobs, Observer observer, RunOptions options)
+    public static Outcome execute(List<RunSpec> runs, Path experimentOut, SummaryScope scope, int jobs,
+                                  Observer observer, RunOptions options)
             throws IOException, InterruptedException {
         Files.createDirectories(experimentOut);
         AtomicInteger executed = new AtomicInteger();
@@ -103,7 +102,7 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
-        rebuildSummary(experimentOut, sweepPointers, current);
+        rebuildSummary(experimentOut, scope);
         return new Outcome(executed.get(), skipped.get(), List.copyOf(failures));
     }
 
@@ -111,11 +110,10 @@ public final class Runner {
      * Rebuilds summary.csv and aggregate.csv from every complete run, one process at a time: shards
      * sharing the directory finish in any order, and the last rebuild sees every committed run.
      */
-    public static void rebuildSummary(Path experimentOut, List<String> sweepPointers, Predicate<RunRecord> current)
-            throws IOException, InterruptedException {
+    public static void rebuildSummary(Path experimentOut, SummaryScope scope) throws IOException, InterruptedException {
         ExclusiveLock lock = ExclusiveLock.summary(experimentOut);
         try {
-            SummaryFiles.rebuild(experimentOut, sweepPointers, current);
+            SummaryFiles.rebuild(experimentOut, scope);
         } finally {
             lock.close();
         }

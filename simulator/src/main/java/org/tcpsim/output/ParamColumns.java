@@ -18,6 +18,31 @@ final class ParamColumns {
     private ParamColumns() {}
 
     /**
+     * Names of the swept pointers as {@link #names(List)} gives them (unchanged by anything else),
+     * then of {@code extra} pointers (--set values): the shortest suffix that is unique among all
+     * and not already a name, else the pointer itself.
+     */
+    static List<String> names(List<String> swept, List<String> extra) {
+        List<String> names = new ArrayList<>(names(swept));
+        if (extra.isEmpty()) {
+            return names;
+        }
+        List<String> all = new ArrayList<>(swept);
+        all.addAll(extra);
+        List<String> joint = names(all);
+        Set<String> taken = new HashSet<>(names);
+        for (int i = swept.size(); i < all.size(); i++) {
+            String n = joint.get(i);
+            if (!taken.add(n)) {
+                n = all.get(i);
+                taken.add(n);
+            }
+            names.add(n);
+        }
+        return names;
+    }
+
+    /**
      * For each pointer, the shortest suffix of its unescaped segments (joined with "/") that no
      * other pointer shares as a suffix and that is not a fixed column name; the whole segment
      * path when every suffix is shared; the raw pointer if even that clashes.
@@ -68,5 +93,22 @@ final class ParamColumns {
         if (v == null || v.isMissingNode()) return null;
         if (v.isTextual()) return v.textValue();
         return Json.compact(v);
+    }
+
+    /**
+     * The scalar leaves of an object value, "key" or "key.sub" -> value, so that a swept loss model
+     * {"model": "bernoulli", "p": 0.01} also gives columns loss.model and loss.p (arrays stay whole).
+     */
+    static Map<String, JsonNode> leaves(JsonNode v) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        if (v != null && v.isObject()) addLeaves("", v, out);
+        return out;
+    }
+
+    private static void addLeaves(String prefix, JsonNode v, Map<String, JsonNode> out) {
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            if (e.getValue().isObject()) addLeaves(prefix + e.getKey() + ".", e.getValue(), out);
+            else out.put(prefix + e.getKey(), e.getValue());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.tcpsim.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Rebuilds {@code summary.csv} (one row per run) and {@code aggregate.csv} (one row per sweep
@@ -43,19 +43,22 @@ public final class SummaryFiles {
      * @param sweepPointers the swept JSON Pointers, in sweep order
      */
     public static void rebuild(Path experimentOut, List<String> sweepPointers) throws IOException {
-        rebuild(experimentOut, sweepPointers, r -> true);
+        rebuild(experimentOut, SummaryScope.everything(sweepPointers));
     }
 
     /**
-     * As {@link #rebuild(Path, List)}, listing only the runs {@code current} accepts (results the
-     * experiment as it now stands would reproduce; stale run directories stay on disk, unlisted).
+     * Rewrites summary.csv and aggregate.csv with the complete runs {@code scope} lists (stale and
+     * other runs stay on disk, unlisted), and summary.json saying what they hold. aggregate.csv is
+     * written for a sweep or several seeds (not for one `run` of one seed).
      */
-    public static void rebuild(Path experimentOut, List<String> sweepPointers, Predicate<RunRecord> current)
-            throws IOException {
-        List<String> paramNames = paramColumnNames(sweepPointers);
+    public static void rebuild(Path experimentOut, SummaryScope scope) throws IOException {
         List<RunRecord> runs = new ArrayList<>(readCompleteRuns(experimentOut));
-        runs.removeIf(current.negate());
+        runs.removeIf(scope.negate());
+        List<ParamColumn> params = paramColumns(scope, runs);
+        List<String> paramNames = new ArrayList<>();
+        for (ParamColumn c : params) paramNames.add(c.name());
         List<String> metrics = metricColumns(runs);
+        metrics.removeAll(paramNames);
 
         List<String> header = new ArrayList<>(List.of("run_id", "seed"));
         header.addAll(paramNames);
@@ -63,7 +66,7 @@ public final class SummaryFiles {
         writeAtomically(experimentOut, SUMMARY, header, w -> {
             for (RunRecord r : runs) {
                 w.text(r.getRunId()).integer(r.getSeed());
-                for (String p : sweepPointers) w.text(ParamColumns.cell(r.getParams().get(p)));
+                for (ParamColumn c : params) w.text(c.cell(r));
                 for (String m : metrics) {
                     Double v = r.getMetrics().get(m);
                     if (v == null) w.empty();
@@ -72,16 +75,55 @@ public final class SummaryFiles {
                 w.endRow();
             }
         });
+        scope.write(experimentOut, paramNames);
 
         Set<Long> seeds = new HashSet<>();
         for (RunRecord r : runs) seeds.add(r.getSeed());
-        if (sweepPointers.isEmpty() && seeds.size() < 2) {
+        boolean swept = !scope.sweptPointers().isEmpty() && !"run".equals(scope.command());
+        if (!swept && seeds.size() < 2) {
             Files.deleteIfExists(experimentOut.resolve(AGGREGATE));
             return;
         }
         List<String> aggHeader = new ArrayList<>(paramNames);
         aggHeader.addAll(List.of("metric", "n", "mean", "stddev", "ci95_low", "ci95_high"));
-        writeAtomically(experimentOut, AGGREGATE, aggHeader, w -> writeAggregate(w, runs, sweepPointers, metrics));
+        writeAtomically(experimentOut, AGGREGATE, aggHeader, w -> writeAggregate(w, runs, params, metrics));
+    }
+
+    /**
+     * A parameter column: the value of a swept or --set pointer, or one scalar leaf of an object
+     * value ("loss.p" of a swept loss model).
+     */
+    private record ParamColumn(String name, String pointer, String leaf) {
+        String cell(RunRecord r) {
+            JsonNode v = value(r, pointer);
+            return leaf == null ? ParamColumns.cell(v) : ParamColumns.cell(ParamColumns.leaves(v).get(leaf));
+        }
+    }
+
+    /** A run's value of a parameter: as swept (params), else as --set (overrides). */
+    private static JsonNode value(RunRecord r, String pointer) {
+        JsonNode v = r.getParams().get(pointer);
+        return v != null ? v : r.getOverrides().get(pointer);
+    }
+
+    /** Each pointer's column, followed by one per leaf of its object values (in order of appearance). */
+    private static List<ParamColumn> paramColumns(SummaryScope scope, List<RunRecord> runs) {
+        List<String> pointers = scope.columnPointers();
+        List<String> names = ParamColumns.names(scope.sweptPointers(), scope.setPointers());
+        Set<String> taken = new HashSet<>(names);
+        taken.addAll(ParamColumns.RESERVED);
+        List<ParamColumn> out = new ArrayList<>();
+        for (int i = 0; i < pointers.size(); i++) {
+            String p = pointers.get(i);
+            out.add(new ParamColumn(names.get(i), p, null));
+            Set<String> leaves = new LinkedHashSet<>();
+            for (RunRecord r : runs) leaves.addAll(ParamColumns.leaves(value(r, p)).keySet());
+            for (String leaf : leaves) {
+                String name = names.get(i) + "." + leaf;
+                if (taken.add(name)) out.add(new ParamColumn(name, p, leaf));
+            }
+        }
+        return out;
     }
 
     /** Summary column names of swept pointers: the shortest unique suffix of their segments. */
@@ -119,14 +161,14 @@ public final class SummaryFiles {
         return out;
     }
 
-    private static void writeAggregate(CsvWriter w, List<RunRecord> runs, List<String> pointers,
+    private static void writeAggregate(CsvWriter w, List<RunRecord> runs, List<ParamColumn> params,
                                        List<String> metrics) {
         // Group by sweep point (and its parameter values, in case an edited experiment reused an index).
         Map<List<Object>, List<RunRecord>> groups = new LinkedHashMap<>();
         for (RunRecord r : runs) {
-            Object[] key = new Object[pointers.size() + 1];
+            Object[] key = new Object[params.size() + 1];
             key[0] = r.getPointIndex();
-            for (int i = 0; i < pointers.size(); i++) key[i + 1] = ParamColumns.cell(r.getParams().get(pointers.get(i)));
+            for (int i = 0; i < params.size(); i++) key[i + 1] = params.get(i).cell(r);
             groups.computeIfAbsent(Arrays.asList(key), k -> new ArrayList<>()).add(r);
         }
         SampleStats stats = new SampleStats();

@@ -33,8 +33,8 @@ class RunnerSharedOutputTest {
         ExperimentFile file = ExperimentFile.load(f);
         SweepPlan plan = SweepPlan.of(file);
         Path out = dir.resolve("out").resolve("shared");
-        Callable<Runner.Outcome> sweep = () -> Runner.execute(plan.runs(), out, plan.pointers(),
-                new CurrentRuns(file, plan), 2, new Runner.Observer() { });
+        Callable<Runner.Outcome> sweep = () -> Runner.execute(plan.runs(), out,
+                CurrentRuns.ofSweep(f, file, plan, java.util.Map.of()), 2, new Runner.Observer() { });
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             Future<Runner.Outcome> a = two.submit(sweep);

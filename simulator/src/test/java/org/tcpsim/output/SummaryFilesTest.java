@@ -201,7 +201,7 @@ class SummaryFilesTest {
     }
 
     @Test
-    void paramValuesArePlainOrCompactJson() throws IOException {
+    void paramValuesArePlainOrCompactJsonAndObjectsAlsoGiveOneColumnPerLeaf() throws IOException {
         Path out = tmp.resolve("values");
         String loss = "/links/0/loss";
         RunRecord r = run("p0-s1", 0, 1, "m", 1.0);
@@ -212,9 +212,9 @@ class SummaryFilesTest {
         missing.getParams().put(REUSE, json("\"text\""));
         commit(out, missing);
         SummaryFiles.rebuild(out, List.of(REUSE, loss));
-        assertEquals(List.of("run_id,seed,net.ipv4.tcp_tw_reuse,loss,m",
-                        "p0-s1,1,0.002,\"{\"\"model\"\":\"\"bernoulli\"\",\"\"p\"\":0.5}\",1",
-                        "p1-s1,1,text,,2"),
+        assertEquals(List.of("run_id,seed,net.ipv4.tcp_tw_reuse,loss,loss.model,loss.p,m",
+                        "p0-s1,1,0.002,\"{\"\"model\"\":\"\"bernoulli\"\",\"\"p\"\":0.5}\",bernoulli,0.5,1",
+                        "p1-s1,1,text,,,,2"),
                 Files.readAllLines(out.resolve(SummaryFiles.SUMMARY)));
     }
 
