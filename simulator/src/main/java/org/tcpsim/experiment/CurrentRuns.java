@@ -44,7 +44,10 @@ public final class CurrentRuns {
                 setColumns.add(p);
             }
         }
+        List<String> counters = new ArrayList<>();
+        runs.stream().findFirst().ifPresent(r -> r.experiment().json().path("summary_counters")
+                .forEach(c -> counters.add(c.asText())));
         return new SummaryScope(command, experimentFile.toAbsolutePath().normalize().toString(), set, swept,
-                setColumns, fingerprints);
+                setColumns, fingerprints, counters);
     }
 }

@@ -66,6 +66,7 @@ final class ExperimentReader {
             root.problem("missing required field 'topology' (an object with nodes and links, or a path to one)");
         }
         Map<String, HostSpec> hosts = readHosts(root.optObject("hosts"), topo);
+        SummaryCounters.check(root, topo, hosts); // read again when the summary is rebuilt
         List<Workload> workloads = topo == null ? List.of() : readWorkloads(root, topo, duration);
         ChartSpec.check(root.optObject("chart")); // checked here so a bad chart fails before any run
         root.finish();

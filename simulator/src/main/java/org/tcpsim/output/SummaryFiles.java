@@ -59,6 +59,20 @@ public final class SummaryFiles {
         for (ParamColumn c : params) paramNames.add(c.name());
         List<String> metrics = metricColumns(runs);
         metrics.removeAll(paramNames);
+        if (!scope.counters().isEmpty()) {
+            List<Map<String, Double>> counters = new ArrayList<>();
+            for (RunRecord r : runs) counters.add(CounterColumns.read(experimentOut.resolve(r.getRunId())));
+            List<String> columns = CounterColumns.columns(scope.counters(), counters);
+            columns.removeAll(metrics);
+            columns.removeAll(paramNames);
+            for (int i = 0; i < runs.size(); i++) {
+                for (String c : columns) {
+                    Double v = counters.get(i).get(c);
+                    if (v != null) runs.get(i).getMetrics().put(c, v); // this rebuild's copy of the record only
+                }
+            }
+            metrics.addAll(columns);
+        }
 
         List<String> header = new ArrayList<>(List.of("run_id", "seed"));
         header.addAll(paramNames);

@@ -27,22 +27,24 @@ import java.util.function.Predicate;
  * @param sweptPointers  the experiment's swept pointers (summary columns, in sweep order)
  * @param setPointers    --set pointers that are not swept (summary columns after the swept ones)
  * @param fingerprints   run id -> fingerprint of every run of the invocation, in plan order
+ * @param counters       the experiment's "summary_counters": "HOST:COUNTER" or "HOST:*"
  */
 public record SummaryScope(String command, String experimentFile, Map<String, JsonNode> set,
                            List<String> sweptPointers, List<String> setPointers,
-                           Map<String, String> fingerprints) implements Predicate<RunRecord> {
+                           Map<String, String> fingerprints, List<String> counters) implements Predicate<RunRecord> {
     public static final String FILE_NAME = "summary.json";
 
     public SummaryScope {
         set = Map.copyOf(new LinkedHashMap<>(set));
         sweptPointers = List.copyOf(sweptPointers);
         setPointers = List.copyOf(setPointers);
+        counters = List.copyOf(counters);
         fingerprints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
     }
 
     /** Every run that is complete, whatever its fingerprint (for tests and tools that list everything). */
     public static SummaryScope everything(List<String> sweptPointers) {
-        return new SummaryScope(null, null, Map.of(), sweptPointers, List.of(), Map.of());
+        return new SummaryScope(null, null, Map.of(), sweptPointers, List.of(), Map.of(), List.of());
     }
 
     /** Swept pointers, then the --set pointers: the parameter columns of summary.csv and aggregate.csv. */
@@ -76,6 +78,7 @@ public record SummaryScope(String command, String experimentFile, Map<String, Js
         sweptPointers.forEach(o.putArray("swept")::add);
         setPointers.forEach(o.putArray("set_pointers")::add);
         paramColumns.forEach(o.putArray("param_columns")::add);
+        counters.forEach(o.putArray("summary_counters")::add);
         fingerprints.keySet().forEach(o.putArray("runs")::add);
         Path tmp = experimentOut.resolve("." + FILE_NAME + ".tmp");
         Files.writeString(tmp, Json.PRETTY.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);

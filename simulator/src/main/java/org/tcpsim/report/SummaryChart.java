@@ -36,6 +36,11 @@ public final class SummaryChart {
         int xCol = summary.require(spec.x());
         List<Integer> yCols = new ArrayList<>();
         for (String y : spec.y()) {
+            if (summary.column(y) < 0 && y.matches("[A-Za-z0-9][A-Za-z0-9._-]*:[A-Z][A-Za-z0-9_:.-]*")) {
+                throw new ChartException(summaryCsv + " has no column '" + y + "': add \"" + y + "\" to the"
+                        + " experiment's \"summary_counters\" and run the same sweep (or run) again; finished runs are"
+                        + " not re-run, their counters.csv is read");
+            }
             yCols.add(summary.require(y));
         }
         int seriesCol = spec.series() == null ? -1 : summary.require(spec.series());
