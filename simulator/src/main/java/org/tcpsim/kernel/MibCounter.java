@@ -44,6 +44,7 @@ public enum MibCounter {
     TCP_ABORT_ON_TIMEOUT("TcpExtTCPAbortOnTimeout"),
     TCP_TIMEOUTS("TcpExtTCPTimeouts"),
     TCP_FAST_RETRANS("TcpExtTCPFastRetrans"),
+    TCP_LOST_RETRANSMIT("TcpExtTCPLostRetransmit"),
     TCP_SLOW_START_RETRANS("TcpExtTCPSlowStartRetrans"),
     TCP_SYN_RETRANS("TcpExtTCPSynRetrans"),
     TCP_SACK_RECOVERY("TcpExtTCPSackRecovery"),

@@ -32,6 +32,8 @@ final class RetransmitQueue {
     int lostOut;
     /** Packets marked lost since the connection began, retransmissions lost again included (tp->lost, tcp_sum_lost). */
     int lost;
+    /** Retransmissions found lost again (TCPLostRetransmit, tcp_mark_skb_lost). */
+    int lostRetransmits;
     int retransOut;
     /** Entries marked lost and not yet retransmitted: lets nextLost() answer at once when there are none. */
     private int awaitingRetransmit;
@@ -209,6 +211,7 @@ final class RetransmitQueue {
                     retransOut--;
                     awaitingRetransmit++;
                     lost++; // tcp_sum_lost
+                    lostRetransmits++;
                 } else {
                     markLost(i);
                 }
@@ -304,11 +307,14 @@ final class RetransmitQueue {
                 f &= ~RETRANS;
                 if ((f & LOST) != 0) {
                     awaitingRetransmit++; // lost again: to be retransmitted again
+                    lost++;
+                    lostRetransmits++;
                 }
             }
             if ((f & LOST) == 0) {
                 lostOut++;
                 awaitingRetransmit++;
+                lost++;
                 f |= LOST;
             }
             flags[i] = (byte) f;
@@ -383,6 +389,7 @@ final class RetransmitQueue {
         }
         flags[i] = (byte) (f | LOST);
         lostOut++;
+        lost++;
         awaitingRetransmit++;
     }
 

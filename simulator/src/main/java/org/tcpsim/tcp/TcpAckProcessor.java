@@ -15,8 +15,6 @@ import org.tcpsim.api.congestion.CaState;
 final class TcpAckProcessor {
     private final TcpSocket sk;
     private final RetransmitQueue.Acked acked = new RetransmitQueue.Acked();
-    /** snd_nxt when the current round began: an ACK past it ends the round. */
-    private int roundEnd;
 
     TcpAckProcessor(TcpSocket sk) {
         this.sk = sk;
@@ -60,6 +58,8 @@ final class TcpAckProcessor {
         boolean advanced = Seq.gt(ack, snd.sndUna);
         int priorSndUna = snd.sndUna;
         int priorSacked = snd.rtx.sackedOut;
+        int priorDelivered = snd.rtx.delivered;
+        int priorLostRetrans = snd.rtx.lostRetransmits;
         acked.packets = 0;
         acked.bytes = 0;
         acked.rttSentAt = -1;
@@ -112,11 +112,17 @@ final class TcpAckProcessor {
         boolean reoArmed = rackPath()
                 ? detectLossRack(seg, advanced, newlySacked, dupack, now)
                 : detectLoss(dupack, advanced, acked.packets, newlySacked);
+        if (snd.rtx.lostRetransmits != priorLostRetrans) {
+            sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
+        }
+        // tcp_newly_delivered: segments this ACK delivered for the first time, cumulatively or by
+        // SACK (one SACKed earlier and now cumulatively acknowledged is not delivered again)
+        int delivered = snd.rtx.delivered - priorDelivered;
         if (snd.ccControls) {
-            congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, rttUs, priorInFlight,
-                    priorLost);
+            congControl(seg, ack, advanced, windowUpdate, newlySacked, delivered, ackMaybeDelayed, rttUs,
+                    priorInFlight, priorLost);
         } else {
-            updateCwnd(ack, acked.packets, newlySacked);
+            updateCwnd(ack, acked.packets > 0, advanced, delivered, snd.rtx.lost - priorLost);
         }
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
             sk.finAcked(now);
@@ -125,10 +131,6 @@ final class TcpAckProcessor {
             snd.probe0.ackArrived(now);
         } else if (advanced && !reoArmed) {
             setXmitTimer(now); // FLAG_SET_XMIT_TIMER
-        }
-        if (Seq.ge(snd.sndUna, roundEnd)) {
-            snd.newRound();
-            roundEnd = snd.sndNxt;
         }
         if (advanced) {
             sk.chargeMemory(now);
@@ -174,13 +176,13 @@ final class TcpAckProcessor {
      * stay invalid) and the ACK's FLAG_* bits.
      */
     private void congControl(TcpSegment seg, int ack, boolean advanced, boolean windowUpdate, int newlySacked,
-                             boolean ackMaybeDelayed, long rttUs, int priorInFlight, int priorLost) {
+                             int delivered, boolean ackMaybeDelayed, long rttUs, int priorInFlight, int priorLost) {
         TcpSender snd = sk.snd;
         CongestionSamples.Rate rs = snd.rateSample;
         rs.priorDelivered = snd.rack.priorDelivered();
         rs.rttUs = rttUs;
         rs.losses = snd.rtx.lost - priorLost;
-        rs.ackedSacked = acked.packets + newlySacked;
+        rs.ackedSacked = delivered; // tcp_rate_gen: rs->acked_sacked = delivered
         rs.priorInFlight = priorInFlight;
         rs.isRetrans = acked.anyRetransmitted;
         rs.isAckDelayed = ackMaybeDelayed;
@@ -339,7 +341,7 @@ final class TcpAckProcessor {
         if (priorInFlight != snd.rtx.inFlight()) {
             if (snd.caState != CaState.RECOVERY) {
                 enterRecovery();
-                cwndReduction(1, 0);
+                cwndReduction(1, false, 0);
             }
             sk.out.push(now);
         }
@@ -541,6 +543,7 @@ final class TcpAckProcessor {
         sk.stack.count(snd.sack ? MibCounter.TCP_SACK_RECOVERY : MibCounter.TCP_RENO_RECOVERY);
         snd.undo.init();
         snd.priorCwnd = snd.cwnd;
+        snd.cwndCnt = 0; // tcp_init_cwnd_reduction
         snd.ssthresh = snd.cc.ssthresh(snd);
         snd.highSeq = snd.sndNxt;
         snd.prrDelivered = 0;
@@ -550,36 +553,50 @@ final class TcpAckProcessor {
     }
 
     /**
-     * tcp_cong_control: PRR during Recovery (RFC 6937, tcp_cwnd_reduction), else the module's
-     * cong_avoid when the flow was cwnd-limited.
+     * tcp_cong_control: PRR while in CWR or Recovery (tcp_in_cwnd_reduction), else, when the ACK
+     * acknowledged new data (tcp_may_raise_cwnd: FLAG_DATA_ACKED), the module's cong_avoid with
+     * the segments newly delivered, SACKed ones included.
+     *
+     * @param delivered  tp->delivered advanced by this ACK (tcp_newly_delivered)
+     * @param newlyLost  segments marked lost while processing it (rs->losses)
      */
-    private void updateCwnd(int ack, int ackedPackets, int newlySacked) {
+    private void updateCwnd(int ack, boolean dataAcked, boolean sndUnaAdvanced, int delivered, int newlyLost) {
         TcpSender snd = sk.snd;
-        if (snd.caState == CaState.RECOVERY) {
-            cwndReduction(ackedPackets + newlySacked, ackedPackets);
+        if (snd.caState == CaState.RECOVERY || snd.caState == CaState.CWR) {
+            cwndReduction(delivered, sndUnaAdvanced, newlyLost);
             return;
         }
-        if (ackedPackets > 0 && snd.isCwndLimited()) {
-            snd.cc.congAvoid(snd, ack, ackedPackets);
+        if (dataAcked && delivered > 0 && snd.isCwndLimited()) {
+            snd.cc.congAvoid(snd, ack, delivered);
         }
     }
 
-    /** tcp_cwnd_reduction: one PRR step for {@code delivered} newly acked or SACKed segments (RFC 6937). */
-    private void cwndReduction(int delivered, int ackedPackets) {
+    /**
+     * tcp_cwnd_reduction: one PRR step (RFC 6937) for {@code delivered} newly acked or SACKed
+     * segments. Above ssthresh the reduction is spread over the round trip; at or below it PRR
+     * sends as much as was delivered, one more (slow start towards ssthresh) only when snd_una
+     * advanced and nothing new was found lost (PRR-CRB by default, PRR-SSRB conditionally).
+     */
+    private void cwndReduction(int delivered, boolean sndUnaAdvanced, int newlyLost) {
         TcpSender snd = sk.snd;
         if (delivered <= 0) {
             return;
         }
         snd.prrDelivered += delivered;
         int inFlight = snd.rtx.inFlight();
+        int delta = snd.ssthresh - inFlight;
         int sndcnt;
-        if (inFlight > snd.ssthresh) {
+        if (delta < 0) {
             long dividend = (long) snd.ssthresh * snd.prrDelivered + snd.priorCwnd - 1;
             sndcnt = (int) (dividend / Math.max(1, snd.priorCwnd)) - snd.prrOut;
         } else {
-            sndcnt = Math.min(snd.ssthresh - inFlight, Math.max(snd.prrDelivered - snd.prrOut, ackedPackets) + 1);
+            sndcnt = Math.max(snd.prrDelivered - snd.prrOut, delivered);
+            if (sndUnaAdvanced && newlyLost == 0) {
+                sndcnt++;
+            }
+            sndcnt = Math.min(delta, sndcnt);
         }
-        sndcnt = Math.max(sndcnt, snd.prrOut == 0 ? 1 : 0);
+        sndcnt = Math.max(sndcnt, snd.prrOut == 0 ? 1 : 0); // force a fast retransmit on entering recovery
         snd.cwnd = Math.max(1, inFlight + sndcnt);
     }
 
@@ -637,7 +654,11 @@ final class TcpAckProcessor {
                 snd.ssthresh = snd.cc.ssthresh(snd);
             }
         }
+        int priorLostRetrans = snd.rtx.lostRetransmits;
         snd.rtx.markAllLost();
+        if (snd.rtx.lostRetransmits != priorLostRetrans) {
+            sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
+        }
         snd.tlpPending = false; // tcp_enter_loss: tp->tlp_high_seq = 0
         snd.cwnd = snd.rtx.inFlight() + 1;
         snd.cwndCnt = 0;

@@ -152,9 +152,9 @@ final class TcpOutput {
         int priorPacketsOut = snd.rtx.packetsOut;
         boolean newFirst = snd.rexmitNew; // F-RTO step 2.b (tcp_xmit_recovery with REXMIT_NEW)
         snd.rexmitNew = false;
+        boolean sendHead = snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent);
         while (true) {
             if (snd.rtx.inFlight() >= snd.cwnd) {
-                snd.noteSendLimit(true);
                 break;
             }
             int lost = newFirst ? -1 : snd.rtx.nextLost();
@@ -171,7 +171,6 @@ final class TcpOutput {
                     sentAny = true;
                     sentNew = true;
                 }
-                snd.noteSendLimit(false);
                 break;
             }
             int window = snd.sndUna + snd.sndWnd - snd.sndNxt;
@@ -191,6 +190,11 @@ final class TcpOutput {
             sendNew(len, fin, now);
             sentAny = true;
             sentNew = true;
+        }
+        // end of tcp_write_xmit (run only with something in the write queue)
+        boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;
+        if ((sendHead || sentNew) && (sentNew || cwndLimited)) {
+            snd.cwndValidate(cwndLimited);
         }
         if (newFirst && !Seq.gt(snd.sndNxt, snd.highSeq)) {
             snd.frto = false; // no new data could go: conventional recovery

@@ -3,6 +3,7 @@ package org.tcpsim.tcp;
 import org.tcpsim.api.congestion.CaState;
 import org.tcpsim.api.congestion.CongestionControl;
 import org.tcpsim.api.congestion.PacingStatus;
+import org.tcpsim.api.congestion.TcpCong;
 import org.tcpsim.api.congestion.TcpSock;
 
 /**
@@ -81,8 +82,10 @@ final class TcpSender implements TcpSock {
     boolean frto;
     /** F-RTO step 2.b: the next transmission sends new data before any retransmission (REXMIT_NEW). */
     boolean rexmitNew;
+    /** tcp_cwnd_validate's memory: the flight peak and whether cwnd limited it, until snd_una passes cwnd_usage_seq. */
     private int maxPacketsOut;
     private boolean cwndLimited;
+    private int cwndUsageSeq;
 
     TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
         this.socket = socket;
@@ -153,13 +156,13 @@ final class TcpSender implements TcpSock {
         return 1 << 30;
     }
 
-    /** tcp_is_cwnd_limited(): in slow start, cwnd < 2 * max_packets_out; else whether cwnd limited sending. */
+    /**
+     * tcp_is_cwnd_limited(): cwnd limited sending in the current window (tp->is_cwnd_limited), or,
+     * in slow start, cwnd is below twice the most packets out in it.
+     */
     @Override
     public boolean isCwndLimited() {
-        if (inSlowStart()) {
-            return cwnd < 2 * maxPacketsOut;
-        }
-        return cwndLimited;
+        return TcpCong.isCwndLimited(cwndLimited, cwnd, ssthresh, maxPacketsOut);
     }
 
     @Override
@@ -260,15 +263,19 @@ final class TcpSender implements TcpSock {
         pacingStatus = status;
     }
 
-    /** Notes what limited the last burst, for isCwndLimited (tcp_cwnd_validate). */
-    void noteSendLimit(boolean byCwnd) {
-        maxPacketsOut = Math.max(maxPacketsOut, rtx.packetsOut);
-        cwndLimited = byCwnd;
-    }
-
-    /** Forgets the burst history once an RTT of ACKs has come back. */
-    void newRound() {
-        maxPacketsOut = rtx.packetsOut;
+    /**
+     * tcp_cwnd_validate (6.1+, commit f4ce91ce12a7): remember for the current window whether cwnd
+     * limited sending; else track the most packets out in it. A window ends when snd_una passes
+     * the snd_nxt recorded with it. tcp_write_xmit calls it after sending anything, or when cwnd
+     * was full. (Its RFC 2861 application-limited decay, tcp_cwnd_application_limited, is not
+     * modelled.)
+     */
+    void cwndValidate(boolean isCwndLimited) {
+        if (!Seq.lt(sndUna, cwndUsageSeq) || isCwndLimited || (!cwndLimited && rtx.packetsOut > maxPacketsOut)) {
+            cwndLimited = isCwndLimited;
+            maxPacketsOut = rtx.packetsOut;
+            cwndUsageSeq = sndNxt;
+        }
     }
 
     void setCaState(CaState state) {
