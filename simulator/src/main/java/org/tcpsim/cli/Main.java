@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 @Command(name = "tcpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Discrete-event simulator of the Linux kernel TCP stack: JSON experiments in, CSV out.",
         subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, MergeCommand.class,
-                PluginsCommand.class, SysctlsCommand.class, BenchCommand.class, PlotCommand.class,
+                PluginsCommand.class, SysctlsCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class,
                 PacketdrillCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_FAILED = 1;

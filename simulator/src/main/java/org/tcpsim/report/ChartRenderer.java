@@ -49,8 +49,8 @@ public final class ChartRenderer {
         for (String c : data.categories()) {
             labels.add(AxisValues.label(c));
         }
-        if (labels.stream().mapToInt(String::length).max().orElse(0) > 8) {
-            chart.getStyler().setXAxisLabelRotation(30); // long categories ("4096 131072 33554432") overlap flat
+        if (longestCategory(data) > 8) {
+            chart.getStyler().setXAxisLabelRotation(45); // long categories ("4096 131072 33554432") overlap flat
         }
         chart.getStyler().setYAxisLogarithmic(data.logY());
         if (!data.logY()) {
@@ -148,9 +148,18 @@ public final class ChartRenderer {
         return chars <= 34 ? Legend.BESIDE : Legend.BELOW;
     }
 
-    /** The standard height, plus a line per entry of a legend stacked below the plot. */
+    /**
+     * The standard height, plus a line per entry of a legend stacked below the plot, plus what long
+     * slanted category labels take beyond a short one's room (about 7 px a character, at 45 degrees).
+     */
     private static int height(ChartData data) {
-        return legend(data) == Legend.BELOW ? HEIGHT + 22 * Math.min(ChartData.LEGEND_MAX, data.series().size()) : HEIGHT;
+        int h = legend(data) == Legend.BELOW ? HEIGHT + 22 * Math.min(ChartData.LEGEND_MAX, data.series().size()) : HEIGHT;
+        int chars = longestCategory(data);
+        return chars > 16 ? h + (int) ((chars - 16) * 7 * Math.sin(Math.PI / 4)) : h;
+    }
+
+    private static int longestCategory(ChartData data) {
+        return data.categories().stream().mapToInt(c -> AxisValues.label(c).length()).max().orElse(0);
     }
 
     /** The largest magnitude on an axis (x: point positions; y: values, interval ends, references). */

@@ -85,6 +85,14 @@ public enum Unit {
         return b.signum() == 0 ? "0" : b.toPlainString();
     }
 
+    /** A count exactly ("44985"), other values to 12 significant digits, as the CSV files write them. */
+    static String exact(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new BigDecimal(v).round(new MathContext(12, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+    }
+
     /** "22500" -> "22 500" (integers of five digits or more). */
     private static String grouped(String number) {
         int dot = number.indexOf('.');
