@@ -86,7 +86,13 @@ final class RunOutputs implements Closeable, TimeseriesSink, FlowSink, Connectio
             connections.empty();
         }
         connections.text(r.outcome()).integer(r.bytesSent()).integer(r.bytesReceived()).integer(r.synRetransmits())
-                .integer(r.retransmits()).endRow();
+                .integer(r.retransmits());
+        if (r.tcpConnId() >= 0) {
+            connections.integer(r.tcpConnId());
+        } else {
+            connections.empty();
+        }
+        connections.endRow();
     }
 
     @Override
