@@ -85,8 +85,11 @@ public final class ChartRenderer {
         if (data.yFromZero() && !data.logY()) {
             chart.getStyler().setYAxisMin(0.0);
         }
-        int exponent = data.xUnit().exponentFor(maxAbs(data, true));
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> data.xUnit().format(v, exponent));
+        if (!data.logX()) {
+            // XChart's custom tick labels replace its logarithmic tick placement: log axes keep XChart's decades
+            int exponent = data.xUnit().exponentFor(maxAbs(data, true));
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> data.xUnit().format(v, exponent));
+        }
         for (ChartData.Series s : data.series()) {
             double[] xs = s.points().stream().mapToDouble(ChartData.Point::x).toArray();
             double[] ys = s.points().stream().mapToDouble(ChartData.Point::y).toArray();
@@ -112,8 +115,10 @@ public final class ChartRenderer {
 
     private static void finish(Chart<?, ?> chart, ChartData data) {
         AxesChartStyler s = (AxesChartStyler) chart.getStyler();
-        int exponent = data.yUnit().exponentFor(maxAbs(data, false));
-        s.setyAxisTickLabelsFormattingFunction(v -> data.yUnit().format(v, exponent));
+        if (!data.logY()) {
+            int exponent = data.yUnit().exponentFor(maxAbs(data, false));
+            s.setyAxisTickLabelsFormattingFunction(v -> data.yUnit().format(v, exponent));
+        }
         int shown = 0;
         for (Series series : chart.getSeriesMap().values()) {
             series.setShowInLegend(shown++ < ChartData.LEGEND_MAX);
