@@ -38,9 +38,29 @@ final class RetransmitQueue {
     /** Entries marked lost and not yet retransmitted: lets nextLost() answer at once when there are none. */
     private int awaitingRetransmit;
 
+    /**
+     * Without SACK, the duplicate ACKs counted as segments that left the network (tp->sacked_out of
+     * tcp_add_reno_sack): no entry is marked, but they leave the flight, which is what lets a
+     * NewReno sender send new data on the first duplicate ACKs (limited transmit).
+     */
+    int renoSackedOut;
+
     /** tcp_packets_in_flight(): packets_out - (sacked_out + lost_out) + retrans_out. */
     int inFlight() {
-        return packetsOut - (sackedOut + lostOut) + retransOut;
+        return packetsOut - (sackedOut + renoSackedOut + lostOut) + retransOut;
+    }
+
+    /** tcp_add_reno_sack + tcp_limit_reno_sacked: never more than the flight minus one hole. */
+    void addRenoSacks(int dupacks) {
+        int holes = Math.min(Math.max(lostOut, 1), packetsOut);
+        renoSackedOut = Math.max(0, Math.min(renoSackedOut + dupacks, packetsOut - holes));
+    }
+
+    /** tcp_remove_reno_sacks: a cumulative ACK of {@code acked} packets filled one hole; the rest were counted already. */
+    void removeRenoSacks(int acked) {
+        if (acked > 0) {
+            renoSackedOut = acked - 1 >= renoSackedOut ? 0 : renoSackedOut - (acked - 1);
+        }
     }
 
     int size() {

@@ -66,6 +66,9 @@ final class TcpAckProcessor {
         acked.anyRetransmitted = false;
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna)); // prior_fack
         snd.rtx.ackUpTo(ack, acked, snd.rack, now, snd.minRttUs());
+        if (!snd.sack) {
+            snd.rtx.removeRenoSacks(acked.packets); // tcp_clean_rtx_queue
+        }
         if (advanced) {
             long delta = Integer.toUnsignedLong(ack - snd.sndUna);
             if (snd.finSent && Seq.gt(ack, snd.finSeq) && Seq.le(snd.sndUna, snd.finSeq)) {
@@ -212,11 +215,20 @@ final class TcpAckProcessor {
             if (newlySacked > 0) {
                 snd.rtx.markLostBySack(TcpSender.DUPTHRESH); // only new SACK information can reveal a new loss
             }
-        } else if (dupack) {
-            snd.dupAcks++;
-            if (snd.dupAcks >= TcpSender.DUPTHRESH && snd.caState != CaState.RECOVERY
-                    && snd.caState != CaState.LOSS) {
-                snd.rtx.markHeadLost();
+        } else {
+            // tcp_fastretrans_alert for Reno: outside Recovery and Loss an advancing ACK clears the
+            // duplicate-ACK count (tcp_reset_reno_sack), and each duplicate ACK adds one
+            // (tcp_add_reno_sack); in Recovery only duplicates add
+            if (advanced && snd.caState != CaState.RECOVERY) {
+                snd.rtx.renoSackedOut = 0;
+            }
+            if (dupack) {
+                snd.rtx.addRenoSacks(1);
+                snd.dupAcks++;
+                if (snd.dupAcks >= TcpSender.DUPTHRESH && snd.caState != CaState.RECOVERY
+                        && snd.caState != CaState.LOSS) {
+                    snd.rtx.markHeadLost();
+                }
             }
         }
         switch (snd.caState) {
@@ -654,6 +666,7 @@ final class TcpAckProcessor {
                 snd.ssthresh = snd.cc.ssthresh(snd);
             }
         }
+        snd.rtx.renoSackedOut = 0; // tcp_enter_loss: tcp_reset_reno_sack
         int priorLostRetrans = snd.rtx.lostRetransmits;
         snd.rtx.markAllLost();
         if (snd.rtx.lostRetransmits != priorLostRetrans) {
