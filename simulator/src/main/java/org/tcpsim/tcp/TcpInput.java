@@ -1,5 +1,6 @@
 package org.tcpsim.tcp;
 
+import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
 
 /**
@@ -118,9 +119,13 @@ final class TcpInput {
             }
             return;
         }
+        boolean simultaneousSynAck = false;
         if (seg.has(TcpSegment.SYN)) {
-            synChallenge(now); // RFC 5961 4.2: a SYN on a synchronised connection
-            return;
+            if (!simultaneousOpenSynAck(seg)) {
+                synChallenge(now); // RFC 5961 4.2: a SYN on a synchronised connection
+                return;
+            }
+            simultaneousSynAck = true;
         }
         if (!seg.has(TcpSegment.ACK)) {
             return;
@@ -157,8 +162,26 @@ final class TcpInput {
             return;
         }
         receiveData(seg, now);
+        if (simultaneousSynAck) {
+            // tcp_data_queue: the SYN-ACK's SYN is below rcv_nxt, an old duplicate: ACKed at once,
+            // with a D-SACK for it
+            oldDataReceived(seg.seq, seg.seq + 1);
+            ackSndCheck(now);
+        }
         sk.out.push(now);
         sk.settleFinWait2(now);
+    }
+
+    /**
+     * RFC 9293 3.5, simultaneous open (6.x tcp_validate_incoming: "goto pass"): in SYN_RECV after
+     * crossed SYNs, the peer's SYN-ACK that acknowledges our SYN and repeats its own completes the
+     * connection instead of drawing a challenge ACK. Only a connecting socket (sk_socket), not a
+     * request; 4.9 challenged it.
+     */
+    private boolean simultaneousOpenSynAck(TcpSegment seg) {
+        return sk.state == TcpState.SYN_RECV && sk.listener == null && sk.stack.kernel != KernelVersion.V4_9
+                && seg.has(TcpSegment.ACK) && seg.dataLength == 0 && !seg.has(TcpSegment.FIN)
+                && seg.seq + 1 == sk.rcv.queue.rcvNxt() && seg.ack == sk.snd.sndNxt;
     }
 
     /**
@@ -292,8 +315,13 @@ final class TcpInput {
         int start = seg.seq;
         int end = seg.seq + len;
         if (len > 0 && sk.orphan && Seq.gt(end, sk.rcv.queue.rcvNxt())) {
-            // data after close(): nobody will read it (tcp_rcv_state_process FIN_WAIT1/2)
-            sk.abort(now, MibCounter.TCP_ABORT_ON_DATA);
+            // data after close(): nobody will read it (tcp_rcv_state_process FIN_WAIT1/2:
+            // TCPAbortOnData, tcp_reset). The non-zero return makes tcp_v4_do_rcv answer the
+            // segment itself (tcp_v4_send_reset): a RST sequenced at its ack number, not the
+            // socket's RST|ACK at snd_nxt
+            sk.stack.count(MibCounter.TCP_ABORT_ON_DATA);
+            sk.stack.sendReset(seg, now);
+            sk.fail("ECONNRESET", TcpEvent.RCV_RST, "abort-on-data", now);
             return;
         }
         int newBytes = 0;
