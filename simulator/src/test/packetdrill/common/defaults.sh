@@ -1,7 +1,7 @@
 #!/bin/sh
 # tcpsim's own conformance scripts start from these settings (Linux 6.18 profile).
 # On Linux each script runs in a fresh network namespace (../shared/linux-reference/packetdrill/
-# run-on-linux); tcpsim's `packetdrill` runner reads the same assignments into its simulated host.
+# run-on-linux), and tcpsim's packetdrill runner reads the same assignments into its simulated host.
 # One sysctl per line, literal values only, so both readers agree.
 #
 # Most lines restate the kernel default, so a new namespace (which copies some values from the
