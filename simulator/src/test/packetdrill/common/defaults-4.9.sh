@@ -1,5 +1,5 @@
 #!/bin/sh
-# The init of the 4.9-profile scripts (kernel-4.9/): the settings of defaults.sh that Linux 4.9
+# The init of the 4.9-profile scripts (4.9/): the settings of defaults.sh that Linux 4.9
 # has, with 4.9's defaults where they differ (tcp_tw_reuse is a boolean, default 0, and there is no
 # tcp_syn_linear_timeouts, tcp_tw_reuse_delay, tcp_rto_min_us or SACK compression), plus
 # tcp_tw_recycle (removed in 4.12). This kernel (6.18) cannot run these scripts: tcpsim runs them
