@@ -36,7 +36,9 @@ public final class TcpInfo {
     public static Map<String, Long> of(TcpSocket s, long now) {
         TcpSender snd = s.snd;
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("tcpi_state", (long) linuxState(s.state));
+        // a connection that went to TIME_WAIT lives on as a timewait sock; the socket a descriptor
+        // still holds was closed by tcp_time_wait (tcp_done): TCP_CLOSE
+        m.put("tcpi_state", (long) linuxState(s.state == TcpState.TIME_WAIT ? TcpState.CLOSED : s.state));
         m.put("tcpi_ca_state", (long) snd.caState.ordinal());
         m.put("tcpi_retransmits", (long) snd.retransmits);
         m.put("tcpi_rto", snd.rtt.rtoUs());
@@ -59,6 +61,10 @@ public final class TcpInfo {
         m.put("tcpi_snd_wnd", (long) snd.sndWnd);
         m.put("tcpi_rcv_wscale", (long) s.rcv.wscale);
         m.put("tcpi_snd_wscale", (long) snd.sndWscale);
+        // tcp_get_info: TCPI_OPT_TIMESTAMPS 1, TCPI_OPT_SACK 2, TCPI_OPT_WSCALE 4 (ECN, SYN data,
+        // usec timestamps and TFO, the other bits, are not modelled)
+        m.put("tcpi_options", (long) ((s.timestamps ? 1 : 0) | (snd.sack ? 2 : 0) | (s.wscaleOk ? 4 : 0)));
+        m.put("tcpi_reord_seen", (long) snd.rack.reordSeen);
         return m;
     }
 }
