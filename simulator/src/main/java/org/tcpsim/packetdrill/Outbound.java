@@ -76,8 +76,9 @@ final class Outbound {
         TcpSegment seg = new TcpSegment();
         seg.src = ScriptHost.REMOTE_ADDRESS;
         seg.dst = ScriptHost.LOCAL_ADDRESS;
-        seg.srcPort = s.liveRemotePort;
-        seg.dstPort = s.liveLocalPort == 0 ? PORT : s.liveLocalPort;
+        // map_inbound_packet: the socket's live 4-tuple, but ports the line names are kept
+        seg.srcPort = p.srcPort() != 0 ? p.srcPort() : s.liveRemotePort;
+        seg.dstPort = p.dstPort() != 0 ? p.dstPort() : s.liveLocalPort == 0 ? PORT : s.liveLocalPort;
         seg.flags = flags(p);
         seg.seq = (int) (p.seq() + s.remoteSeqScriptToLive(syn));
         long ackOffset = s.localSeqScriptToLive(syn);

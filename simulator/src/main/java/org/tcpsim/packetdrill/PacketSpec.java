@@ -12,9 +12,11 @@ import java.util.List;
  * @param ack     the {@code ack} value, or 0 when absent (as packetdrill)
  * @param window  the {@code win} value, or -1 when absent (outbound: not checked)
  * @param options TCP options in order; null for {@code <...>} (outbound: not checked)
+ * @param srcPort an inbound line's explicit source port ({@code < 50001>8080 S ...}), or 0
+ * @param dstPort an inbound line's explicit destination port, or 0
  */
-record PacketSpec(boolean inbound, String flags, long seq, int length, long ack, int window, List<TcpOption> options)
-        implements Script.Action {
+record PacketSpec(boolean inbound, String flags, long seq, int length, long ack, int window, List<TcpOption> options,
+                  int srcPort, int dstPort) implements Script.Action {
 
     boolean has(char flag) {
         return flags.indexOf(flag) >= 0;

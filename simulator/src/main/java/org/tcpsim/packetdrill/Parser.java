@@ -276,8 +276,17 @@ public final class Parser {
                 throw new UnsupportedConstruct("IP header field in packet (" + inner.text() + ")", t.line());
             }
         }
+        int srcPort = 0;
+        int dstPort = 0;
         if (peek().is(Kind.INTEGER) && peek(1).isChar('>')) {
-            throw new UnsupportedConstruct("explicit ports in packet", peek().line());
+            // opt_port_info: an inbound packet on another 4-tuple (run_packet.c map_inbound_packet
+            // keeps the ports); what answers it is not the socket under test's and is not checked
+            if (!inbound) {
+                throw new UnsupportedConstruct("explicit ports on an outbound packet", peek().line());
+            }
+            srcPort = (int) bounded("source port", 0xffff);
+            expectChar('>');
+            dstPort = (int) bounded("destination port", 0xffff);
         }
         String flags = flags();
         Token seqTok = peek();
@@ -336,7 +345,7 @@ public final class Parser {
                 throw new UnsupportedConstruct("URG flag in packet", dir.line());
             }
         }
-        return new PacketSpec(inbound, flags, seq, (int) len, ack, window, options);
+        return new PacketSpec(inbound, flags, seq, (int) len, ack, window, options, srcPort, dstPort);
     }
 
     private String flags() throws ScriptSyntaxException {
