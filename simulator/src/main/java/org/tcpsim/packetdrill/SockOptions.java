@@ -13,7 +13,8 @@ import org.tcpsim.tcp.CongestionControls;
  */
 final class SockOptions {
     private static final List<String> BEFORE_OPEN = List.of("SO_REUSEADDR", "SO_SNDBUF", "SO_RCVBUF", "SO_KEEPALIVE",
-            "TCP_NODELAY", "TCP_USER_TIMEOUT", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "TCP_CONGESTION");
+            "TCP_NODELAY", "TCP_USER_TIMEOUT", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "TCP_CONGESTION",
+            "TCP_SYNCNT");
 
     private final ScriptRun run;
     private final Calls calls;
@@ -77,6 +78,12 @@ final class SockOptions {
                     case "TCP_KEEPIDLE" -> s.opts.keepIdleS = (int) v;
                     case "TCP_KEEPINTVL" -> s.opts.keepIntvlS = (int) v;
                     case "TCP_KEEPCNT" -> s.opts.keepCnt = (int) v;
+                    case "TCP_SYNCNT" -> {
+                        if (v < 1 || v > 127) {
+                            return Ret.err("EINVAL"); // MAX_TCP_SYNCNT
+                        }
+                        s.opts.synCnt = (int) v;
+                    }
                     default -> throw calls.unsupported("setsockopt " + opt);
                 }
                 return Ret.ok(0);
@@ -142,6 +149,9 @@ final class SockOptions {
 
     /** After connect(): nothing beyond what travelled in the options. */
     void applyAfterOpen(Sock s) {
+        if (s.opts.synCnt > 0) {
+            SocketOptionCalls.set(s.live, "TCP_SYNCNT", s.opts.synCnt, run.nowNs());
+        }
     }
 
     /** An accepted socket has its listener's options (the kernel copies them into the child). */

@@ -15,6 +15,8 @@ final class SockOpts {
     int keepIntvlS;
     int keepCnt;
     int userTimeoutMs;
+    /** TCP_SYNCNT, applied to the socket connect() creates. */
+    int synCnt;
 
     SocketOptions toOptions() {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,

@@ -13,9 +13,9 @@ import org.tcpsim.kernel.MibCounter;
 final class Keepalive {
     private final TcpSocket sk;
     private final Timer timer;
-    private final long idleNs;
-    private final long intvlNs;
-    private final int probes;
+    private long idleNs;
+    private long intvlNs;
+    private int probes;
     /** Unanswered probes (icsk_probes_out). */
     private int probesOut;
     /** When the peer was last heard from: an acceptable segment (rcv_tstamp, icsk_ack.lrcvtime). */
@@ -43,6 +43,34 @@ final class Keepalive {
 
     void stop() {
         timer.cancel();
+    }
+
+    /**
+     * SO_KEEPALIVE set on a connection that already exists (tcp_set_keepalive): the first check
+     * comes the idle time from now, and idleness counts from when the peer was last heard.
+     */
+    void startLate(long heard, long now) {
+        heardNs = heard;
+        timer.arm(now + idleNs);
+    }
+
+    /**
+     * TCP_KEEPIDLE on a connection with keepalive on (tcp_sock_set_keepidle_locked): the timer
+     * moves to the new idle time after the peer was last heard, or now if that has passed.
+     */
+    void setIdle(long ns, long now) {
+        idleNs = ns;
+        timer.arm(Math.max(now, heardNs + idleNs));
+    }
+
+    /** TCP_KEEPINTVL: the next interval. */
+    void setInterval(long ns) {
+        intvlNs = ns;
+    }
+
+    /** TCP_KEEPCNT. */
+    void setProbes(int n) {
+        probes = n;
     }
 
     private void fire(long now) {

@@ -7,6 +7,10 @@ package org.tcpsim.tcp;
  * these are the calls on a socket that already has a connection.
  */
 public final class SocketOptionCalls {
+    /** MAX_TCP_KEEPIDLE (and MAX_TCP_KEEPINTVL): 32767 s. */
+    static final int MAX_TCP_KEEPIDLE = 32767;
+    /** MAX_TCP_SYNCNT and MAX_TCP_KEEPCNT: 127. */
+    static final int MAX_TCP_SYNCNT_OR_KEEPCNT = 127;
     /** SOCK_MIN_SNDBUF: 2 * (2048 + the skb header rounded up). */
     static final int SOCK_MIN_SNDBUF = 2 * (2048 + 256);
 
@@ -50,6 +54,52 @@ public final class SocketOptionCalls {
                 s.snd.sndbufLocked = true;
                 s.wakeWriter(now);
             }
+            case "SO_KEEPALIVE" -> {
+                // sk_setsockopt -> tcp_set_keepalive: on a live connection the timer starts (idle
+                // time from now, idleness from when the peer was last heard) or stops
+                SocketOptions o = s.options;
+                s.options = o.withKeepalive(value != 0, o.keepIdleS(), o.keepIntvlS(), o.keepCnt());
+                if (value != 0 && s.keepalive == null) {
+                    s.keepalive = new Keepalive(s, s.options, s.stack.settings);
+                    if (s.state.synchronizedState() && s.state != TcpState.TIME_WAIT) {
+                        s.keepalive.startLate(s.heardNs, now);
+                    }
+                } else if (value == 0 && s.keepalive != null) {
+                    s.keepalive.stop();
+                    s.keepalive = null;
+                }
+            }
+            case "TCP_KEEPIDLE", "TCP_KEEPINTVL" -> {
+                if (value < 1 || value > MAX_TCP_KEEPIDLE) {
+                    return "EINVAL"; // MAX_TCP_KEEPIDLE and MAX_TCP_KEEPINTVL are both 32767
+                }
+                SocketOptions o = s.options;
+                boolean idle = option.equals("TCP_KEEPIDLE");
+                s.options = o.withKeepalive(o.keepAlive(), idle ? (int) value : o.keepIdleS(),
+                        idle ? o.keepIntvlS() : (int) value, o.keepCnt());
+                if (s.keepalive != null && idle) {
+                    s.keepalive.setIdle(value * 1_000_000_000L, now); // tcp_sock_set_keepidle_locked
+                } else if (s.keepalive != null) {
+                    s.keepalive.setInterval(value * 1_000_000_000L);
+                }
+            }
+            case "TCP_KEEPCNT" -> {
+                if (value < 1 || value > MAX_TCP_SYNCNT_OR_KEEPCNT) {
+                    return "EINVAL";
+                }
+                SocketOptions o = s.options;
+                s.options = o.withKeepalive(o.keepAlive(), o.keepIdleS(), o.keepIntvlS(), (int) value);
+                if (s.keepalive != null) {
+                    s.keepalive.setProbes((int) value);
+                }
+            }
+            case "TCP_SYNCNT" -> {
+                // tcp_sock_set_syncnt: icsk_syn_retries, read by the SYN timer (tcp_write_timeout)
+                if (value < 1 || value > MAX_TCP_SYNCNT_OR_KEEPCNT) {
+                    return "EINVAL";
+                }
+                s.synRetriesOption = (int) value;
+            }
             default -> throw new NotModelled(option);
         }
         return null;
@@ -76,6 +126,12 @@ public final class SocketOptionCalls {
             case "SO_KEEPALIVE" -> s.options.keepAlive() ? 1 : 0;
             case "TCP_NODELAY" -> s.options.noDelay() ? 1 : 0;
             case "TCP_USER_TIMEOUT" -> s.options.userTimeoutMs();
+            case "TCP_KEEPIDLE" -> s.options.keepIdleS() > 0 ? s.options.keepIdleS()
+                    : s.stack.settings.keepaliveTimeNs / 1_000_000_000L;
+            case "TCP_KEEPINTVL" -> s.options.keepIntvlS() > 0 ? s.options.keepIntvlS()
+                    : s.stack.settings.keepaliveIntvlNs / 1_000_000_000L;
+            case "TCP_KEEPCNT" -> s.options.keepCnt() > 0 ? s.options.keepCnt() : s.stack.settings.keepaliveProbes;
+            case "TCP_SYNCNT" -> s.synRetriesOption > 0 ? s.synRetriesOption : s.stack.settings.synRetries;
             // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option)
             case "TCP_MAXSEG" -> s.snd.mss;
             default -> throw new NotModelled(option);

@@ -57,6 +57,12 @@ public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean 
                 keepIntvlS, keepCnt, userTimeoutMs);
     }
 
+    /** The same options with SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT as given. */
+    public SocketOptions withKeepalive(boolean on, int idleS, int intvlS, int cnt) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, on, idleS, intvlS, cnt,
+                userTimeoutMs);
+    }
+
     /** The same options with TCP_CONGESTION set to {@code name}. */
     public SocketOptions withCongestion(String name) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, name, reuseAddr, keepAlive, keepIdleS,

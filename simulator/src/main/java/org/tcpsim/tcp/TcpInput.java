@@ -108,6 +108,7 @@ final class TcpInput {
             }
             return;
         }
+        sk.heardNs = now;
         if (sk.keepalive != null) {
             sk.keepalive.heard(now);
         }

@@ -56,7 +56,11 @@ public final class TcpSocket {
     final Timer retransmitTimer;
     final Timer delackTimer;
     /** SO_KEEPALIVE's timer and probe count, or null without the option. */
-    final Keepalive keepalive;
+    Keepalive keepalive;
+    /** When the peer was last heard from (tp->rcv_tstamp): where keepalive counts idleness from. */
+    long heardNs;
+    /** TCP_SYNCNT (icsk_syn_retries), or 0 for net.ipv4.tcp_syn_retries. */
+    int synRetriesOption;
     int synRetransmits;
     /** When connect() sent the first SYN: retrans_stamp as tcp_connect sets it, for SYN_SENT's time limit. */
     private long synSentNs;
@@ -99,6 +103,7 @@ public final class TcpSocket {
         this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
         this.advmss = stack.advmss();
         this.tStart = stack.now();
+        this.heardNs = tStart;
     }
 
     // ---- what applications see ----
@@ -555,10 +560,11 @@ public final class TcpSocket {
     private void synTimeout(long now) {
         TcpSettings s = stack.settings;
         stack.count(MibCounter.TCP_TIMEOUTS);
-        boolean expired = snd.retransmits >= s.synRetries + s.synLinearTimeouts;
+        int retryUntil = synRetriesOption > 0 ? synRetriesOption : s.synRetries; // icsk_syn_retries ?: sysctl
+        boolean expired = snd.retransmits >= retryUntil + s.synLinearTimeouts;
         if (!expired && snd.retransmits > 0) {
             long limitNs = options.userTimeoutMs() > 0 ? options.userTimeoutMs() * 1_000_000L
-                    : TcpAckProcessor.modelTimeoutUs(s.synRetries, RttEstimator.TIMEOUT_INIT_US, s.rtoMaxUs) * 1000;
+                    : TcpAckProcessor.modelTimeoutUs(retryUntil, RttEstimator.TIMEOUT_INIT_US, s.rtoMaxUs) * 1000;
             expired = now - synSentNs >= limitNs;
         }
         if (expired) {
