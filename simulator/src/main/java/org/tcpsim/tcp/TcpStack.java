@@ -30,8 +30,8 @@ public final class TcpStack implements ProtocolHandler {
     private final LongMap<TcpSocket> connections = new LongMap<>();
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final TimeWaitTable timeWait;
-    private final EphemeralPorts ports;
-    final PortsInUse portsInUse;
+    final EphemeralPorts ports;
+    PortsInUse portsInUse;
     private final TcpConnRequest requests;
     private final PeerTimestamps peerTimestamps = new PeerTimestamps();
     /** Peers with RTT metrics (tcp_metrics), i.e. proven for the last-quarter rule of tcp_max_syn_backlog. */
@@ -58,8 +58,8 @@ public final class TcpStack implements ProtocolHandler {
         this.sysctls = host.sysctls();
         this.settings = new TcpSettings(kernel, sysctls);
         this.timeWait = new TimeWaitTable(this);
-        this.ports = new EphemeralPorts(secret, host.random("ephemeral-ports"));
         this.portsInUse = new PortsInUse(settings);
+        this.ports = new EphemeralPorts(secret, host.random("ephemeral-ports"));
         this.requests = new TcpConnRequest(this, secret);
         this.memory = new TcpMemory(this, settings.tcpMem);
     }
@@ -81,6 +81,14 @@ public final class TcpStack implements ProtocolHandler {
     public void reloadSysctls(Sysctls updated) {
         this.sysctls = updated;
         this.settings = new TcpSettings(kernel, updated);
+        // the range, the reserved ports or tcp_tw_reuse may have changed: index the ports in use anew
+        PortsInUse fresh = new PortsInUse(settings);
+        connections.forEachValue(s -> fresh.established(s.localPort(), s.remoteAddress(), s.remotePort()));
+        timeWait.forEach(tw -> {
+            fresh.established(tw.localPort, tw.remoteAddr, tw.remotePort);
+            fresh.enteredTimeWait(tw.localPort, tw.remoteAddr, tw.remotePort, timeWait.reusableAtNs(tw));
+        });
+        portsInUse = fresh;
     }
 
     /** The host's current time (for capture hooks). */
@@ -177,7 +185,7 @@ public final class TcpStack implements ProtocolHandler {
 
     void register(TcpSocket s) {
         connections.put(key(s.localPort(), s.remoteAddress(), s.remotePort()), s);
-        portsInUse.taken(s.localPort(), s.remoteAddress(), s.remotePort());
+        portsInUse.established(s.localPort(), s.remoteAddress(), s.remotePort());
     }
 
     public long counter(MibCounter c) {
@@ -208,13 +216,9 @@ public final class TcpStack implements ProtocolHandler {
      */
     public TcpSocket connect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
         long now = clock.now();
-        EphemeralPorts.Choice choice = null;
-        // every usable port to this destination taken and none can be reused: fail without the scan
-        boolean mayReuse = settings.twReuse == 1;
-        if (mayReuse || portsInUse.count(dstAddr, dstPort) < portsInUse.usable(listeners.keySet())) {
-            choice = ports.pick(settings, host.address(), dstAddr, dstPort, now,
-                    port -> fourTupleFree(port, dstAddr, dstPort, false, now));
-        }
+        EphemeralPorts.Choice choice = ports.pick(settings, portsInUse, host.address(), dstAddr, dstPort, now,
+                timeWait.reuseApplies(), port -> fourTupleFree(port, dstAddr, dstPort, false, now),
+                d -> timeWait.earliestReuse(d, dstAddr, dstPort));
         if (choice == null) {
             throw new TcpError("EADDRNOTAVAIL", "no free local port to " + Integer.toUnsignedString(dstAddr)
                     + ":" + dstPort + " in " + settings.portLow + "-" + settings.portHigh);
@@ -253,7 +257,7 @@ public final class TcpStack implements ProtocolHandler {
     }
 
     /** __inet_check_established for one candidate port. */
-    private EphemeralPorts.Choice fourTupleFree(int port, int dstAddr, int dstPort, boolean bound, long now) {
+    EphemeralPorts.Choice fourTupleFree(int port, int dstAddr, int dstPort, boolean bound, long now) {
         if (!bound && listeners.containsKey(port)) {
             return null; // a bind bucket made by bind()/listen(): not for connect()
         }
@@ -273,7 +277,7 @@ public final class TcpStack implements ProtocolHandler {
         if (listeners.containsKey(port)) {
             throw new TcpError("EADDRINUSE", "port " + port + " already has a listener on " + host.name());
         }
-        if (!options.reuseAddr() && localPortInUse(port)) {
+        if (!options.reuseAddr() && portsInUse.localPortUsed(port)) {
             // inet_csk_bind_conflict: old connections on the port (TIME_WAIT after a restart, say)
             // block bind() unless SO_REUSEADDR is set
             throw new TcpError("EADDRINUSE", "port " + port + " is still used by connections on " + host.name()
@@ -290,15 +294,10 @@ public final class TcpStack implements ProtocolHandler {
         return listeners.get(port);
     }
 
-    private boolean localPortInUse(int port) {
-        boolean[] used = new boolean[1];
-        connections.forEachValue(c -> used[0] |= c.localPort() == port);
-        timeWait.forEach(tw -> used[0] |= tw.localPort == port);
-        return used[0];
-    }
-
     void unlisten(TcpListener l) {
-        listeners.remove(l.port(), l);
+        if (listeners.remove(l.port(), l)) {
+            portsInUse.listenerClosed();
+        }
     }
 
     @Override
@@ -384,7 +383,7 @@ public final class TcpStack implements ProtocolHandler {
         if (!timeWait.enterFinWait2(s, timeoutNs, now)) {
             return false;
         }
-        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s); // the port stays taken
+        movedToTimeWait(s);
         return true;
     }
 
@@ -393,8 +392,16 @@ public final class TcpStack implements ProtocolHandler {
         if (!timeWait.enter(s, now)) {
             return false;
         }
-        connections.remove(key(s.localPort(), s.remoteAddress(), s.remotePort()), s); // the port stays taken
+        movedToTimeWait(s);
         return true;
+    }
+
+    /** The socket left the established table for a timewait sock: its port stays taken, perhaps reusable later. */
+    private void movedToTimeWait(TcpSocket s) {
+        long k = key(s.localPort(), s.remoteAddress(), s.remotePort());
+        connections.remove(k, s);
+        portsInUse.enteredTimeWait(s.localPort(), s.remoteAddress(), s.remotePort(),
+                timeWait.reusableAtNs(timeWait.get(k)));
     }
 
     /** Sockets in the tables by state, for timeseries. */

@@ -228,25 +228,47 @@ final class TimeWaitTable {
 
     /** tcp_twsk_unique(): may connect() take this 4-tuple over? */
     boolean reusable(TimeWaitSock tw, boolean boundPort, long now) {
-        TcpSettings st = stack.settings;
-        if (tw.tsRecentStampMs == 0) {
-            return false; // the peer did not use timestamps: PAWS could not protect the new connection
-        }
         if (boundPort) {
-            return true; // bind() then connect(): twp is NULL on that path, tcp_tw_reuse is not consulted
+            // bind() then connect(): twp is NULL on that path, tcp_tw_reuse is not consulted, but
+            // without timestamps PAWS could not protect the new connection
+            return tw.tsRecentStampMs != 0;
         }
-        int reuse = st.twReuse;
-        if (reuse == 2) {
-            reuse = 0; // loopback only, and simulated hosts talk over real links
+        return now >= reusableAtNs(tw);
+    }
+
+    /** Whether tcp_tw_reuse lets connect() take TIME_WAIT 4-tuples over at all (2: loopback only, none here). */
+    boolean reuseApplies() {
+        return stack.settings.twReuse != 0 && stack.settings.twReuse != 2;
+    }
+
+    /**
+     * From when connect() may take this 4-tuple over (tcp_twsk_unique), Long.MAX_VALUE if not while
+     * it stays as it is: the peer used timestamps and tcp_tw_reuse applies, and then on 6.x once
+     * the sock is older than tcp_tw_reuse_delay (tcp_clock_ms() after tw_entry_stamp + delay), on
+     * 4.9 once get_seconds() is more than 1 past ts_recent_stamp's second.
+     */
+    long reusableAtNs(TimeWaitSock tw) {
+        if (tw.tsRecentStampMs == 0 || !reuseApplies()) {
+            return Long.MAX_VALUE;
         }
-        if (reuse == 0) {
-            return false;
+        long delayMs = stack.settings.twReuseDelayMs;
+        if (delayMs >= 0) {
+            return (tw.entryStampMs + delayMs + 1) * 1_000_000L;
         }
-        long nowMs = now / 1_000_000L;
-        if (st.twReuseDelayMs >= 0) {
-            return nowMs > tw.entryStampMs + st.twReuseDelayMs;
+        return (tw.tsRecentStampMs / 1000 + 2) * 1_000_000_000L;
+    }
+
+    /** The earliest time one of the destination's TIME_WAIT socks may be taken over, or Long.MAX_VALUE. */
+    long earliestReuse(PortsInUse.Destination d, int remoteAddr, int remotePort) {
+        if (!reuseApplies()) {
+            return Long.MAX_VALUE;
         }
-        return nowMs / 1000 - tw.tsRecentStampMs / 1000 > 1; // 4.9: get_seconds() - ts_recent_stamp > 1
+        long[] earliest = {Long.MAX_VALUE};
+        PortsInUse.forEachTimeWait(d, stack.settings.portLow, port -> {
+            TimeWaitSock tw = table.get(TcpStack.key(port, remoteAddr, remotePort));
+            earliest[0] = Math.min(earliest[0], reusableAtNs(tw));
+        });
+        return earliest[0];
     }
 
     /** A new connection took the 4-tuple (TWRecycled, inet_twsk_bind_unhash + deschedule). */
