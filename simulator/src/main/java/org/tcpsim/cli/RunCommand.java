@@ -58,9 +58,11 @@ final class RunCommand implements Callable<Integer> {
             runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, overrides, exp));
         }
         Path experimentOut = args.out.resolve(exp.name());
-        Runner.Outcome outcome = Runner.execute(runs, experimentOut,
-                CurrentRuns.ofRun(args.experiment, file, runs, overrides), Runtime.getRuntime().availableProcessors(),
-                new RunReporter(System.out, System.err, runs.size(), true), traces.runOptions());
+        Runner.Outcome outcome;
+        try (RunReporter reporter = new RunReporter(System.out, System.err, runs.size(), true)) {
+            outcome = Runner.execute(runs, experimentOut, CurrentRuns.ofRun(args.experiment, file, runs, overrides),
+                    Runtime.getRuntime().availableProcessors(), reporter, traces.runOptions());
+        }
         int status = SweepCommand.report(outcome);
         if (outcome.ok()) {
             System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "

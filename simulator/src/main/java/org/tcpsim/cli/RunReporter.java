@@ -9,52 +9,60 @@ import org.tcpsim.experiment.Runner;
 import org.tcpsim.output.CsvWriter;
 import org.tcpsim.output.RunRecord;
 
-/** Tells the user, one line per run, what ran and what was skipped; shows progress on a terminal. */
-final class RunReporter implements Runner.Observer {
+/**
+ * Tells the user, one line per run on stdout, what ran and what was skipped; on a terminal,
+ * progress lines on stderr under them (see {@link ProgressLine}). Close it when the runs are done.
+ */
+final class RunReporter implements Runner.Observer, AutoCloseable {
     private static final String DROPS = "net.drops.";
     private final PrintStream out;
-    private final PrintStream err;
     private final int total;
     private final boolean printMetrics;
-    private final boolean progress = ProgressLine.wanted();
+    /** Null when nobody watches a terminal (pipes, files, CI): then nothing goes to stderr. */
+    private final ProgressLine progress;
     private final AtomicInteger done = new AtomicInteger();
-    private final Map<String, ProgressLine> lines = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Progress on {@code err} when {@link ProgressLine#wanted()}. */
     RunReporter(PrintStream out, PrintStream err, int total, boolean printMetrics) {
+        this(out, total, printMetrics, ProgressLine.wanted() ? ProgressLine.start(err, total) : null);
+    }
+
+    RunReporter(PrintStream out, int total, boolean printMetrics, ProgressLine progress) {
         this.out = out;
-        this.err = err;
         this.total = total;
         this.printMetrics = printMetrics;
+        this.progress = progress;
     }
 
     @Override
     public Simulation.ProgressListener progressFor(RunSpec run) {
-        if (!progress) {
-            return null;
-        }
-        ProgressLine line = new ProgressLine(err, run.runId(), run.experiment().durationNs());
-        lines.put(run.runId(), line);
-        return line;
+        return progress == null ? null : progress.runStarted(run.runId(), run.experiment().durationNs());
     }
 
     @Override
     public void finished(RunSpec run, RunRecord record, boolean skipped) {
-        ProgressLine line = lines.remove(run.runId());
-        if (line != null) {
-            line.done();
-        }
-        int n = done.incrementAndGet();
-        synchronized (out) {
+        report(run, skipped ? ProgressLine.Outcome.SKIPPED : ProgressLine.Outcome.EXECUTED, () -> {
+            int n = done.incrementAndGet();
             if (skipped) {
                 out.printf("[%d/%d] %s already complete, skipped%n", n, total, run.runId());
-                return;
+            } else {
+                out.printf("[%d/%d] %s done: %.1f simulated s in %.2f s wall, %d events%n", n, total, run.runId(),
+                        record.getSimulatedSeconds(), record.getWallTimeSeconds(), record.getEventsExecuted());
+                if (printMetrics) {
+                    printMetrics(record.getMetrics());
+                }
             }
-            out.printf("[%d/%d] %s done: %.1f simulated s in %.2f s wall, %d events%n", n, total, run.runId(),
-                    record.getSimulatedSeconds(), record.getWallTimeSeconds(), record.getEventsExecuted());
-            if (printMetrics) {
-                printMetrics(record.getMetrics());
-            }
-        }
+            out.flush();
+        });
+    }
+
+    @Override
+    public void failed(RunSpec run, Throwable cause) {
+        report(run, ProgressLine.Outcome.FAILED, () -> {
+            int n = done.incrementAndGet();
+            out.printf("[%d/%d] %s failed%n", n, total, run.runId());
+            out.flush();
+        });
     }
 
     /**
@@ -73,6 +81,24 @@ final class RunReporter implements Runner.Observer {
         }
         if (zeroDrops > 0) {
             out.printf("    %-40s 0 (%d other causes, in summary.csv)%n", DROPS + "*", zeroDrops);
+        }
+    }
+
+    private void report(RunSpec run, ProgressLine.Outcome outcome, Runnable printer) {
+        if (progress != null) {
+            progress.runEnded(run.runId(), outcome, printer);
+        } else {
+            synchronized (out) {
+                printer.run();
+            }
+        }
+    }
+
+    /** Clears the progress lines. */
+    @Override
+    public void close() {
+        if (progress != null) {
+            progress.close();
         }
     }
 }

@@ -53,9 +53,11 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--jobs must be at least 1");
         }
         Path experimentOut = args.out.resolve(file.name());
-        Runner.Outcome outcome = Runner.execute(runs, experimentOut,
-                CurrentRuns.ofSweep(args.experiment, file, plan, args.overrides()), workers,
-                new RunReporter(System.out, System.err, runs.size(), false), traces.runOptions());
+        Runner.Outcome outcome;
+        try (RunReporter reporter = new RunReporter(System.out, System.err, runs.size(), false)) {
+            outcome = Runner.execute(runs, experimentOut, CurrentRuns.ofSweep(args.experiment, file, plan, args.overrides()),
+                    workers, reporter, traces.runOptions());
+        }
         int status = report(outcome);
         System.out.printf("%d runs executed, %d already complete%s; summary: %s%n", outcome.executed(),
                 outcome.skipped(), outcome.ok() ? "" : ", " + outcome.failures().size() + " failed",

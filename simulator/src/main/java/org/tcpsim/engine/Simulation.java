@@ -5,8 +5,12 @@ package org.tcpsim.engine;
  * Single-threaded by design; parallelism is across runs, never inside one.
  */
 public final class Simulation implements Scheduler {
-    /** How many events run between two looks at the progress listener (wall-clock work stays off the hot path). */
-    private static final int PROGRESS_STRIDE = 1 << 16;
+    /**
+     * How many events run between two calls of the progress listener (wall-clock work stays off the
+     * hot path; without a listener there is none). Small enough that a run of slow events (a
+     * port-exhaustion storm runs a few thousand a second) still reports several times a second.
+     */
+    private static final int PROGRESS_STRIDE = 1 << 10;
 
     private final RadixEventQueue queue = new RadixEventQueue();
     private long now;

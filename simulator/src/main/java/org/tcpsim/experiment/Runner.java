@@ -41,6 +41,10 @@ public final class Runner {
         default Simulation.ProgressListener progressFor(RunSpec run) {
             return null;
         }
+
+        /** The run threw; {@link #finished} is not called for it. */
+        default void failed(RunSpec run, Throwable cause) {
+        }
     }
 
     private Runner() {
@@ -81,8 +85,14 @@ public final class Runner {
                             return null;
                         }
                         observer.started(run);
-                        RunDirectory dir = RunDirectory.begin(experimentOut, run.runId());
-                        RunRecord record = RunExecutor.execute(run, dir, observer.progressFor(run), options);
+                        RunRecord record;
+                        try {
+                            RunDirectory dir = RunDirectory.begin(experimentOut, run.runId());
+                            record = RunExecutor.execute(run, dir, observer.progressFor(run), options);
+                        } catch (Exception | Error e) {
+                            observer.failed(run, e);
+                            throw e;
+                        }
                         executed.incrementAndGet();
                         observer.finished(run, record, false);
                         return null;
