@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tcpsim.engine.Event;
 
 /**
  * An end host: IP output (output filters, route lookup, interface queue) and IP input (softnet
@@ -23,10 +22,12 @@ public final class Host extends Node {
     private PacketFilter[] inFilters = NO_FILTERS;
     private PacketFilter[] outFilters = NO_FILTERS;
     private final List<PacketFilter> filters = new ArrayList<>();
+    private final Loopback loopback;
 
     Host(Network network, int index, String name, int address) {
         super(network, index, name, address);
         protocols[Packet.PROTO_UDP] = (p, now) -> deliverDatagram((Datagram) p, now);
+        loopback = new Loopback(network.sim(), this);
     }
 
     @Override
@@ -57,6 +58,12 @@ public final class Host extends Node {
         }
         softnet = packetsPerSecond == 0 ? null
                 : new Softnet(network().sim(), this, cpus, packetsPerSecond, netdevMaxBacklog);
+        loopback.setMaxBacklog(netdevMaxBacklog);
+    }
+
+    /** The host's lo, which carries every packet to its own address. */
+    public Loopback loopback() {
+        return loopback;
     }
 
     /** The softnet backlog, or null when packet processing is unlimited. */
@@ -64,9 +71,9 @@ public final class Host extends Node {
         return softnet;
     }
 
-    /** Softnet drops over all CPUs (0 when unlimited). */
+    /** Backlog drops over all CPUs, lo's included (softnet_stat "dropped"). */
     public long softnetDropped() {
-        return softnet == null ? 0 : softnet.dropped();
+        return (softnet == null ? 0 : softnet.dropped()) + loopback.dropped();
     }
 
     /**
@@ -104,7 +111,7 @@ public final class Host extends Node {
     }
 
     /**
-     * IP output: counted, then the output filters (nftables output hook), then loopback or the
+     * IP output: counted, then the output filters (nftables output hook), then lo or the
      * route. Returns false only if the packet was dropped for want of a route (a filtered packet
      * is dropped silently, as if lost).
      */
@@ -117,7 +124,7 @@ public final class Host extends Node {
             return true;
         }
         if (owns(p.dst)) {
-            network().sim().schedule(now, (Event) t -> receive(p, null, t)); // loopback
+            loopback.xmit(p, now); // the route to an own address is lo (RTN_LOCAL)
             return true;
         }
         if (!transmit(p, now)) {

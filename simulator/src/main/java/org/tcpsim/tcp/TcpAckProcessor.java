@@ -48,7 +48,7 @@ final class TcpAckProcessor {
         boolean windowUpdate = Seq.gt(ack, snd.sndUna) || Seq.gt(seg.seq, snd.sndWl1)
                 || (seg.seq == snd.sndWl1 && windowChanged);
         if (windowUpdate) {
-            snd.sndWnd = window;
+            snd.setWindow(window);
             snd.sndWl1 = seg.seq;
             snd.sndWl2 = ack;
         }

@@ -93,7 +93,7 @@ final class TcpConnRequest {
         s.seq = cookie(syn.src, syn.srcPort, syn.dstPort, syn.seq, now / COOKIE_TICK_NS, mssIndex);
         s.ack = syn.seq + 1;
         s.flags = TcpSegment.SYN | TcpSegment.ACK;
-        s.mssOption = l.advmss();
+        s.mssOption = l.advmss(syn.src);
         s.window = Math.min(65535, (int) (st.rmem[1] >> TcpReceiver.SCALING_RATIO_SHIFT));
         if (st.timestamps && syn.hasTimestamps) {
             // cookie_init_timestamp: the options a cookie cannot hold ride in the low bits of TSval

@@ -22,6 +22,11 @@ public interface TcpHost {
     /** The smallest MTU of its interfaces (the MSS it advertises is this minus 40). */
     int mtu();
 
+    /** The MTU of the route to {@code remoteAddr}: lo's for one of its own addresses, else {@link #mtu()}. */
+    default int mtu(int remoteAddr) {
+        return mtu();
+    }
+
     /** Time and timers: every TCP timer is armed on this. */
     Scheduler clock();
 

@@ -147,7 +147,7 @@ final class TcpInput {
                 return;
             }
             sk.snd.sndUna = seg.ack;
-            sk.snd.sndWnd = seg.window << sk.snd.sndWscale;
+            sk.snd.setWindow(seg.window << sk.snd.sndWscale);
             sk.snd.sndWl1 = seg.seq;
             sk.snd.sndWl2 = seg.ack;
             handshakeRtt(seg, now);

@@ -118,9 +118,9 @@ public final class TcpListener {
         callbacks.acceptable(this, now);
     }
 
-    /** The MSS this listener advertises (from the host's MTU, as its children do). */
-    int advmss() {
-        return stack.advmss();
+    /** The MSS this listener advertises to {@code remoteAddr} (from the route's MTU, as its children do). */
+    int advmss(int remoteAddr) {
+        return stack.advmss(remoteAddr);
     }
 
     int offeredWscale() {

@@ -43,7 +43,12 @@ final class TcpSender implements TcpSock {
     int sndWl1;
     int sndWl2;
     int sndWscale;
+    /** tp->mss_cache: the segment size now, mssClamp bounded by half the peer's largest window. */
     int mss;
+    /** rx_opt.mss_clamp less the options: the largest segment the peer takes (what the handshake agreed). */
+    private int mssClamp;
+    /** tp->max_window: the largest window the peer has advertised. */
+    private int maxWindow;
     long sndbuf;
     final long sndbufMax;
     /** SOCK_SNDBUF_LOCK: SO_SNDBUF was set, autotuning leaves sndbuf alone. */
@@ -202,6 +207,38 @@ final class TcpSender implements TcpSock {
     public int mss() {
         return mss;
     }
+
+    /** The MSS the handshake agreed (options taken off); the segment size follows it (tcp_sync_mss). */
+    void setMssClamp(int clamp) {
+        mssClamp = clamp;
+        mss = boundToHalfWindow(clamp);
+    }
+
+    /** The peer's window as an ACK, SYN or SYN-ACK set it; a new largest one resyncs the MSS (tcp_ack_update_window). */
+    void setWindow(int window) {
+        sndWnd = window;
+        if (window > maxWindow) {
+            maxWindow = window;
+            mss = boundToHalfWindow(mssClamp);
+        }
+    }
+
+    /**
+     * Linux: tcp_bound_to_half_wnd(): no segment larger than half the largest window the peer has
+     * offered (all of it below TCP_MSS_DEFAULT), so two are in flight and the second gets an immediate
+     * ACK; it matters where a window holds few segments (lo's 64 KiB MTU against a 64 KiB window).
+     */
+    private int boundToHalfWindow(int size) {
+        int cutoff = maxWindow > TcpSocket.DEFAULT_MSS ? maxWindow >> 1 : maxWindow;
+        if (cutoff != 0 && size > cutoff) {
+            int tcpHeaderLen = TCP_HEADER + (socket.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
+            return Math.max(cutoff, 68 - tcpHeaderLen); // 68U - tp->tcp_header_len
+        }
+        return size;
+    }
+
+    /** sizeof(struct tcphdr): a TCP header without options. */
+    private static final int TCP_HEADER = 20;
 
     @Override
     public int priorCwnd() {

@@ -101,7 +101,7 @@ public final class TcpSocket {
         this.retransmitTimer = new Timer(stack.clock(), this::retransmitTimerFired);
         this.delackTimer = new Timer(stack.clock(), this::delackTimerFired);
         this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
-        this.advmss = stack.advmss();
+        this.advmss = stack.advmss(remoteAddr);
         this.tStart = stack.now();
         this.heardNs = tStart;
     }
@@ -380,8 +380,8 @@ public final class TcpSocket {
             tsRecent = ack.tsVal;
             tsRecentStampMs = Math.max(1, stack.tsClock(now));
         }
-        snd.mss = Math.min(mss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
-        snd.sndWnd = ack.window << snd.sndWscale;
+        snd.setMssClamp(Math.min(mss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0));
+        snd.setWindow(ack.window << snd.sndWscale);
         snd.sndWl1 = ack.seq;
         snd.sndWl2 = ack.ack;
         rcv.init(ack.seq, snd.mss, now);
@@ -407,8 +407,8 @@ public final class TcpSocket {
             tsRecentStampMs = Math.max(1, stack.tsClock(now));
         }
         int peerMss = syn.mssOption > 0 ? syn.mssOption : DEFAULT_MSS;
-        snd.mss = Math.min(peerMss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
-        snd.sndWnd = syn.window; // a SYN's window is never scaled
+        snd.setMssClamp(Math.min(peerMss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0));
+        snd.setWindow(syn.window); // a SYN's window is never scaled
         snd.sndWl1 = syn.seq;
         rcv.init(syn.seq + 1, snd.mss, now);
         snd.expandSndbuf();

@@ -154,10 +154,16 @@ public final class TcpStack implements ProtocolHandler {
         return (int) ((uptimeNs + now) / 1_000_000L);
     }
 
-    /** MSS advertised on SYNs: the smallest interface MTU minus IPv4 and TCP headers. */
-    int advmss() {
-        return host.mtu() - TcpSocket.HEADERS;
+    /**
+     * MSS advertised on SYNs to {@code remoteAddr}: the route's MTU minus the headers, capped at
+     * IPV4_MAX_PMTU minus them (ipv4_default_advmss): 65495 over lo, whose MTU is 64 KiB.
+     */
+    int advmss(int remoteAddr) {
+        return Math.min(host.mtu(remoteAddr), IPV4_MAX_PMTU) - TcpSocket.HEADERS;
     }
+
+    /** IPV4_MAX_PMTU: the largest IPv4 packet, 65535 bytes. */
+    private static final int IPV4_MAX_PMTU = 65535;
 
     /** The window scale offered with these options (tcp_select_initial_window). */
     int offeredWscale(SocketOptions o) {
@@ -304,8 +310,8 @@ public final class TcpStack implements ProtocolHandler {
     public void deliver(Packet p, long now) {
         TcpSegment seg = (TcpSegment) p;
         count(MibCounter.TCP_IN_SEGS);
-        if (capture != null) {
-            capture.accept(seg);
+        if (capture != null && seg.src != host.address()) {
+            capture.accept(seg); // one over lo was captured when sent: packet_rcv skips PACKET_LOOPBACK, as tcpdump -i lo shows
         }
         long k = key(seg.dstPort, seg.src, seg.srcPort);
         TcpSocket s = connections.get(k);

@@ -236,7 +236,7 @@ final class TimeWaitTable {
         return now >= reusableAtNs(tw);
     }
 
-    /** Whether tcp_tw_reuse lets connect() take TIME_WAIT 4-tuples over at all (2: loopback only, none here). */
+    /** Whether tcp_tw_reuse lets connect() take TIME_WAIT 4-tuples over at all (2: loopback only, 127.0.0.0/8 by ipv4_is_loopback, which simulated hosts lack). */
     boolean reuseApplies() {
         return stack.settings.twReuse != 0 && stack.settings.twReuse != 2;
     }

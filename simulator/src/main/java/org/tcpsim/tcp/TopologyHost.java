@@ -8,6 +8,7 @@ import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.Host;
 import org.tcpsim.net.Interface;
+import org.tcpsim.net.Loopback;
 import org.tcpsim.net.Packet;
 
 /** A {@link TcpHost} that is a host of a simulated topology: its interfaces, its IP output, the run's clock. */
@@ -42,6 +43,11 @@ public final class TopologyHost implements TcpHost {
     @Override
     public int address() {
         return host.address();
+    }
+
+    @Override
+    public int mtu(int remoteAddr) {
+        return host.owns(remoteAddr) ? Loopback.MTU : mtu();
     }
 
     @Override

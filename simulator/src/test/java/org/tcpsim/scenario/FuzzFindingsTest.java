@@ -117,6 +117,33 @@ class FuzzFindingsTest {
         assertEquals(0, summary.row(0).integer("bulk.bytes"));
     }
 
+    /**
+     * F10: a TCP flow from a host to itself crosses lo, which costs CPU time per packet, so simulated time
+     * advances and the run ends (it spun at 5 ms for good); the issue's variant runs a bulk flow for 200 ms.
+     */
+    @Test
+    void tcpFromAHostToItselfCrossesLoAndTheRunEnds(@TempDir Path tmp) {
+        Path f10 = finding("F10-run-hang-tcp-over-loopback.json");
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            Path out = tmp.resolve("out");
+            Cli.Result r = Cli.run("run", f10.toString(), "--out", out.toString());
+            assertEquals(0, r.status(), r.transcript());
+            CsvTable summary = CsvTable.read(out.resolve("loopdur/summary.csv"));
+            assertTrue(summary.row(0).integer("bulk.bytes") > 0, "data crossed lo: " + summary.row(0));
+
+            Path longer = Cli.write(tmp, "longer.json", Files.readString(f10)
+                    .replace("\"duration\": \"5ms\"", "\"duration\": \"1s\"")
+                    .replace("\"duration\": \"1ms\"", "\"duration\": \"200ms\""));
+            Cli.Result r2 = Cli.run("run", longer.toString(), "--out", tmp.resolve("out2").toString());
+            assertEquals(0, r2.status(), r2.transcript());
+            CsvTable flows = CsvTable.read(tmp.resolve("out2/loopdur/run-s1/flows.csv"));
+            double goodput = flows.row(0).number("goodput_bps");
+            // one CPU's worth of lo: at best 65483 payload bytes per costNs(65535) (~17 Gbit/s)
+            double ceiling = 65483 * 8e9 / org.tcpsim.net.Loopback.costNs(65535);
+            assertTrue(goodput > 1e9 && goodput < ceiling, "goodput over lo " + goodput + " (ceiling " + ceiling + ")");
+        });
+    }
+
     private static void assertLocated(String err, Path file, Refused c) {
         Pattern located = Pattern.compile(Pattern.quote(file.toString()) + ":[0-9]+:[0-9]+: at "
                 + Pattern.quote(c.pointer()) + "[^:]*: .*" + Pattern.quote(c.expected()) + ".*");
