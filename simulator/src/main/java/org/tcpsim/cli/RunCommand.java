@@ -47,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw Overrides.blame(e, overrides, file.file());
         }
+        Warnings.unreadKnobs(file, exp.topology(), overrides, false);
         List<Long> seeds = seed != null ? List.of(seed) : exp.seeds();
         String prefix = overrides.isEmpty() ? "run" : "run-" + Overrides.tag(overrides);
         Map<String, JsonNode> params = new LinkedHashMap<>();

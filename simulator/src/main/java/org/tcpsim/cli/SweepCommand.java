@@ -38,8 +38,10 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentFile file = ExperimentFile.load(args.experiment);
-        SweepPlan plan = plan(file, args.overrides());
+        Map<String, JsonNode> overrides = args.overrides();
+        SweepPlan plan = plan(file, overrides);
         List<RunSpec> runs = plan.runs();
+        Warnings.unreadKnobs(file, runs.get(0).experiment().topology(), overrides, true);
         if (shard != null) {
             String[] parts = shard.split("/");
             try {

@@ -1,13 +1,12 @@
 package org.tcpsim.cli;
 
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tcpsim.experiment.HostSpec;
+import org.tcpsim.experiment.ModelledSysctls;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.SysctlRegistry;
 import org.tcpsim.kernel.SysctlSpec;
 import org.tcpsim.kernel.Sysctls;
-import org.tcpsim.tcp.TcpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,14 +20,6 @@ final class SysctlsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "print a Markdown table (for the README)")
     boolean markdown;
 
-    /** Whether a model reads the knob, or it is only accepted and validated for now. */
-    static String modelled(String name) {
-        return TcpSettings.READ.contains(name) || EXTRA_READ.contains(name) ? "yes" : "accepted, not read yet";
-    }
-
-    /** Knobs read outside the TCP model (softnet backlog). */
-    private static final Set<String> EXTRA_READ = Set.of("net.core.netdev_max_backlog");
-
     @Override
     public Integer call() {
         KernelVersion k = KernelVersion.parse(kernel).orElseThrow(
@@ -38,8 +29,10 @@ final class SysctlsCommand implements Callable<Integer> {
             System.out.printf("| sysctl | default on %s (16 GiB host) | modelled | what it does |%n|---|---|---|---|%n",
                     k.label());
         } else {
-            System.out.printf("# kernel %s, host memory %d GiB (defaults that scale with RAM are marked *)%n",
+            System.out.printf("# kernel %s, host memory %d GiB (defaults that scale with RAM are marked *);"
+                    + " modelled: whether the simulator reads it (a knob it does not read changes nothing)%n",
                     k.label(), HostSpec.DEFAULT_MEMORY >> 30);
+            System.out.printf("%-48s %-24s %-22s %s%n", "# sysctl", "default", "modelled", "what it does");
         }
         for (SysctlSpec s : SysctlRegistry.linux().all()) {
             SysctlSpec.Variant v = s.variants().get(k);
@@ -48,10 +41,10 @@ final class SysctlsCommand implements Callable<Integer> {
             }
             String value = "\"" + defaults.text(s.name()).replace('\t', ' ') + "\"" + (v.memoryDerived() ? "*" : "");
             if (markdown) {
-                System.out.printf("| `%s` | `%s` | %s | %s |%n", s.name(), value, modelled(s.name()),
+                System.out.printf("| `%s` | `%s` | %s | %s |%n", s.name(), value, ModelledSysctls.column(s.name()),
                         s.doc().replace("|", "\\|"));
             } else {
-                System.out.printf("%-48s %-24s %s%n", s.name(), value, s.doc());
+                System.out.printf("%-48s %-24s %-22s %s%n", s.name(), value, ModelledSysctls.column(s.name()), s.doc());
             }
         }
         return 0;

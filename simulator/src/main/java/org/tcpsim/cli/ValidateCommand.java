@@ -2,6 +2,7 @@ package org.tcpsim.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tcpsim.config.ConfigException;
 import org.tcpsim.experiment.ExperimentFile;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** `tcpsim validate`: check experiment and topology files (every sweep point) without running anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check experiment files (every sweep point) and topology files; print each problem as",
-                "FILE:LINE:COLUMN: at /json/pointer: what was expected. Exit status 2 if any."})
+                "FILE:LINE:COLUMN: at /json/pointer: what was expected. Exit status 2 if any.",
+                "Sysctls the model does not read are warned about on stderr (not an error)."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.json", arity = "1..*", description = "experiment or topology files")
     List<Path> files;
@@ -27,8 +29,11 @@ final class ValidateCommand implements Callable<Integer> {
                     TopologyFile.validate(f);
                     System.out.println(f + ": ok (topology)");
                 } else {
-                    int runs = SweepPlan.of(ExperimentFile.load(f)).runs().size();
+                    ExperimentFile file = ExperimentFile.load(f);
+                    SweepPlan plan = SweepPlan.of(file);
+                    int runs = plan.runs().size();
                     System.out.println(f + ": ok (" + runs + (runs == 1 ? " run)" : " runs)"));
+                    Warnings.unreadKnobs(file, plan.runs().get(0).experiment().topology(), Map.of(), true);
                 }
             } catch (ConfigException e) {
                 System.err.println(e.getMessage());

@@ -120,6 +120,12 @@ public final class LocatedDocument {
         return at != null ? at.clone() : locate(pointer);
     }
 
+    /** A problem about the member at {@code pointer}, located where its key is written. */
+    public ConfigProblem problemAtKey(String pointer, String message) {
+        int[] at = locateKey(pointer);
+        return new ConfigProblem(file, pointer, at[0], at[1], message);
+    }
+
     /** A problem at {@code pointer}, located in this file. */
     public ConfigProblem problemAt(String pointer, String message) {
         int[] at = locate(pointer);

@@ -178,6 +178,11 @@ public final class ExperimentFile {
         return null;
     }
 
+    /** The experiment file as parsed, with its locations. */
+    LocatedDocument document() {
+        return doc;
+    }
+
     public String name() {
         return doc.root().path("name").asText();
     }

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,11 +24,26 @@ public final class Sysctls {
     private final KernelVersion kernel;
     private final HostMemory memory;
     private final SortedMap<String, SysctlValue> values;
+    /** Null, or where the getters note each name they are asked for (see {@link #recordingReads}). */
+    private final Set<String> reads;
 
     private Sysctls(KernelVersion kernel, HostMemory memory, SortedMap<String, SysctlValue> values) {
+        this(kernel, memory, values, null);
+    }
+
+    private Sysctls(KernelVersion kernel, HostMemory memory, SortedMap<String, SysctlValue> values, Set<String> reads) {
         this.kernel = kernel;
         this.memory = memory;
         this.values = Collections.unmodifiableSortedMap(values);
+        this.reads = reads;
+    }
+
+    /**
+     * The same values, noting in {@code into} the name of every sysctl read through a getter: how
+     * the simulator finds out which sysctls its models read (the others are accepted, not modelled).
+     */
+    public Sysctls recordingReads(Set<String> into) {
+        return new Sysctls(kernel, memory, values, Objects.requireNonNull(into, "into"));
     }
 
     /** Boot-time defaults of kernel {@code k} on a host with {@code memoryBytes} of RAM. */
@@ -178,6 +194,9 @@ public final class Sysctls {
     }
 
     private SysctlValue value(String name) {
+        if (reads != null) {
+            reads.add(name);
+        }
         SysctlValue v = values.get(name);
         if (v == null) {
             throw new IllegalArgumentException(name + " does not exist on kernel " + kernel.label());

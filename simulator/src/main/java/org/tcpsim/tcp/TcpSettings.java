@@ -1,29 +1,15 @@
 package org.tcpsim.tcp;
 
 import java.util.BitSet;
-import java.util.Set;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
 
-/** The sysctls TCP reads, taken once per host so the per-packet path never looks a name up. */
+/**
+ * The sysctls TCP reads, taken once per host so the per-packet path never looks a name up. Which
+ * sysctls count as modelled follows from what this constructor reads (experiment.ModelledSysctls).
+ */
 public final class TcpSettings {
-    /** Every sysctl the TCP model reads (the others are accepted and validated, for models to come). */
-    public static final Set<String> READ = Set.of(SysctlNames.IP_LOCAL_PORT_RANGE,
-            SysctlNames.IP_LOCAL_RESERVED_PORTS, SysctlNames.SOMAXCONN, SysctlNames.TCP_TIMESTAMPS, SysctlNames.TCP_SACK,
-            SysctlNames.TCP_WINDOW_SCALING, SysctlNames.TCP_SYN_RETRIES, SysctlNames.TCP_SYNACK_RETRIES,
-            SysctlNames.TCP_SYN_LINEAR_TIMEOUTS, SysctlNames.TCP_RETRIES2, SysctlNames.TCP_ORPHAN_RETRIES,
-            SysctlNames.TCP_FIN_TIMEOUT, SysctlNames.TCP_RTO_MIN_US, SysctlNames.TCP_RTO_MAX_MS, SysctlNames.TCP_RMEM,
-            SysctlNames.TCP_WMEM, SysctlNames.RMEM_MAX, SysctlNames.WMEM_MAX, SysctlNames.TCP_MODERATE_RCVBUF,
-            SysctlNames.TCP_CONGESTION_CONTROL, SysctlNames.TCP_SLOW_START_AFTER_IDLE, SysctlNames.FILE_MAX,
-            SysctlNames.TCP_MEM, SysctlNames.TCP_TW_REUSE, SysctlNames.TCP_TW_REUSE_DELAY, SysctlNames.TCP_TW_RECYCLE,
-            SysctlNames.TCP_MAX_TW_BUCKETS, SysctlNames.TCP_SYNCOOKIES, SysctlNames.TCP_MAX_SYN_BACKLOG,
-            SysctlNames.TCP_ABORT_ON_OVERFLOW, SysctlNames.TCP_RECOVERY, SysctlNames.TCP_EARLY_RETRANS,
-            SysctlNames.TCP_DSACK, SysctlNames.TCP_KEEPALIVE_TIME, SysctlNames.TCP_KEEPALIVE_INTVL,
-            SysctlNames.TCP_KEEPALIVE_PROBES, SysctlNames.TCP_FRTO, SysctlNames.TCP_INVALID_RATELIMIT,
-            SysctlNames.TCP_RFC1337, SysctlNames.TCP_MIN_RTT_WLEN, SysctlNames.TCP_COMP_SACK_DELAY_NS,
-            SysctlNames.TCP_COMP_SACK_NR);
-
     final int portLow;
     final int portHigh;
     final BitSet reservedPorts;
