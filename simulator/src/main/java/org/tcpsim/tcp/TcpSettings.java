@@ -1,15 +1,31 @@
 package org.tcpsim.tcp;
 
 import java.util.BitSet;
+import java.util.Set;
+import java.util.TreeSet;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
 
 /**
  * The sysctls TCP reads, taken once per host so the per-packet path never looks a name up. Which
- * sysctls count as modelled follows from what this constructor reads (experiment.ModelledSysctls).
+ * sysctls count as modelled follows from what this constructor reads ({@link #READ}).
  */
 public final class TcpSettings {
+    /**
+     * Every sysctl the TCP model reads: the names this constructor asks for on each kernel profile (found
+     * by reading from recording sysctls, so it follows the code; experiment.ModelledSysctls adds the other models').
+     */
+    public static final Set<String> READ = reads();
+
+    private static Set<String> reads() {
+        Set<String> names = new TreeSet<>();
+        for (KernelVersion k : KernelVersion.values()) {
+            new TcpSettings(k, Sysctls.defaults(k).recordingReads(names));
+        }
+        return Set.copyOf(names);
+    }
+
     final int portLow;
     final int portHigh;
     final BitSet reservedPorts;
