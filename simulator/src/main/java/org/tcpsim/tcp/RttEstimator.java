@@ -24,6 +24,7 @@ public final class RttEstimator {
     private long rttvarUs;
     private int rttSeq;
     private long rtoUs = TIMEOUT_INIT_US;
+    private int backoffs;
 
     /**
      * @param rtoMinUs net.ipv4.tcp_rto_min_us (TCP_RTO_MIN 200 ms)
@@ -73,11 +74,18 @@ public final class RttEstimator {
         }
         srtt8Us = Math.max(1, srtt);
         rtoUs = bound(roundUpToJiffy((srtt8Us >> 3) + rttvarUs));
+        backoffs = 0; // RFC 6298: only a valid RTT measurement resets the backoff
     }
 
-    /** Doubles the RTO after a timeout, capped at rto_max (tcp_retransmit_timer). */
+    /** Doubles the RTO after a timeout, capped at rto_max (tcp_retransmit_timer: icsk_backoff++). */
     public void backoff() {
         rtoUs = Math.min(rtoUs * 2, rtoMaxUs);
+        backoffs++;
+    }
+
+    /** RTO doublings since the last RTT sample (icsk_backoff; tcp_ack_update_rtt zeroes it). */
+    public int backoffs() {
+        return backoffs;
     }
 
     /** Sets the RTO outright (TCP_TIMEOUT_FALLBACK after a retransmitted handshake). */
@@ -87,6 +95,7 @@ public final class RttEstimator {
 
     /** Recomputes the RTO from srtt and rttvar, dropping any backoff (tcp_set_rto). */
     public void resetBackoff() {
+        backoffs = 0;
         if (srtt8Us != 0) {
             rtoUs = bound(roundUpToJiffy((srtt8Us >> 3) + rttvarUs));
         }

@@ -65,6 +65,9 @@ public final class TcpInfo {
         // usec timestamps and TFO, the other bits, are not modelled)
         m.put("tcpi_options", (long) ((s.timestamps ? 1 : 0) | (snd.sack ? 2 : 0) | (s.wscaleOk ? 4 : 0)));
         m.put("tcpi_reord_seen", (long) snd.rack.reordSeen);
+        // icsk_backoff of the RTO (zero-window probing's own backoff, which Linux keeps in the same
+        // field, is not reported)
+        m.put("tcpi_backoff", (long) snd.rtt.backoffs());
         return m;
     }
 }

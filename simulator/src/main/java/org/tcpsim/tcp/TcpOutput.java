@@ -271,7 +271,7 @@ final class TcpOutput {
         snd.rtx.add(snd.sndNxt, end, now);
         snd.sndNxt = end;
         if (len > 0) {
-            snd.lastSendNs = now; // lsndtime: new data only (tcp_event_data_sent)
+            snd.lastSendNs = now; // lsndtime (tcp_event_data_sent; retransmissions set it too)
             snd.probe0.windowOpened();
         }
         if (snd.caState == CaState.RECOVERY) {
@@ -349,6 +349,9 @@ final class TcpOutput {
         TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0), now);
         s.dataLength = end - start - (fin ? 1 : 0);
         finish(s, now); // after dataLength: a segment with data may make the connection interactive
+        if (s.dataLength > 0) {
+            snd.lastSendNs = now; // __tcp_transmit_skb -> tcp_event_data_sent: lsndtime, retransmissions too
+        }
         return s;
     }
 
