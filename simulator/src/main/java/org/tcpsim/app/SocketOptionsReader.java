@@ -1,9 +1,8 @@
 package org.tcpsim.app;
 
-import java.util.Map;
 import org.tcpsim.config.ConfigNode;
+import org.tcpsim.tcp.CongestionChoice;
 import org.tcpsim.tcp.SocketOptions;
-import org.tcpsim.tcp.CongestionControls;
 
 /**
  * Reads {@code "sockopt": {"SO_RCVBUF": "64KiB", "TCP_CONGESTION": "cubic", "SO_KEEPALIVE": true,
@@ -13,7 +12,8 @@ public final class SocketOptionsReader {
     private SocketOptionsReader() {
     }
 
-    public static SocketOptions read(ConfigNode parent) {
+    /** @param setting resolves TCP_CONGESTION's name against the loaded congestion controls */
+    public static SocketOptions read(ConfigNode parent, WorkloadSetting setting) {
         ConfigNode o = parent.optObject("sockopt");
         if (o.isMissing()) {
             return SocketOptions.DEFAULTS;
@@ -29,13 +29,7 @@ public final class SocketOptionsReader {
         int keepIntvl = o.optInt("TCP_KEEPINTVL", 0, 1, 32767);
         int keepCnt = o.optInt("TCP_KEEPCNT", 0, 1, 127);
         int userTimeout = o.optInt("TCP_USER_TIMEOUT", 0, 0, Integer.MAX_VALUE);
-        String cc = o.optString("TCP_CONGESTION", null);
-        Map<String, ?> available = CongestionControls.available();
-        if (cc != null && !available.containsKey(cc)) {
-            o.problemAt("TCP_CONGESTION", "no congestion control named '" + cc + "' is loaded (ENOENT); available: "
-                    + String.join(", ", available.keySet()));
-            cc = null;
-        }
+        CongestionChoice cc = o.has("TCP_CONGESTION") ? setting.congestionByName(o.get("TCP_CONGESTION")) : null;
         o.finish();
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, cc, reuseAddr, keepAlive, keepIdle, keepIntvl,
                 keepCnt, userTimeout);

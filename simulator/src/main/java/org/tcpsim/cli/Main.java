@@ -2,15 +2,23 @@ package org.tcpsim.cli;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tcpsim.Version;
 import org.tcpsim.config.ConfigException;
+import org.tcpsim.plugin.PluginException;
+import org.tcpsim.plugin.PluginRegistry;
+import org.tcpsim.plugin.PluginSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The `tcpsim` command. Exit status: 0 success, 1 a run failed, 2 bad input (usage or experiment files). */
@@ -23,13 +31,30 @@ public final class Main {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "load the plugin jars in DIR (or the jar DIR names); repeatable. Also loaded: the entries of"
+                    + " TCPSIM_PLUGINS (a ':'-separated list of directories and jars) and plugins/ beside the"
+                    + " experiment file")
+    List<Path> pluginDirs = new ArrayList<>();
+
+    /** The environment (TCPSIM_PLUGINS), given by tests in place of the process's. */
+    private Map<String, String> env = System.getenv();
+    private PluginRegistry plugins;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns its exit status (tests call this instead of main). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(System.getenv(), args);
+    }
+
+    /** Runs the command line with {@code env} as the environment. */
+    public static int execute(Map<String, String> env, String... args) {
+        Main main = new Main();
+        main.env = env;
+        CommandLine cli = new CommandLine(main);
         cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILED);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -38,8 +63,8 @@ public final class Main {
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;
             }
-            if (e instanceof BadInput bi) {
-                cmd.getErr().println("tcpsim: " + bi.getMessage());
+            if (e instanceof BadInput || e instanceof PluginException) {
+                cmd.getErr().println("tcpsim: " + e.getMessage());
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;
             }
@@ -79,6 +104,20 @@ public final class Main {
         String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
         Matcher end = SENTENCE_END.matcher(text); // "e.g. after" goes on: a sentence ends before a capital
         return end.find() ? text.substring(0, end.start() + 1) : text;
+    }
+
+    /**
+     * The plugins this command loads: the simulator's own, every jar of --plugins and TCPSIM_PLUGINS,
+     * and of plugins/ beside each of {@code experiments}; loaded once per command.
+     *
+     * @throws PluginException when a jar cannot be loaded (exit status 2)
+     */
+    PluginRegistry plugins(List<Path> experiments) {
+        if (plugins == null) {
+            List<Path> jars = PluginSources.jars(pluginDirs, env.get(PluginSources.ENV), experiments);
+            plugins = jars.isEmpty() ? PluginRegistry.builtin() : PluginRegistry.load(jars);
+        }
+        return plugins;
     }
 
     /** "PATH: why" for the file-system exceptions whose message is only the path. */

@@ -12,6 +12,7 @@ import org.tcpsim.experiment.SweepPlan;
 import org.tcpsim.output.SummaryFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** `tcpsim merge`: rebuild summary.csv and aggregate.csv from the complete run directories (after sharded runs). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -27,9 +28,12 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs args;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
-        ExperimentFile file = ExperimentFile.load(args.experiment);
+        ExperimentFile file = ExperimentFile.load(args.experiment, main.plugins(List.of(args.experiment)));
         Path experimentOut = args.out.resolve(file.name());
         if (!Files.isDirectory(experimentOut)) {
             throw new Main.BadInput("no results to merge: " + experimentOut + " does not exist");

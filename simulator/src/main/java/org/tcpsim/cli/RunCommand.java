@@ -16,6 +16,7 @@ import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs args;
 
+    @ParentCommand
+    Main main;
+
     @Mixin
     TraceArgs traces;
 
@@ -39,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentFile file = ExperimentFile.load(args.experiment);
+        ExperimentFile file = ExperimentFile.load(args.experiment, main.plugins(List.of(args.experiment)));
         Map<String, JsonNode> overrides = args.overrides();
         Experiment exp;
         try {

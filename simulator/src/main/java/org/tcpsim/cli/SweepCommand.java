@@ -13,6 +13,7 @@ import org.tcpsim.experiment.Runner;
 import org.tcpsim.experiment.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 /** `tcpsim sweep`: every point of the sweep times every seed, in parallel, resumable, shardable. */
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs args;
+
+    @ParentCommand
+    Main main;
 
     @Mixin
     TraceArgs traces;
@@ -37,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentFile file = ExperimentFile.load(args.experiment);
+        ExperimentFile file = ExperimentFile.load(args.experiment, main.plugins(List.of(args.experiment)));
         Map<String, JsonNode> overrides = args.overrides();
         SweepPlan plan = plan(file, overrides);
         List<RunSpec> runs = plan.runs();

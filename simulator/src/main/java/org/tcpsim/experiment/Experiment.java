@@ -8,11 +8,13 @@ import org.tcpsim.app.Workload;
 /**
  * One fully resolved, validated experiment configuration (a single point of a sweep).
  *
- * @param json the resolved JSON it was read from (topology inlined, sweep values applied)
+ * @param json    the resolved JSON it was read from (topology inlined, sweep values applied)
+ * @param plugins the plugin jars it was read with, as content hashes ("" without jars): part of a
+ *                run's fingerprint, so a changed plugin jar makes finished runs stale
  */
 public record Experiment(String name, String description, long durationNs, List<Long> seeds, long sampleIntervalNs,
                          TopologySpec topology, Map<String, HostSpec> hosts, List<Workload> workloads,
-                         JsonNode json) {
+                         JsonNode json, String plugins) {
 
     /** The declared kernel of a node, or the defaults for one that is not listed under "hosts". */
     public HostSpec host(String node) {

@@ -15,6 +15,7 @@ import org.tcpsim.config.ConfigProblem;
 import org.tcpsim.config.JsonPointers;
 import org.tcpsim.config.LocatedDocument;
 import org.tcpsim.config.Problems;
+import org.tcpsim.plugin.PluginRegistry;
 
 /**
  * An experiment file as loaded from disk: its JSON (with the topology file, if it names one),
@@ -31,15 +32,26 @@ public final class ExperimentFile {
     private final LocatedDocument doc;
     private final LocatedDocument topologyDoc;
     private final Map<String, List<JsonNode>> sweep;
+    private final PluginRegistry plugins;
 
-    private ExperimentFile(LocatedDocument doc, LocatedDocument topologyDoc, Map<String, List<JsonNode>> sweep) {
+    private ExperimentFile(LocatedDocument doc, LocatedDocument topologyDoc, Map<String, List<JsonNode>> sweep,
+                           PluginRegistry plugins) {
         this.doc = doc;
         this.topologyDoc = topologyDoc;
         this.sweep = sweep;
+        this.plugins = plugins;
     }
 
-    /** Loads and validates the file and its base configuration (the experiment without sweep values). */
+    /** Loads and validates the file with the simulator's own plugins only. */
     public static ExperimentFile load(Path file) throws ConfigException {
+        return load(file, PluginRegistry.builtin());
+    }
+
+    /**
+     * Loads and validates the file and its base configuration (the experiment without sweep
+     * values); every point of the sweep is read with the same {@code plugins}.
+     */
+    public static ExperimentFile load(Path file, PluginRegistry plugins) throws ConfigException {
         LocatedDocument doc = LocatedDocument.parse(file);
         Problems problems = new Problems();
         if (!doc.root().isObject()) {
@@ -65,7 +77,7 @@ public final class ExperimentFile {
             problems.throwIfAny(); // never expand a sweep too large to run: each point would be resolved and kept
         }
         checkSweepTargets(doc, topologyDoc, sweep, problems);
-        ExperimentFile loaded = new ExperimentFile(doc, topologyDoc, sweep);
+        ExperimentFile loaded = new ExperimentFile(doc, topologyDoc, sweep, plugins);
         try {
             loaded.resolve(Map.of());
         } catch (ConfigException e) {
@@ -228,7 +240,7 @@ public final class ExperimentFile {
             topology.problem("expected a topology object {\"nodes\": [...], \"links\": [...]} or a path to a topology file");
             problems.throwIfAny();
         }
-        Experiment experiment = ExperimentReader.read(root, topology);
+        Experiment experiment = ExperimentReader.read(root, topology, plugins);
         problems.throwIfAny();
         return experiment;
     }

@@ -16,6 +16,10 @@ import org.tcpsim.app.server.ServerWorkload;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.config.Units;
 import org.tcpsim.net.NodeKind;
+import org.tcpsim.plugin.CongestionReader;
+import org.tcpsim.plugin.PluginRegistry;
+import org.tcpsim.plugin.PluginSources;
+import org.tcpsim.tcp.CongestionChoice;
 
 /** Reads a resolved experiment tree into an {@link Experiment}, reporting every problem at once. */
 final class ExperimentReader {
@@ -33,8 +37,9 @@ final class ExperimentReader {
     /**
      * @param root     the experiment object
      * @param topology the topology object (inside root, or the root of a separate topology file)
+     * @param plugins  the workload types, loss models and congestion controls the file may name
      */
-    static Experiment read(ConfigNode root, ConfigNode topology) {
+    static Experiment read(ConfigNode root, ConfigNode topology, PluginRegistry plugins) {
         root.markKnown(HANDLED_ELSEWHERE);
         String name = root.requireString("name");
         if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -61,17 +66,17 @@ final class ExperimentReader {
                     + " samples per run; at most " + MAX_SAMPLES + " (a sample_interval of at least "
                     + Units.formatDurationNs(roundUp(duration / (MAX_SAMPLES - 1) + 1)) + ", or \"0s\" for none)");
         }
-        TopologySpec topo = topology.isMissing() ? null : TopologyReader.read(topology);
+        TopologySpec topo = topology.isMissing() ? null : TopologyReader.read(topology, plugins);
         if (topology.isMissing()) {
             root.problem("missing required field 'topology' (an object with nodes and links, or a path to one)");
         }
-        Map<String, HostSpec> hosts = readHosts(root.optObject("hosts"), topo);
+        Map<String, HostSpec> hosts = readHosts(root.optObject("hosts"), topo, plugins);
         SummaryCounters.check(root, topo, hosts); // read again when the summary is rebuilt
-        List<Workload> workloads = topo == null ? List.of() : readWorkloads(root, topo, duration);
+        List<Workload> workloads = topo == null ? List.of() : readWorkloads(root, topo, duration, plugins);
         ChartSpec.check(root.optObject("chart")); // checked here so a bad chart fails before any run
         root.finish();
         return new Experiment(name, description, duration, List.copyOf(seeds), sampleInterval, topo, hosts,
-                workloads, root.json());
+                workloads, root.json(), plugins.fingerprint());
     }
 
     /** {@code v} rounded up to two significant digits, for a suggestion a user can type. */
@@ -96,7 +101,7 @@ final class ExperimentReader {
         }
     }
 
-    private static Map<String, HostSpec> readHosts(ConfigNode hostsNode, TopologySpec topo) {
+    private static Map<String, HostSpec> readHosts(ConfigNode hostsNode, TopologySpec topo, PluginRegistry plugins) {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         if (hostsNode.isMissing()) {
             return hosts;
@@ -107,7 +112,7 @@ final class ExperimentReader {
                         + String.join(", ", topo.byName().keySet()) + ")");
                 continue;
             }
-            HostSpec spec = HostReader.read(e.getValue());
+            HostSpec spec = HostReader.read(e.getValue(), plugins);
             NodeKind kind = topo == null ? NodeKind.HOST : topo.byName().get(e.getKey()).kind();
             if (kind != NodeKind.HOST && !spec.filters().isEmpty()) {
                 e.getValue().problemAt("filters", "packet filters run on hosts only; '" + e.getKey() + "' is a "
@@ -118,9 +123,10 @@ final class ExperimentReader {
         return hosts;
     }
 
-    private static List<Workload> readWorkloads(ConfigNode root, TopologySpec topo, long duration) {
+    private static List<Workload> readWorkloads(ConfigNode root, TopologySpec topo, long duration,
+                                                PluginRegistry plugins) {
         List<ConfigNode> entries = root.optArray("workloads");
-        Map<String, WorkloadType> types = Plugins.get().workloadTypes();
+        Map<String, WorkloadType> types = plugins.workloadTypes();
         Map<String, Integer> perType = new HashMap<>();
         for (ConfigNode w : entries) {
             if (w.json().path("type").isTextual()) {
@@ -133,6 +139,11 @@ final class ExperimentReader {
         Map<String, String> bound = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             ConfigNode w = entries.get(i);
+            if (w.json().path("type").isTextual() && !types.containsKey(w.json().path("type").asText())) {
+                w.problemAt("type", PluginSources.notLoaded("workload type", w.json().path("type").asText(),
+                        types.keySet()));
+                continue;
+            }
             String type = w.requireEnum("type", types.keySet().toArray(String[]::new));
             if (type == null) {
                 continue;
@@ -144,7 +155,7 @@ final class ExperimentReader {
                 w.problemAt("name", "workload name '" + name + "' is used twice; give each a distinct \"name\"");
                 continue;
             }
-            Workload parsed = types.get(type).parse(w, setting(name, i, topo, duration));
+            Workload parsed = types.get(type).parse(w, setting(name, i, topo, duration, plugins));
             if (parsed != null && bindsFreePort(parsed, w, bound)) {
                 out.add(parsed);
             }
@@ -177,7 +188,8 @@ final class ExperimentReader {
         return true;
     }
 
-    private static WorkloadSetting setting(String name, int index, TopologySpec topo, long duration) {
+    private static WorkloadSetting setting(String name, int index, TopologySpec topo, long duration,
+                                           PluginRegistry plugins) {
         return new WorkloadSetting() {
             @Override
             public String workloadName() {
@@ -213,6 +225,16 @@ final class ExperimentReader {
             @Override
             public boolean connected(String fromNode, String toNode) {
                 return topo.connected(fromNode, toNode);
+            }
+
+            @Override
+            public CongestionChoice congestion(ConfigNode node) {
+                return CongestionReader.read(node, plugins);
+            }
+
+            @Override
+            public CongestionChoice congestionByName(ConfigNode node) {
+                return CongestionReader.byName(node, plugins);
             }
         };
     }

@@ -10,7 +10,10 @@ import org.tcpsim.kernel.SysctlException;
 import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.FilterRule;
-import org.tcpsim.tcp.CongestionControls;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.tcpsim.plugin.CongestionReader;
+import org.tcpsim.plugin.PluginRegistry;
+import org.tcpsim.tcp.CongestionChoice;
 
 /**
  * Reads one entry of "hosts": {"kernel": "6.18", "sysctl": {...}, "ulimit_nofile": 1024, "cpus": 4,
@@ -20,7 +23,7 @@ final class HostReader {
     private HostReader() {
     }
 
-    static HostSpec read(ConfigNode h) {
+    static HostSpec read(ConfigNode h, PluginRegistry plugins) {
         String kernelText = h.optString("kernel", KernelVersion.newest().label());
         Optional<KernelVersion> parsed = KernelVersion.parse(kernelText);
         if (parsed.isEmpty()) {
@@ -49,10 +52,24 @@ final class HostReader {
             }
         }
         String cc = sysctls.getString(SysctlNames.TCP_CONGESTION_CONTROL);
-        if (!CongestionControls.available().containsKey(cc)) {
-            sysctlNode.problemAt(SysctlNames.TCP_CONGESTION_CONTROL, "no congestion control named '" + cc
-                    + "' is loaded (tcp_available_congestion_control: "
-                    + String.join(" ", CongestionControls.available().keySet()) + ")");
+        CongestionChoice congestion;
+        if (h.has("congestion_control")) {
+            // the host's module with its parameters: the default of its sockets, and what TCP_CONGESTION of
+            // that module gets (Linux: the sysctl plus /sys/module/tcp_NAME/parameters)
+            congestion = CongestionReader.read(h.get("congestion_control"), plugins);
+            boolean sysctlGiven = sysctlNode.isObject() && sysctlNode.json().has(SysctlNames.TCP_CONGESTION_CONTROL);
+            if (congestion != null && sysctlGiven && !congestion.name().equals(cc)) {
+                h.problemAt("congestion_control", "names '" + congestion.name() + "' but sysctl "
+                        + SysctlNames.TCP_CONGESTION_CONTROL + " is '" + cc + "': give the module in one place");
+            } else if (congestion != null) {
+                try {
+                    sysctls = sysctls.with(SysctlNames.TCP_CONGESTION_CONTROL, TextNode.valueOf(congestion.name()));
+                } catch (SysctlException e) {
+                    h.problemAt("congestion_control", e.getMessage());
+                }
+            }
+        } else {
+            congestion = CongestionReader.named(sysctlNode, plugins, cc, SysctlNames.TCP_CONGESTION_CONTROL);
         }
         int nofile = h.optInt("ulimit_nofile", HostSpec.DEFAULT_NOFILE, 1, Integer.MAX_VALUE);
         int cpus = h.optInt("cpus", 1, 1, 4096);
@@ -60,6 +77,6 @@ final class HostReader {
         long uptime = h.optDurationNs("uptime", 0);
         List<FilterRule> filters = FilterReader.read(h.optArray("filters"));
         h.finish();
-        return new HostSpec(kernel, sysctls, memory, nofile, cpus, pps, uptime, filters);
+        return new HostSpec(kernel, sysctls, memory, nofile, cpus, pps, uptime, filters, congestion);
     }
 }

@@ -79,6 +79,9 @@ final class NetworkBuilder {
                 HostSpec h = exp.host(n.name());
                 TcpStack stack = TopologyHost.stack((Host) net.node(n.name()), sim, random, h.kernel(), h.sysctls());
                 stack.setNofileLimit(h.ulimitNofile());
+                if (h.congestion() != null) {
+                    stack.setDefaultCongestion(h.congestion());
+                }
                 stack.setUptimeNs(h.uptimeNs());
                 stacks.put(n.name(), stack);
             }

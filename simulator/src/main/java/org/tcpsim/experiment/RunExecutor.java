@@ -55,7 +55,8 @@ public final class RunExecutor {
     public static String fingerprint(Experiment experiment, long seed) {
         ObjectNode json = experiment.json().deepCopy();
         json.remove(NOT_SIMULATED);
-        return Fingerprint.of(json, seed) + "@" + Version.build();
+        String plugins = experiment.plugins().isEmpty() ? "" : "+plugins:" + experiment.plugins();
+        return Fingerprint.of(json, seed) + "@" + Version.build() + plugins;
     }
 
     public static String fingerprint(RunSpec spec) {

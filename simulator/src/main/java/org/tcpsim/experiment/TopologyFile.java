@@ -5,6 +5,7 @@ import org.tcpsim.config.ConfigException;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.config.LocatedDocument;
 import org.tcpsim.config.Problems;
+import org.tcpsim.plugin.PluginRegistry;
 
 /** A reusable topology file ({"nodes": [...], "links": [...]}) on its own, for `tcpsim validate`. */
 public final class TopologyFile {
@@ -22,9 +23,14 @@ public final class TopologyFile {
     }
 
     public static TopologySpec validate(Path file) throws ConfigException {
+        return validate(file, PluginRegistry.builtin());
+    }
+
+    /** Validates with these plugins' loss models. */
+    public static TopologySpec validate(Path file, PluginRegistry plugins) throws ConfigException {
         LocatedDocument doc = LocatedDocument.parse(file);
         Problems problems = new Problems();
-        TopologySpec spec = TopologyReader.read(ConfigNode.root(doc, problems));
+        TopologySpec spec = TopologyReader.read(ConfigNode.root(doc, problems), plugins);
         problems.throwIfAny();
         return spec;
     }

@@ -16,6 +16,8 @@ import org.tcpsim.net.NodeKind;
 import org.tcpsim.net.loss.BernoulliLossType;
 import org.tcpsim.net.loss.LossModelSpec;
 import org.tcpsim.net.loss.LossModelType;
+import org.tcpsim.plugin.PluginRegistry;
+import org.tcpsim.plugin.PluginSources;
 
 /** Reads a topology object ({"nodes": [...], "links": [...]}), reporting every problem with its location. */
 final class TopologyReader {
@@ -31,7 +33,7 @@ final class TopologyReader {
     private TopologyReader() {
     }
 
-    static TopologySpec read(ConfigNode topo) {
+    static TopologySpec read(ConfigNode topo, PluginRegistry plugins) {
         topo.markKnown("description");
         List<NodeSpec> nodes = new ArrayList<>();
         Map<String, NodeSpec> byName = new LinkedHashMap<>();
@@ -46,7 +48,7 @@ final class TopologyReader {
         List<LinkSpec> links = new ArrayList<>();
         List<String[]> edges = new ArrayList<>();
         for (ConfigNode l : topo.requireArray("links")) {
-            LinkSpec spec = readLink(l, byName, edges);
+            LinkSpec spec = readLink(l, byName, edges, plugins);
             if (spec != null) {
                 links.add(spec);
             }
@@ -183,7 +185,8 @@ final class TopologyReader {
         }
     }
 
-    private static LinkSpec readLink(ConfigNode l, Map<String, NodeSpec> byName, List<String[]> edges) {
+    private static LinkSpec readLink(ConfigNode l, Map<String, NodeSpec> byName, List<String[]> edges,
+                                     PluginRegistry plugins) {
         String a = readEnd(l, "a", byName);
         String b = readEnd(l, "b", byName);
         if (a != null && b != null && !a.equals(b)) {
@@ -192,9 +195,9 @@ final class TopologyReader {
         if (a != null && a.equals(b)) {
             l.problemAt("b", "a link must join two different nodes; both ends are '" + a + "'");
         }
-        LinkDirection base = readDirection(l, null);
-        LinkDirection aToB = l.has("a_to_b") ? readDirection(l.optObject("a_to_b"), base) : base;
-        LinkDirection bToA = l.has("b_to_a") ? readDirection(l.optObject("b_to_a"), base) : base;
+        LinkDirection base = readDirection(l, null, plugins);
+        LinkDirection aToB = l.has("a_to_b") ? readDirection(l.optObject("a_to_b"), base, plugins) : base;
+        LinkDirection bToA = l.has("b_to_a") ? readDirection(l.optObject("b_to_a"), base, plugins) : base;
         l.finish();
         if (a == null || b == null || a.equals(b) || aToB == null || bToA == null) {
             return null;
@@ -213,7 +216,7 @@ final class TopologyReader {
     }
 
     /** One direction's settings; absent fields come from {@code base} (the link's own), which is null for the link itself. */
-    private static LinkDirection readDirection(ConfigNode d, LinkDirection base) {
+    private static LinkDirection readDirection(ConfigNode d, LinkDirection base, PluginRegistry plugins) {
         if (d.isMissing()) {
             return base;
         }
@@ -223,7 +226,7 @@ final class TopologyReader {
                 : new QueueLimit(base.queueLimit(), base.queueInPackets());
         QueueLimit queue = d.optQueueLimit("queue", defQueue);
         int mtu = d.optInt("mtu", base == null ? LinkDirection.DEFAULT_MTU : base.mtu(), MIN_MTU, 65535);
-        LossModelSpec loss = d.has("loss") ? readLoss(d.get("loss")) : base == null ? LossModelSpec.NONE : base.loss();
+        LossModelSpec loss = d.has("loss") ? readLoss(d.get("loss"), plugins) : base == null ? LossModelSpec.NONE : base.loss();
         double reorderP = base == null ? 0 : base.reorderProbability();
         long reorderDelay = base == null ? 0 : base.reorderDelayNs();
         if (d.has("reorder")) {
@@ -252,11 +255,16 @@ final class TopologyReader {
     }
 
     /** {"model": NAME, ...params} or a bare number as shorthand for Bernoulli loss. */
-    private static LossModelSpec readLoss(ConfigNode loss) {
+    private static LossModelSpec readLoss(ConfigNode loss, PluginRegistry plugins) {
         if (loss.isNumber()) {
             return BernoulliLossType.of(loss.asProbability());
         }
-        Map<String, LossModelType> models = Plugins.get().lossModels();
+        Map<String, LossModelType> models = plugins.lossModels();
+        if (loss.json().path("model").isTextual() && !models.containsKey(loss.json().path("model").asText())) {
+            loss.problemAt("model", PluginSources.notLoaded("loss model", loss.json().path("model").asText(),
+                    models.keySet()));
+            return null;
+        }
         String model = loss.requireEnum("model", models.keySet().toArray(String[]::new));
         if (model == null) {
             return null;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.tcpsim.packetdrill.Syscalls.Attempt;
 import org.tcpsim.packetdrill.Syscalls.Ret;
 import org.tcpsim.tcp.SocketOptionCalls;
-import org.tcpsim.tcp.CongestionControls;
+import org.tcpsim.plugin.PluginRegistry;
 
 /**
  * setsockopt() and getsockopt(): before listen() or connect() the options wait in the socket's
@@ -54,13 +54,13 @@ final class SockOptions {
                 if (!(val instanceof Expr.Str str)) {
                     throw calls.error("setsockopt", "TCP_CONGESTION needs a string");
                 }
-                if (!CongestionControls.available().containsKey(str.value())) {
+                if (!PluginRegistry.builtin().congestionControls().containsKey(str.value())) {
                     return Ret.err("ENOENT");
                 }
                 if (s.live != null || s.listener != null) {
                     throw calls.unsupported("setsockopt TCP_CONGESTION after connect/listen");
                 }
-                s.opts.congestion = str.value();
+                s.opts.congestion = PluginRegistry.builtin().congestionDefaults(str.value());
                 return Ret.ok(0);
             }
             long v = calls.num("setsockopt", val);

@@ -1,5 +1,6 @@
 package org.tcpsim.packetdrill;
 
+import org.tcpsim.tcp.CongestionChoice;
 import org.tcpsim.tcp.SocketOptions;
 
 /** Socket options a script set on a socket before it was listening or connecting. */
@@ -8,7 +9,7 @@ final class SockOpts {
     int sndbuf = -1;
     boolean lingerZero;
     boolean noDelay;
-    String congestion;
+    CongestionChoice congestion;
     boolean reuseAddr;
     boolean keepAlive;
     int keepIdleS;

@@ -8,7 +8,8 @@ package org.tcpsim.tcp;
  * @param sndbuf        SO_SNDBUF in bytes, or -1 for autotuning from tcp_wmem
  * @param lingerZero    SO_LINGER {on, 0}: close() aborts with a RST
  * @param noDelay       TCP_NODELAY: Nagle off
- * @param congestion    TCP_CONGESTION, or null for net.ipv4.tcp_congestion_control
+ * @param congestion    TCP_CONGESTION (or the workload's "congestion_control"), or null for the host's
+ *                      net.ipv4.tcp_congestion_control
  * @param reuseAddr     SO_REUSEADDR
  * @param keepAlive     SO_KEEPALIVE
  * @param keepIdleS     TCP_KEEPIDLE in seconds, or 0 for net.ipv4.tcp_keepalive_time
@@ -16,13 +17,13 @@ package org.tcpsim.tcp;
  * @param keepCnt       TCP_KEEPCNT, or 0 for net.ipv4.tcp_keepalive_probes
  * @param userTimeoutMs TCP_USER_TIMEOUT in ms, or 0 for tcp_retries2's give-up and TCP_KEEPCNT
  */
-public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, String congestion,
+public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, CongestionChoice congestion,
                             boolean reuseAddr, boolean keepAlive, int keepIdleS, int keepIntvlS, int keepCnt,
                             int userTimeoutMs) {
     public static final SocketOptions DEFAULTS = new SocketOptions(-1, -1, false, false, null, false);
 
     /** Without keepalive. */
-    public SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, String congestion,
+    public SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, CongestionChoice congestion,
                          boolean reuseAddr) {
         this(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, false, 0, 0, 0, 0);
     }
@@ -63,9 +64,9 @@ public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean 
                 userTimeoutMs);
     }
 
-    /** The same options with TCP_CONGESTION set to {@code name}. */
-    public SocketOptions withCongestion(String name) {
-        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, name, reuseAddr, keepAlive, keepIdleS,
+    /** The same options with TCP_CONGESTION set to {@code choice}. */
+    public SocketOptions withCongestion(CongestionChoice choice) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, choice, reuseAddr, keepAlive, keepIdleS,
                 keepIntvlS, keepCnt, userTimeoutMs);
     }
 }

@@ -88,10 +88,13 @@ public final class TcpSocket {
         this.options = options;
         this.callbacks = callbacks == null ? NO_CALLBACKS : callbacks;
         TcpSettings s = stack.settings;
-        String ccName = options.congestion() != null ? options.congestion() : s.congestionControl;
+        CongestionChoice cc = CongestionChoice.forSocket(options.congestion(), stack.defaultCongestion());
+        if (cc == null) {
+            throw new IllegalStateException("no congestion control '" + s.congestionControl + "' on this host");
+        }
         long rcvbuf = options.rcvbuf() > 0 ? Math.min(2L * options.rcvbuf(), 2 * s.rmemMax) : s.rmem[1];
         long sndbuf = options.sndbuf() > 0 ? Math.min(2L * options.sndbuf(), 2 * s.wmemMax) : s.wmem[1];
-        this.snd = new TcpSender(this, CongestionControls.factory(ccName).create(), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
+        this.snd = new TcpSender(this, cc.factory().create(), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
                 sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
         this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,
                 DelayedAck.of(stack.kernel));

@@ -48,6 +48,8 @@ public final class TcpStack implements ProtocolHandler {
     final KernelVersion kernel;
     TcpSettings settings;
     private Sysctls sysctls;
+    /** net.ipv4.tcp_congestion_control with the host's module parameters; null if the sysctl names no built-in and none was set. */
+    private CongestionChoice defaultCongestion;
 
     /** A stack on {@code host}; segments for it are handed to {@link #deliver}. */
     public TcpStack(TcpHost host) {
@@ -62,6 +64,17 @@ public final class TcpStack implements ProtocolHandler {
         this.ports = new EphemeralPorts(secret, host.random("ephemeral-ports"));
         this.requests = new TcpConnRequest(this, secret);
         this.memory = new TcpMemory(this, settings.tcpMem);
+        this.defaultCongestion = CongestionChoice.builtin(settings.congestionControl);
+    }
+
+    /** The host's congestion control (Linux: tcp_set_default_congestion_control, with the module's parameters). */
+    public void setDefaultCongestion(CongestionChoice choice) {
+        this.defaultCongestion = choice;
+    }
+
+    /** What sockets use unless they choose another (TCP_CONGESTION). */
+    public CongestionChoice defaultCongestion() {
+        return defaultCongestion;
     }
 
     public TcpHost host() {
@@ -79,6 +92,7 @@ public final class TcpStack implements ProtocolHandler {
      * (TIME_WAIT's fin timeout FIFO, tcp_mem) keep their boot values.
      */
     public void reloadSysctls(Sysctls updated) {
+        String congestion = settings.congestionControl;
         this.sysctls = updated;
         this.settings = new TcpSettings(kernel, updated);
         // the range, the reserved ports or tcp_tw_reuse may have changed: index the ports in use anew
@@ -89,6 +103,9 @@ public final class TcpStack implements ProtocolHandler {
             fresh.enteredTimeWait(tw.localPort, tw.remoteAddr, tw.remotePort, timeWait.reusableAtNs(tw));
         });
         portsInUse = fresh;
+        if (!settings.congestionControl.equals(congestion)) {
+            defaultCongestion = CongestionChoice.builtin(settings.congestionControl); // new sockets take the new default
+        }
     }
 
     /** The host's current time (for capture hooks). */

@@ -102,7 +102,7 @@ class ExperimentFileTest {
 
     @Test
     void workloads_of_one_type_get_numbered_names_and_a_plugin_type_is_found() throws Exception {
-        assertTrue(Plugins.get().workloadTypes().containsKey("test-burst"), "test plugin via ServiceLoader");
+        assertTrue(org.tcpsim.plugin.PluginRegistry.builtin().workloadTypes().containsKey("test-burst"), "test plugin via ServiceLoader");
         Experiment e = write("""
                 "workloads": [{"type": "probe", "from": "c", "to": "s", "rate": "10/s"},
                               {"type": "probe", "from": "s", "to": "c", "rate": "10/s"},

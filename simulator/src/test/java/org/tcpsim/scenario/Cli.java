@@ -27,6 +27,11 @@ final class Cli {
     }
 
     static Result run(String... args) {
+        return runWithEnv(System.getenv(), args);
+    }
+
+    /** As {@link #run}, with {@code env} as the command's environment (TCPSIM_PLUGINS). */
+    static Result runWithEnv(java.util.Map<String, String> env, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,7 +40,7 @@ final class Cli {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            int status = Main.execute(args);
+            int status = Main.execute(env, args);
             o.flush();
             e.flush();
             return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -23,6 +23,17 @@ import org.junit.jupiter.api.parallel.Resources;
 class ShippedExperimentsTest {
     /** Surefire runs in simulator/; the shipped files live next to it. */
     private static final Path EXPERIMENTS = Path.of("..", "experiments");
+    /**
+     * The example plugin module's jar (plugin-example.json uses its three plugins); `mvn -B verify`
+     * builds that module before this one.
+     */
+    static final Path EXAMPLE_PLUGIN = Path.of("..", "example-plugin", "target");
+
+    static String examplePlugin() {
+        assertTrue(Files.isRegularFile(EXAMPLE_PLUGIN.resolve("tcpsim-example-plugin.jar")),
+                "build the example plugin first (mvn -B verify from the top directory builds it before the simulator)");
+        return EXAMPLE_PLUGIN.toString();
+    }
 
     @Test
     void everyShippedExperimentValidates() throws IOException {
@@ -32,7 +43,7 @@ class ShippedExperimentsTest {
         }
         assertTrue(files.size() >= 5, "the shipped experiments: " + files);
         for (Path f : files) {
-            Cli.Result r = Cli.run("validate", f.toString());
+            Cli.Result r = Cli.run("--plugins", examplePlugin(), "validate", f.toString());
             assertEquals(0, r.status(), f + ": " + r.transcript());
         }
     }

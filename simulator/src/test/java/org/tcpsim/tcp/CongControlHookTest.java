@@ -20,7 +20,8 @@ class CongControlHookTest {
         TcpTestbed tb = TcpTestbed.simple(10 * MS);
         TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
         tb.server.listen(80, 16, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
-        SocketOptions opts = new SocketOptions(-1, -1, false, false, "test-record", false);
+        SocketOptions opts = new SocketOptions(-1, -1, false, false,
+                CongestionChoice.defaults(new RecordingCongestionType()), false);
         TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, opts, new TcpTransferTest.Source(1_000_000));
         int[] maxCwnd = new int[1];
         tb.sim.schedule(100 * MS, new org.tcpsim.engine.Event() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.tcpsim.plugin.PluginRegistry;
 
 
 /** A congestion control from another jar is found by ServiceLoader and drives a real connection. */
@@ -12,13 +13,14 @@ class CongestionPluginTest {
 
     @Test
     void a_plugin_found_through_service_loader_controls_the_window() {
-        assertTrue(CongestionControls.available().containsKey("test-fixed4"));
-        assertTrue(CongestionControls.available().containsKey("reno"));
-        assertTrue(CongestionControls.available().containsKey("cubic"));
+        assertTrue(PluginRegistry.builtin().congestionControls().containsKey("test-fixed4"));
+        assertTrue(PluginRegistry.builtin().congestionControls().containsKey("reno"));
+        assertTrue(PluginRegistry.builtin().congestionControls().containsKey("cubic"));
         TcpTestbed tb = TcpTestbed.simple(10 * MS);
         TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
         tb.server.listen(80, 16, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
-        SocketOptions fixed = new SocketOptions(-1, -1, false, false, "test-fixed4", false);
+        SocketOptions fixed = new SocketOptions(-1, -1, false, false,
+                PluginRegistry.builtin().congestionDefaults("test-fixed4"), false);
         TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, fixed, new TcpTransferTest.Source(2_000_000));
         int[] maxCwnd = new int[1];
         tb.sim.schedule(100 * MS, new org.tcpsim.engine.Event() { // after the handshake (cc init)

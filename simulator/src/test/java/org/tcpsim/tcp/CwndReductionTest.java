@@ -26,7 +26,7 @@ class CwndReductionTest {
 
     private static ScriptedPeer flightOf20(int cwndCnt) {
         ScriptedPeer p = new ScriptedPeer(KernelVersion.V6_18, "net.ipv4.tcp_timestamps", "0");
-        TcpSocket s = p.connect(SocketOptions.DEFAULTS.withCongestion("reno"), MSS, RTT);
+        TcpSocket s = p.connect(SocketOptions.DEFAULTS.withCongestion(CongestionChoice.defaults(new org.tcpsim.tcp.congestion.RenoType())), MSS, RTT);
         s.snd.cwnd = 20;
         s.snd.ssthresh = 20;
         s.snd.cwndCnt = cwndCnt;

@@ -7,7 +7,7 @@ import org.tcpsim.app.WorkloadSetting;
 import org.tcpsim.app.WorkloadType;
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.tcp.SocketOptions;
-import org.tcpsim.tcp.CongestionControls;
+import org.tcpsim.tcp.CongestionChoice;
 
 /** {@code "type": "bulk"}: N flows that send a byte count, or for a duration, as fast as TCP lets them. */
 public final class BulkWorkloadType implements WorkloadType {
@@ -37,13 +37,11 @@ public final class BulkWorkloadType implements WorkloadType {
             node.problem("give exactly one of \"bytes\" (per flow) or \"duration\" (how long each flow sends)");
         }
         long start = node.optDurationNs("start", 0);
-        SocketOptions options = SocketOptionsReader.read(node);
-        String cc = node.optString("congestion_control", null);
-        if (cc != null) {
-            if (!CongestionControls.available().containsKey(cc)) {
-                node.problemAt("congestion_control", "no congestion control named '" + cc + "' is loaded; available: "
-                        + String.join(", ", CongestionControls.available().keySet()));
-            } else {
+        SocketOptions options = SocketOptionsReader.read(node, setting);
+        if (node.has("congestion_control")) {
+            // "cubic", or {"name": "cubic", "beta": 717, ...} with the module's parameters
+            CongestionChoice cc = setting.congestion(node.get("congestion_control"));
+            if (cc != null) {
                 options = options.withCongestion(cc);
             }
         }

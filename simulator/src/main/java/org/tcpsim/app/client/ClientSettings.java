@@ -30,7 +30,7 @@ public record ClientSettings(String from, String toNode, int toAddress, int port
         long response = node.optSizeBytes("response_bytes", 100);
         int requests = node.optInt("requests", 1, 1, Integer.MAX_VALUE);
         boolean clientCloses = "client".equals(node.optEnum("closer", "client", "client", "server"));
-        SocketOptions options = SocketOptionsReader.read(node);
+        SocketOptions options = SocketOptionsReader.read(node, setting);
         if (from == null || to == null) {
             return null;
         }

@@ -35,7 +35,7 @@ public final class RequestResponseWorkloadType implements WorkloadType {
         long think = node.optDurationNs("think_time", 0);
         long start = node.optDurationNs("start", 0);
         boolean clientCloses = "client".equals(node.optEnum("closer", "client", "client", "server"));
-        var options = SocketOptionsReader.read(node);
+        var options = SocketOptionsReader.read(node, setting);
         node.finish();
         if (from == null || to == null) {
             return null;

@@ -50,7 +50,7 @@ public final class ServerWorkloadType implements WorkloadType {
             node.problemAt("requests", "a server with request_bytes 0 answers once per connection; give request_bytes "
                     + "to answer several requests");
         }
-        var options = SocketOptionsReader.read(node);
+        var options = SocketOptionsReader.read(node, setting);
         node.finish();
         if (host == null) {
             return null;
