@@ -16,6 +16,12 @@ public record Experiment(String name, String description, long durationNs, List<
                          TopologySpec topology, Map<String, HostSpec> hosts, List<Workload> workloads,
                          JsonNode json, String plugins) {
 
+    /** Without plugin jars. */
+    public Experiment(String name, String description, long durationNs, List<Long> seeds, long sampleIntervalNs,
+                      TopologySpec topology, Map<String, HostSpec> hosts, List<Workload> workloads, JsonNode json) {
+        this(name, description, durationNs, seeds, sampleIntervalNs, topology, hosts, workloads, json, "");
+    }
+
     /** The declared kernel of a node, or the defaults for one that is not listed under "hosts". */
     public HostSpec host(String node) {
         HostSpec h = hosts.get(node);

@@ -28,6 +28,12 @@ public record HostSpec(KernelVersion kernel, Sysctls sysctls, long memoryBytes, 
         filters = List.copyOf(filters);
     }
 
+    /** With the congestion control net.ipv4.tcp_congestion_control names, at its defaults. */
+    public HostSpec(KernelVersion kernel, Sysctls sysctls, long memoryBytes, int ulimitNofile, int cpus,
+                    long packetsPerSecond, long uptimeNs, List<FilterRule> filters) {
+        this(kernel, sysctls, memoryBytes, ulimitNofile, cpus, packetsPerSecond, uptimeNs, filters, null);
+    }
+
     /** One immutable instance for every host the experiment does not list under "hosts". */
     private static final HostSpec DEFAULTS = new HostSpec(KernelVersion.newest(),
             Sysctls.defaults(KernelVersion.newest(), DEFAULT_MEMORY), DEFAULT_MEMORY, DEFAULT_NOFILE, 1, 0, 0, List.of(),
