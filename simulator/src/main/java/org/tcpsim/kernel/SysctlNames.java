@@ -44,6 +44,11 @@ public final class SysctlNames {
     public static final String TCP_KEEPALIVE_INTVL = "net.ipv4.tcp_keepalive_intvl";
     public static final String TCP_INVALID_RATELIMIT = "net.ipv4.tcp_invalid_ratelimit";
     public static final String TCP_MIN_RTT_WLEN = "net.ipv4.tcp_min_rtt_wlen";
+    public static final String TCP_MIN_TSO_SEGS = "net.ipv4.tcp_min_tso_segs";
+    public static final String TCP_PACING_SS_RATIO = "net.ipv4.tcp_pacing_ss_ratio";
+    public static final String TCP_PACING_CA_RATIO = "net.ipv4.tcp_pacing_ca_ratio";
+    public static final String TCP_TSO_RTT_LOG = "net.ipv4.tcp_tso_rtt_log";
+    public static final String TCP_TSO_WIN_DIVISOR = "net.ipv4.tcp_tso_win_divisor";
     public static final String TCP_COMP_SACK_DELAY_NS = "net.ipv4.tcp_comp_sack_delay_ns";
     public static final String TCP_COMP_SACK_NR = "net.ipv4.tcp_comp_sack_nr";
     public static final String TCP_KEEPALIVE_PROBES = "net.ipv4.tcp_keepalive_probes";

@@ -152,6 +152,26 @@ final class TcpSysctlSpecs {
                 .doc("Window of the minimum-RTT filter (tp->rtt_min, tcp_min_rtt) that RACK's reordering window and congestion-control modules read; "
                     + "default 300, at most 86400 (tcp_ipv4.c: tcp_sk_init; tcp_input.c: tcp_update_rtt_min)")
                 .on(V6_18, "300", 0, 86400).on(V4_9, "300", 0, 86400).build(),
+            integer(TCP_MIN_TSO_SEGS).unit("segments")
+                .doc("Fewest segments a TSO packet is sized for (tcp_tso_autosize), which is how many segments "
+                    + "leave back to back as one burst; default 2, 1-255 (tcp_sk_init; tcp_output.c: tcp_tso_segs)")
+                .on(V6_18, "2", 1, 255).on(V4_9, "2", 1, 255).build(),
+            integer(TCP_PACING_SS_RATIO).unit("percent")
+                .doc("Pacing rate in slow start as a percentage of cwnd * mss / srtt, which sizes TSO packets; "
+                    + "default 200, 0-1000 (tcp_input.c: tcp_update_pacing_rate)")
+                .on(V6_18, "200", 0, 1000).on(V4_9, "200", 0, 1000).build(),
+            integer(TCP_PACING_CA_RATIO).unit("percent")
+                .doc("Pacing rate after slow start as a percentage of cwnd * mss / srtt, which sizes TSO packets; "
+                    + "default 120, 0-1000 (tcp_input.c: tcp_update_pacing_rate)")
+                .on(V6_18, "120", 0, 1000).on(V4_9, "120", 0, 1000).build(),
+            integer(TCP_TSO_RTT_LOG).history("added after 4.9")
+                .doc("TSO packets grow by 64 KB >> (min_rtt_us >> this) on short paths (tcp_tso_autosize); "
+                    + "default 9, 0-255 (tcp_sk_init)")
+                .on(V6_18, "9", 0, 255).build(),
+            integer(TCP_TSO_WIN_DIVISOR)
+                .doc("A TSO packet that cwnd or the window cuts short waits for the next ACK unless at least 1/N of "
+                    + "the window could go (tcp_tso_should_defer); 0: unless more than 3 segments could; default 3")
+                .on(V6_18, "3", 0, 255).on(V4_9, "3", INT_MIN, INT_MAX).build(),
             integer(TCP_INVALID_RATELIMIT).unit("milliseconds")
                 .doc("Least time between one connection's answers to out-of-window segments (duplicate ACKs "
                     + "after a PAWS or sequence failure, challenge ACKs), against ACK loops; default 500 (HZ / 2; "

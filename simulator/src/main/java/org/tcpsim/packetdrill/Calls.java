@@ -377,10 +377,8 @@ final class Calls {
         if ((flags & ~(MSG_DONTWAIT | MSG_MORE | MSG_EOR | MSG_NOSIGNAL)) != 0) {
             throw unsupported(call + "() with flags 0x" + Long.toHexString(flags));
         }
-        if ((flags & MSG_EOR) != 0) {
-            throw unsupported(call + "() with MSG_EOR");
-        }
         boolean more = (flags & MSG_MORE) != 0;
+        boolean eor = (flags & MSG_EOR) != 0;
         boolean dontWait = (flags & MSG_DONTWAIT) != 0;
         long[] done = new long[1];
         return () -> {
@@ -400,9 +398,7 @@ final class Calls {
             }
             long left = bytes - done[0];
             if (left > 0) {
-                done[0] += t.write((int) Math.min(left, Integer.MAX_VALUE), run.nowNs(), more);
-            } else if (bytes == 0) {
-                t.write(0, run.nowNs(), more);
+                done[0] += t.write((int) Math.min(left, Integer.MAX_VALUE), run.nowNs(), more, eor, done[0] > 0);
             }
             if (done[0] == bytes) {
                 return Ret.ok(bytes);
@@ -425,10 +421,10 @@ final class Calls {
             if (t == null) {
                 return Ret.err("ENOTCONN");
             }
-            if (s.readShutdown) {
-                return Ret.ok(0);
-            }
             int avail = t.available();
+            if (s.readShutdown && avail == 0) {
+                return Ret.ok(0); // SHUT_RD: data already queued (or still arriving) is read as usual
+            }
             if (avail > 0 && max > 0) {
                 int n = (int) Math.min(max, avail);
                 return Ret.ok(peek ? n : t.read(n, run.nowNs()));

@@ -262,6 +262,14 @@ final class PyExpr {
         take();
         if (t.equals("(")) {
             Object v = expr();
+            if (peek().equals(",")) { // a tuple, as an assertion message shows it
+                StringBuilder tuple = new StringBuilder("(").append(display(v));
+                while (peek().equals(",")) {
+                    take();
+                    tuple.append(", ").append(display(expr()));
+                }
+                v = tuple.append(')').toString();
+            }
             if (!peek().equals(")")) {
                 throw new PySyntaxError("')' expected");
             }

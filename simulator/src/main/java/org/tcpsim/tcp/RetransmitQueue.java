@@ -12,6 +12,8 @@ final class RetransmitQueue {
     /** Retransmitted and that retransmission not yet acknowledged or lost again. */
     static final int RETRANS = 4;
     static final int EVER_RETRANS = 8;
+    /** The segment ends an skb that carries PSH (tcp_mark_push): a retransmission of it carries PSH too. */
+    static final int PSH = 16;
 
     // small at first: most connections are short (grown by doubling, see grow())
     private int[] start = new int[4];
@@ -72,6 +74,11 @@ final class RetransmitQueue {
     }
 
     void add(int seqStart, int seqEnd, long now) {
+        add(seqStart, seqEnd, now, false);
+    }
+
+    /** A new segment; {@code psh} when it ends an skb marked PSH. */
+    void add(int seqStart, int seqEnd, long now, boolean psh) {
         if (count == start.length) {
             grow();
         }
@@ -79,7 +86,7 @@ final class RetransmitQueue {
         start[i] = seqStart;
         end[i] = seqEnd;
         sentAt[i] = now;
-        flags[i] = 0;
+        flags[i] = (byte) (psh ? PSH : 0);
         txDelivered[i] = delivered;
         count++;
         packetsOut++;
@@ -185,7 +192,7 @@ final class RetransmitQueue {
                 if ((f & EVER_RETRANS) == 0) {
                     rack.deliveredOriginal(start[i], end[i]);
                 }
-                flags[i] = (byte) ((f & EVER_RETRANS) | SACKED);
+                flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
                 sackedOut++;
                 newly++;
                 if (sackedOut == 1 || Seq.gt(start[i], highestSackStart)) {

@@ -34,9 +34,24 @@ public final class SocketOptionCalls {
         switch (option) {
             case "SO_REUSEADDR" -> s.options = s.options.withReuseAddr(value != 0);
             case "TCP_NODELAY" -> {
-                // tcp_sock_set_nodelay: Nagle off pushes what it was holding (tcp_push_pending_frames)
+                // __tcp_sock_set_nodelay: Nagle off also pushes what it was holding (tcp_push_pending_frames)
                 s.options = s.options.withNoDelay(value != 0);
                 if (value != 0) {
+                    s.snd.nonagle |= TcpSendmsg.NAGLE_OFF | TcpSendmsg.NAGLE_PUSH;
+                    s.out.push(now);
+                } else {
+                    s.snd.nonagle &= ~TcpSendmsg.NAGLE_OFF;
+                }
+            }
+            case "TCP_CORK" -> {
+                // __tcp_sock_set_cork: uncorking pushes the partial segment held back
+                if (value != 0) {
+                    s.snd.nonagle |= TcpSendmsg.NAGLE_CORK;
+                } else {
+                    s.snd.nonagle &= ~TcpSendmsg.NAGLE_CORK;
+                    if ((s.snd.nonagle & TcpSendmsg.NAGLE_OFF) != 0) {
+                        s.snd.nonagle |= TcpSendmsg.NAGLE_PUSH;
+                    }
                     s.out.push(now);
                 }
             }
@@ -124,7 +139,8 @@ public final class SocketOptionCalls {
             case "SO_RCVBUF" -> s.rcv.rcvbuf;
             case "SO_REUSEADDR" -> s.options.reuseAddr() ? 1 : 0;
             case "SO_KEEPALIVE" -> s.options.keepAlive() ? 1 : 0;
-            case "TCP_NODELAY" -> s.options.noDelay() ? 1 : 0;
+            case "TCP_NODELAY" -> (s.snd.nonagle & TcpSendmsg.NAGLE_OFF) != 0 ? 1 : 0;
+            case "TCP_CORK" -> (s.snd.nonagle & TcpSendmsg.NAGLE_CORK) != 0 ? 1 : 0;
             case "TCP_USER_TIMEOUT" -> s.options.userTimeoutMs();
             case "TCP_KEEPIDLE" -> s.options.keepIdleS() > 0 ? s.options.keepIdleS()
                     : s.stack.settings.keepaliveTimeNs / 1_000_000_000L;

@@ -1,5 +1,6 @@
 package org.tcpsim.tcp;
 
+import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.api.congestion.CaEvent;
 import org.tcpsim.api.congestion.CaState;
@@ -135,11 +136,20 @@ final class TcpOutput {
         sk.delackTimer.arm(timeout);
     }
 
-    /**
-     * Sends what cwnd, the peer's window and Nagle allow: lost segments first, then new data, then
-     * the FIN (tcp_write_xmit, tcp_xmit_retransmit_queue).
-     */
+    /** tcp_push_pending_frames: what may go now, with the socket's Nagle/cork state. */
     void push(long now) {
+        push(now, sk.snd.nonagle, false);
+    }
+
+    /**
+     * Sends what cwnd, the peer's window and Nagle allow: lost segments first, then new data skb by
+     * skb, then the FIN (tcp_write_xmit, tcp_xmit_retransmit_queue). New data leaves in bursts as a
+     * TSO packet would: at most tcp_tso_segs() segments, at most half of cwnd (tcp_cwnd_test), never
+     * across an skb's end; a burst of two or more segments carries PSH on its last segment (measured
+     * on 6.18 with packetdrill: every multi-segment TSO packet has PSH), a single segment only if it
+     * ends an skb marked PSH. {@code pushOne}: one burst only (tcp_push_one).
+     */
+    void push(long now, int nonagle, boolean pushOne) {
         TcpState st = sk.state;
         if (st != TcpState.ESTABLISHED && st != TcpState.CLOSE_WAIT && st != TcpState.FIN_WAIT1
                 && st != TcpState.CLOSING && st != TcpState.LAST_ACK) {
@@ -154,7 +164,8 @@ final class TcpOutput {
         snd.rexmitNew = false;
         boolean sendHead = snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent);
         while (true) {
-            if (snd.rtx.inFlight() >= snd.cwnd) {
+            int inFlight = snd.rtx.inFlight();
+            if (inFlight >= snd.cwnd) {
                 break;
             }
             int lost = newFirst ? -1 : snd.rtx.nextLost();
@@ -167,29 +178,48 @@ final class TcpOutput {
             int unsent = snd.writeSeq - snd.sndNxt;
             if (unsent <= 0) {
                 if (snd.finQueued && !snd.finSent) {
-                    sendNew(0, true, now);
+                    sendNew(0, true, false, now);
                     sentAny = true;
                     sentNew = true;
                 }
                 break;
             }
-            int window = snd.sndUna + snd.sndWnd - snd.sndNxt;
-            if (window <= 0) {
+            WriteQueue q = snd.writeQueue;
+            int mss = snd.mss;
+            int skbLen = q.headEnd() - snd.sndNxt;
+            int wndEnd = snd.sndUna + snd.sndWnd;
+            // tcp_snd_wnd_test: the skb's first MSS must fit in the window
+            if (Seq.gt(snd.sndNxt + Math.min(skbLen, mss), wndEnd)) {
                 snd.probe0.arm(now);
                 break;
             }
-            int len = Math.min(snd.mss, Math.min(unsent, window));
-            if (len < snd.mss && len < unsent) {
-                snd.probe0.arm(now); // the window allows only part of a segment: wait for it to open (tcp_snd_wnd_test)
-                break;
+            boolean tail = q.size() == 1;
+            int bytes;
+            if (skbLen <= mss) {
+                if (!nagleTest(skbLen, tail ? nonagle : TcpSendmsg.NAGLE_PUSH)) {
+                    break;
+                }
+                bytes = skbLen;
+            } else {
+                if (!pushOne && tsoShouldDefer(skbLen, tail, wndEnd, inFlight, now)) {
+                    break;
+                }
+                // tcp_cwnd_test: at most half of cwnd in one TSO packet
+                int quota = Math.min(Math.max(snd.cwnd >> 1, 1), snd.cwnd - inFlight);
+                bytes = mssSplitPoint(skbLen, tail, wndEnd - snd.sndNxt, mss, Math.min(quota, tsoSegs()), nonagle);
+                if (bytes <= 0) {
+                    break;
+                }
             }
-            if (len < snd.mss && !sk.options.noDelay() && nagleHolds()) {
-                break;
-            }
-            boolean fin = snd.finQueued && len == unsent;
-            sendNew(len, fin, now);
+            sendBurst(bytes, now);
             sentAny = true;
             sentNew = true;
+            if (pushOne) {
+                break;
+            }
+        }
+        if (snd.rtx.isEmpty() && snd.writeSeq != snd.sndNxt) {
+            snd.probe0.arm(now); // tcp_check_probe_timer: data held back (window, Nagle, cork) with nothing in flight
         }
         // end of tcp_write_xmit (run only with something in the write queue)
         boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;
@@ -216,18 +246,38 @@ final class TcpOutput {
 
     /**
      * Sending after a pause with nothing in flight (tcp_event_data_sent): tell the congestion module
-     * (CA_EVENT_TX_START), and with tcp_slow_start_after_idle halve cwnd for every RTO of idleness,
-     * down to the initial window (tcp_cwnd_restart).
+     * (CA_EVENT_TX_START); on 4.9 this is also where tcp_slow_start_after_idle restarts cwnd (6.x
+     * does it when the write makes a new skb, {@link #slowStartAfterIdleCheck}).
      */
     private void idleRestart(long now) {
         TcpSender snd = sk.snd;
         if (snd.lastSendNs == 0) {
             return; // the first data of the connection
         }
+        if (sk.stack.kernel == KernelVersion.V4_9) {
+            cwndRestart(now);
+        }
+        snd.cc.cwndEvent(snd, CaEvent.TX_START); // tcp_event_data_sent
+    }
+
+    /**
+     * tcp_slow_start_after_idle_check (6.x, from tcp_skb_entail): with tcp_slow_start_after_idle and
+     * nothing in flight, an idle time above the RTO halves cwnd for every RTO of it.
+     */
+    void slowStartAfterIdleCheck(long now) {
+        TcpSender snd = sk.snd;
+        if (snd.lastSendNs == 0 || snd.rtx.packetsOut != 0 || sk.stack.kernel == KernelVersion.V4_9) {
+            return;
+        }
+        cwndRestart(now);
+    }
+
+    /** tcp_cwnd_restart: cwnd halved for every RTO idle, down to the initial window (not with .cong_control). */
+    private void cwndRestart(long now) {
+        TcpSender snd = sk.snd;
         long rtoNs = snd.rtt.rtoUs() * 1000;
         long idle = now - snd.lastSendNs;
         if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs && !snd.ccControls) {
-            // tcp_slow_start_after_idle_check -> tcp_cwnd_restart (not for a module with .cong_control)
             snd.cc.cwndEvent(snd, CaEvent.CWND_RESTART);
             if (snd.caState != CaState.CWR && snd.caState != CaState.RECOVERY) {
                 snd.ssthresh = Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2)); // tcp_current_ssthresh
@@ -239,24 +289,190 @@ final class TcpOutput {
             }
             snd.cwnd = Math.max(cwnd, restart);
         }
-        snd.cc.cwndEvent(snd, CaEvent.TX_START); // tcp_event_data_sent
     }
 
-    /** Minshall's Nagle (tcp_nagle_check / tcp_minshall_check): hold a small segment while another is unacknowledged. */
-    private boolean nagleHolds() {
+    /**
+     * tcp_nagle_test: may an skb of {@code len} bytes go now? Full-sized ones always; a small one
+     * not under TCP_CORK (or MSG_MORE), nor while a small segment is unacknowledged without
+     * TCP_NODELAY (Minshall's check); TCP_NAGLE_PUSH lets anything go.
+     */
+    private boolean nagleTest(int len, int nonagle) {
+        if ((nonagle & TcpSendmsg.NAGLE_PUSH) != 0) {
+            return true;
+        }
+        return !nagleCheck(len < sk.snd.mss, nonagle);
+    }
+
+    /** tcp_nagle_check: true when a partial segment must wait. */
+    private boolean nagleCheck(boolean partial, int nonagle) {
         TcpSender snd = sk.snd;
-        return snd.rtx.packetsOut > 0 && Seq.gt(sndSml, snd.sndUna) && Seq.le(sndSml, snd.sndNxt);
+        return partial && ((nonagle & TcpSendmsg.NAGLE_CORK) != 0
+                || (nonagle == 0 && snd.rtx.packetsOut > 0 && minshallCheck()));
     }
 
-    private void sendNew(int len, boolean fin, long now) {
+    /** tcp_minshall_check: the last small segment sent is not yet acknowledged. */
+    private boolean minshallCheck() {
+        TcpSender snd = sk.snd;
+        return Seq.gt(sndSml, snd.sndUna) && Seq.le(sndSml, snd.sndNxt);
+    }
+
+    /**
+     * tcp_mss_split_point: how much of the head skb ({@code skbLen} bytes) one TSO packet takes:
+     * {@code maxSegs} whole segments, or up to the skb's end, whose last partial segment goes only
+     * if Nagle lets it. A window edge inside a segment cuts at the last whole segment: Linux's code
+     * would let that partial go too (same Nagle test), but a Linux receiver's window keeps the edge
+     * on segment boundaries in steady state, so a Linux sender never meets it (measured with the
+     * bulk rig: 100 Mbps, 100 ms, tcp_rmem 256 KiB, 15 s, 16 649 data segments, none cut by the
+     * window; the one partial per RTT ends a write); the model's receiver moves its window edge more.
+     */
+    private int mssSplitPoint(int skbLen, boolean tail, int window, int mss, int maxSegs, int nonagle) {
+        int maxLen = mss * maxSegs;
+        if (maxLen <= window && !tail) {
+            return Math.min(maxLen, skbLen);
+        }
+        int needed = Math.min(skbLen, window);
+        if (maxLen <= needed) {
+            return maxLen;
+        }
+        int partial = needed % mss;
+        if (needed < skbLen || nagleCheck(partial != 0, nonagle)) {
+            return needed - partial;
+        }
+        return needed;
+    }
+
+    /**
+     * tcp_tso_segs / tcp_tso_autosize: segments in one TSO packet, from the pacing rate
+     * (tcp_update_pacing_rate: mss * max(cwnd, packets_out) / srtt at 200 % in slow start, 120 %
+     * after) sent in 1 ms (sk_pacing_shift 10), plus 64 KB >> (min_rtt >> tcp_tso_rtt_log) for short
+     * RTTs, at most 64 KB, at least tcp_min_tso_segs.
+     */
+    int tsoSegs() {
+        TcpSender snd = sk.snd;
+        TcpSettings st = sk.stack.settings;
+        int mss = snd.mss;
+        long bytes;
+        long srtt8 = snd.rtt.srttUs() << 3;
+        if (srtt8 == 0) {
+            bytes = TcpSendmsg.GSO_MAX_SIZE; // no RTT yet: the pacing rate is unbounded
+        } else {
+            long ratio = snd.cwnd < snd.ssthresh / 2 ? st.pacingSsRatio : st.pacingCaRatio;
+            long rate = (long) mss * 80_000L * ratio * Math.max(snd.cwnd, snd.rtx.packetsOut) / srtt8;
+            bytes = rate >> 10;
+        }
+        long minRtt = snd.rttMin.get();
+        long r = minRtt == 0 || st.tsoRttLog >= 63 ? Long.MAX_VALUE : minRtt >> st.tsoRttLog;
+        if (r < 32) {
+            bytes += TcpSendmsg.GSO_MAX_SIZE >> r;
+        }
+        bytes = Math.min(bytes, TcpSendmsg.GSO_MAX_SIZE);
+        return (int) Math.max(bytes / mss, st.minTsoSegs);
+    }
+
+    /**
+     * tcp_tso_should_defer: hold back a TSO packet that cwnd or the window would cut short, for the
+     * next ACK, when something left within the last millisecond (tcp_wstamp_ns), the ACK of the
+     * oldest segment is due within min(srtt/2, 1 ms), not in Recovery or Loss, unless a full-sized
+     * packet, all of a middle skb, or 1/tcp_tso_win_divisor of the window (or 3 segments) could go,
+     * or the skb will get no more data (EOR or FIN).
+     */
+    private boolean tsoShouldDefer(int skbLen, boolean tail, int wndEnd, int inFlight, long now) {
+        TcpSender snd = sk.snd;
+        if (snd.caState == CaState.RECOVERY || snd.caState == CaState.LOSS) {
+            return false;
+        }
+        if (now - snd.lastXmitNs - 1_000_000L > 0) {
+            return false;
+        }
+        int mss = snd.mss;
+        long sendWin = Integer.toUnsignedLong(wndEnd - snd.sndNxt);
+        long congWin = (long) (snd.cwnd - inFlight) * mss;
+        long limit = Math.min(sendWin, congWin);
+        if (limit >= (long) tsoSegs() * mss) {
+            return false;
+        }
+        if (!tail && limit >= skbLen) {
+            return false;
+        }
+        int divisor = sk.stack.settings.tsoWinDivisor;
+        if (divisor != 0) {
+            long chunk = Math.min(Integer.toUnsignedLong(snd.sndWnd), (long) snd.cwnd * mss) / divisor;
+            if (limit >= chunk) {
+                return false;
+            }
+        } else if (limit > 3L * mss) { // tcp_max_tso_deferred_mss
+            return false;
+        }
+        if (snd.rtx.isEmpty()) {
+            return false;
+        }
+        long srttNs = snd.rtt.srttUs() * 1000;
+        long howFarIsTheAck = snd.rtx.sentAt(0) + srttNs - now;
+        if (howFarIsTheAck - Math.min(srttNs >> 1, 1_000_000L) > 0) {
+            return false;
+        }
+        boolean lastSkbOfWrite = tail && snd.finQueued; // the FIN rides the tail skb: it gets no more data
+        return !(tail && snd.writeQueue.tailEor()) && !lastSkbOfWrite;
+    }
+
+    /**
+     * tcp_write_wakeup from the probe timer: when the window takes data, the head of the unsent
+     * data goes out (at most an MSS, at most what the window allows) with PSH, whatever Nagle or a
+     * cork held back; false when the window is closed (then a window probe goes instead).
+     */
+    boolean writeWakeup(long now) {
+        TcpSender snd = sk.snd;
+        WriteQueue q = snd.writeQueue;
+        int wndEnd = snd.sndUna + snd.sndWnd;
+        if (q.isEmpty() || !Seq.lt(snd.sndNxt, wndEnd)) {
+            return false;
+        }
+        int skbEnd = q.headEnd();
+        if (Seq.lt(snd.pushedSeq, skbEnd)) {
+            snd.pushedSeq = skbEnd;
+        }
+        int len = Math.min(skbEnd - snd.sndNxt, Math.min(wndEnd - snd.sndNxt, snd.mss));
+        boolean fin = snd.finQueued && snd.sndNxt + len == snd.writeSeq;
+        boolean armed = sk.retransmitTimer.isArmed() && snd.xmitTimer == XmitTimer.RETRANS;
+        sendNew(len, fin, true, true, now);
+        q.sent(snd.sndNxt);
+        if (!armed) {
+            sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000); // tcp_event_new_data_sent
+        }
+        return true;
+    }
+
+    /** One TSO packet's worth of new data from the head skb, as MSS-sized segments. */
+    private void sendBurst(int bytes, long now) {
+        TcpSender snd = sk.snd;
+        WriteQueue q = snd.writeQueue;
+        int mss = snd.mss;
+        boolean multi = bytes > mss;
+        int skbEnd = q.headEnd();
+        boolean skbPsh = q.headPsh();
+        int end = snd.sndNxt + bytes;
+        for (int left = bytes; left > 0; ) {
+            int len = Math.min(mss, left);
+            left -= len;
+            boolean last = left == 0;
+            boolean endsSkb = last && end == skbEnd && skbPsh;
+            boolean fin = last && snd.finQueued && end == snd.writeSeq;
+            sendNew(len, fin, (last && multi) || endsSkb, endsSkb, now);
+        }
+        q.sent(end);
+    }
+
+    private void sendNew(int len, boolean fin, boolean psh, long now) {
+        sendNew(len, fin, psh, psh, now);
+    }
+
+    /** One new segment; {@code psh} on the wire, {@code skbPsh} when it ends an skb marked PSH (kept for retransmissions). */
+    private void sendNew(int len, boolean fin, boolean psh, boolean skbPsh, long now) {
         TcpSender snd = sk.snd;
         if (len > 0 && snd.rtx.packetsOut == 0) {
             idleRestart(now);
         }
-        int flags = TcpSegment.ACK | (fin ? TcpSegment.FIN : 0);
-        if (len > 0 && snd.sndNxt + len == snd.writeSeq) {
-            flags |= TcpSegment.PSH;
-        }
+        int flags = TcpSegment.ACK | (fin ? TcpSegment.FIN : 0) | (psh && len > 0 ? TcpSegment.PSH : 0);
         TcpSegment s = segment(snd.sndNxt, flags, now);
         s.dataLength = len;
         finish(s, now);
@@ -268,7 +484,7 @@ final class TcpOutput {
         if (len > 0 && len < snd.mss) {
             sndSml = snd.sndNxt + len;
         }
-        snd.rtx.add(snd.sndNxt, end, now);
+        snd.rtx.add(snd.sndNxt, end, now, skbPsh && len > 0);
         snd.sndNxt = end;
         if (len > 0) {
             snd.lastSendNs = now; // lsndtime (tcp_event_data_sent; retransmissions set it too)
@@ -280,6 +496,7 @@ final class TcpOutput {
         if (len > 0) {
             sk.stack.count(MibCounter.TCP_ORIG_DATA_SENT);
         }
+        snd.lastXmitNs = now;
         sk.stack.transmit(s, now, true);
     }
 
@@ -302,6 +519,7 @@ final class TcpOutput {
         if (snd.caState == CaState.RECOVERY) {
             snd.prrOut++;
         }
+        snd.lastXmitNs = now;
         sk.stack.transmit(s, now, false);
     }
 
@@ -314,16 +532,16 @@ final class TcpOutput {
         int unsent = snd.writeSeq - snd.sndNxt;
         if (unsent <= 0) {
             if (snd.finQueued && !snd.finSent) {
-                sendNew(0, true, now);
+                sendNew(0, true, false, now);
                 return true;
             }
             return false;
         }
-        int len = Math.min(snd.mss, unsent);
+        int len = Math.min(snd.mss, snd.writeQueue.headEnd() - snd.sndNxt);
         if (Seq.gt(snd.sndNxt + len, snd.sndUna + snd.sndWnd)) {
             return false; // tcp_snd_wnd_test
         }
-        sendNew(len, snd.finQueued && len == unsent, now);
+        sendBurst(len, now);
         return true;
     }
 
@@ -346,7 +564,8 @@ final class TcpOutput {
         int start = snd.rtx.start(k);
         int end = snd.rtx.end(k);
         boolean fin = snd.finSent && end == snd.finSeq + 1;
-        TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0), now);
+        boolean psh = (snd.rtx.flags(k) & RetransmitQueue.PSH) != 0; // the skb's PSH, kept by tcp_fragment for its tail
+        TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0) | (psh ? TcpSegment.PSH : 0), now);
         s.dataLength = end - start - (fin ? 1 : 0);
         finish(s, now); // after dataLength: a segment with data may make the connection interactive
         if (s.dataLength > 0) {

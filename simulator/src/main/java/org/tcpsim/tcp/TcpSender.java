@@ -21,6 +21,14 @@ final class TcpSender implements TcpSock {
     static final int INFINITE_SSTHRESH = Integer.MAX_VALUE;
 
     final RetransmitQueue rtx = new RetransmitQueue();
+    /** The unsent data, [snd_nxt, write_seq), cut into Linux's skbs (tcp_sendmsg). */
+    final WriteQueue writeQueue = new WriteQueue();
+    /** tp->nonagle: {@link TcpSendmsg#NAGLE_OFF} (TCP_NODELAY), NAGLE_CORK (TCP_CORK), NAGLE_PUSH. */
+    int nonagle;
+    /** tp->pushed_seq: write_seq when an skb was last marked PSH (forced_push measures from it). */
+    int pushedSeq;
+    /** tp->tcp_wstamp_ns: when the last segment left (new or retransmitted), 0 before any. */
+    long lastXmitNs;
     final RttEstimator rtt;
     final Undo undo;
     final ZeroWindowProbe probe0;
@@ -47,8 +55,8 @@ final class TcpSender implements TcpSock {
     int mss;
     /** rx_opt.mss_clamp less the options: the largest segment the peer takes (what the handshake agreed). */
     private int mssClamp;
-    /** tp->max_window: the largest window the peer has advertised. */
-    private int maxWindow;
+    /** tp->max_window: the largest window the peer has advertised (tcp_ack_update_window; forced_push reads it). */
+    int maxWindow;
     long sndbuf;
     final long sndbufMax;
     /** SOCK_SNDBUF_LOCK: SO_SNDBUF was set, autotuning leaves sndbuf alone. */

@@ -82,6 +82,13 @@ public final class TcpSettings {
     /** tcp_invalid_ratelimit (ns): least gap between answers to out-of-window segments. */
     final long invalidRatelimitNs;
     final int keepaliveProbes;
+    /** tcp_min_tso_segs, tcp_pacing_ss_ratio / tcp_pacing_ca_ratio (percent), tcp_tso_rtt_log: TSO packet sizing. */
+    final int minTsoSegs;
+    final int pacingSsRatio;
+    final int pacingCaRatio;
+    final int tsoRttLog;
+    /** tcp_tso_win_divisor: how much of the window a deferred TSO packet waits for. */
+    final int tsoWinDivisor;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -130,5 +137,10 @@ public final class TcpSettings {
         keepaliveIntvlNs = s.getLong(SysctlNames.TCP_KEEPALIVE_INTVL) * 1_000_000_000L;
         invalidRatelimitNs = s.getLong(SysctlNames.TCP_INVALID_RATELIMIT) * 1_000_000L;
         keepaliveProbes = s.getInt(SysctlNames.TCP_KEEPALIVE_PROBES);
+        minTsoSegs = s.getInt(SysctlNames.TCP_MIN_TSO_SEGS);
+        pacingSsRatio = s.getInt(SysctlNames.TCP_PACING_SS_RATIO);
+        pacingCaRatio = s.getInt(SysctlNames.TCP_PACING_CA_RATIO);
+        tsoWinDivisor = s.getInt(SysctlNames.TCP_TSO_WIN_DIVISOR);
+        tsoRttLog = s.has(SysctlNames.TCP_TSO_RTT_LOG) ? s.getInt(SysctlNames.TCP_TSO_RTT_LOG) : 64; // 4.9: no short-RTT growth
     }
 }

@@ -34,6 +34,7 @@ public final class TcpSocket {
     final TcpSender snd;
     final TcpReceiver rcv;
     final TcpOutput out;
+    final TcpSendmsg sendmsg;
     final TcpAckProcessor acks;
     final TcpInput in;
     int iss;
@@ -99,6 +100,8 @@ public final class TcpSocket {
         this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,
                 DelayedAck.of(stack.kernel));
         this.out = new TcpOutput(this);
+        this.sendmsg = new TcpSendmsg(this);
+        snd.nonagle = options.noDelay() ? TcpSendmsg.NAGLE_OFF : 0;
         this.acks = new TcpAckProcessor(this);
         this.in = new TcpInput(this);
         this.retransmitTimer = new Timer(stack.clock(), this::retransmitTimerFired);
@@ -201,6 +204,15 @@ public final class TcpSocket {
      * TCP_NAGLE_CORK) instead of being pushed.
      */
     public int write(int bytes, long now, boolean more) {
+        return write(bytes, now, more, false, false);
+    }
+
+    /**
+     * send() with its flags: {@code more} (MSG_MORE), {@code eor} (MSG_EOR: nothing is appended to
+     * this write's last skb); {@code continuing} when this is the rest of a write that blocked
+     * (tcp_sendmsg's loop goes on: the tail skb keeps its PSH).
+     */
+    public int write(int bytes, long now, boolean more, boolean eor, boolean continuing) {
         if (writeShutdown || (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT)) {
             return 0;
         }
@@ -212,9 +224,8 @@ public final class TcpSocket {
             writeBlocked = true;
             return 0;
         }
-        snd.writeSeq += n;
+        sendmsg.copy(n, more, eor, continuing, n < bytes, now);
         chargeMemory(now);
-        out.push(now);
         if (n < bytes) {
             writeBlocked = true;
         }
@@ -341,6 +352,7 @@ public final class TcpSocket {
         snd.sndUna = iss;
         snd.sndNxt = iss + 1;
         snd.writeSeq = iss + 1;
+        snd.pushedSeq = snd.writeSeq; // tcp_connect, tcp_create_openreq_child
         stack.count(MibCounter.TCP_ACTIVE_OPENS);
         moveTo(TcpEvent.APP_CONNECT, "connect", now);
         synSentNs = now;
@@ -355,6 +367,7 @@ public final class TcpSocket {
         snd.sndUna = iss;
         snd.sndNxt = iss + 1;
         snd.writeSeq = iss + 1;
+        snd.pushedSeq = snd.writeSeq; // tcp_connect, tcp_create_openreq_child
         acceptSynOptions(syn, now);
         state = TcpState.LISTEN; // a request is born of the listener (a child of LISTEN)
         moveTo(TcpEvent.RCV_SYN, "syn", now);
@@ -373,6 +386,7 @@ public final class TcpSocket {
         snd.sndUna = ack.ack;
         snd.sndNxt = ack.ack;
         snd.writeSeq = ack.ack;
+        snd.pushedSeq = snd.writeSeq;
         timestamps = ack.hasTimestamps;
         int wscale = timestamps ? ack.tsEcr & 0xf : 15;
         wscaleOk = wscale != 15;

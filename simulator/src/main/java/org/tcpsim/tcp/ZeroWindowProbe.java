@@ -66,6 +66,13 @@ final class ZeroWindowProbe {
             abort(now);
             return;
         }
+        if (sk.out.writeWakeup(now)) {
+            // tcp_send_probe0: data went out, so there is something in flight: probing is over
+            probesOut = 0;
+            backoff = 0;
+            startedNs = 0;
+            return;
+        }
         sk.stack.count(MibCounter.TCP_WIN_PROBE);
         sk.out.sendWindowProbe(now);
         probesOut++;
