@@ -76,6 +76,15 @@ public enum KernelVersion {
         return this != V4_9;
     }
 
+    /**
+     * True if the receive window's share of the buffer is tp->scaling_ratio, measured from the
+     * len / truesize of received segments (tcp_measure_rcv_mss, 6.6+), with the receiver's RTT
+     * estimate seeking its minimum (6.16+); 4.9 takes tcp_adv_win_scale's fixed half.
+     */
+    public boolean measuresScalingRatio() {
+        return this != V4_9;
+    }
+
     /** Parses a label exactly as written, {@code "6.18"} or {@code "4.9"} (no blanks: names are exact everywhere). */
     public static Optional<KernelVersion> parse(String text) {
         if (text == null) {

@@ -195,6 +195,16 @@ final class DelayedAck {
         quick = Math.max(quick, Math.min(q, MAX_QUICKACKS));
     }
 
+    /** tcp_grow_window: the window grew, so the next ACK goes at once (icsk_ack.quick |= 1). */
+    void quickAtLeastOne() {
+        quick |= 1;
+    }
+
+    /** __tcp_select_window with less than half the window free: quick-ACK mode ends (icsk_ack.quick = 0). */
+    void clearQuick() {
+        quick = 0;
+    }
+
     /** tcp_enter_quickack_mode: ACK the next segments at once (our ACKs seem to be lost). */
     void enterQuickAckMode(int rcvWnd, int rcvMss) {
         incrQuickAck(rcvWnd, rcvMss);

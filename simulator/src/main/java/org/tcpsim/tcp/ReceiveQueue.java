@@ -56,6 +56,17 @@ final class ReceiveQueue {
         return sum;
     }
 
+    /** End of the highest out-of-order range (ooo_last_skb's end_seq); meaningful while any is held. */
+    int outOfOrderEnd() {
+        int e = rcvNxt;
+        for (int k = 0; k < oooCount; k++) {
+            if (Seq.gt(oooEnd[k], e)) {
+                e = oooEnd[k];
+            }
+        }
+        return e;
+    }
+
     boolean hasOutOfOrder() {
         return oooCount > 0;
     }

@@ -94,7 +94,7 @@ final class TcpConnRequest {
         s.ack = syn.seq + 1;
         s.flags = TcpSegment.SYN | TcpSegment.ACK;
         s.mssOption = l.advmss(syn.src);
-        s.window = Math.min(65535, (int) (st.rmem[1] >> TcpReceiver.SCALING_RATIO_SHIFT));
+        s.window = Math.min(65535, (int) (st.rmem[1] * TcpReceiver.DEFAULT_SCALING_RATIO >> TcpReceiver.RMEM_TO_WIN_SCALE));
         if (st.timestamps && syn.hasTimestamps) {
             // cookie_init_timestamp: the options a cookie cannot hold ride in the low bits of TSval
             int wscale = st.windowScaling && syn.windowScaleOption >= 0 ? Math.min(14, syn.windowScaleOption) : 15;

@@ -273,12 +273,17 @@ final class TcpInput {
         return !mayUpdateWindow && sk.tsRecent - seg.tsVal <= replayMs;
     }
 
-    /** tcp_sequence(): the segment overlaps the window we advertised. */
+    /**
+     * tcp_sequence(): the segment overlaps the window we advertised: it ends at or after rcv_wup
+     * and starts no later than rcv_nxt + tcp_receive_window() (which is never negative). In
+     * sequence arithmetic: the right edge was taken with Math.max, which failed once it passed
+     * 2^31 and refused every out-of-order segment until rcv_nxt did too.
+     */
     private boolean acceptable(TcpSegment seg) {
         int rcvNxt = sk.rcv.queue.rcvNxt();
         int end = seg.seq + seg.seqLength();
-        return Seq.ge(end, sk.rcv.rcvWup) && Seq.le(seg.seq, Math.max(rcvNxt + 0, sk.rcv.windowEnd()))
-                || seg.seq == rcvNxt;
+        int receiveWindow = Math.max(0, sk.rcv.windowEnd() - rcvNxt);
+        return Seq.ge(end, sk.rcv.rcvWup) && Seq.le(seg.seq, rcvNxt + receiveWindow) || seg.seq == rcvNxt;
     }
 
     /**
@@ -343,17 +348,34 @@ final class TcpInput {
                 return;
             }
             if (Seq.gt(end, start)) {
-                boolean outOfOrder = Seq.gt(start, sk.rcv.queue.rcvNxt());
-                boolean holes = sk.rcv.queue.hasOutOfOrder();
-                newBytes = sk.rcv.queue.accept(start, end);
+                TcpReceiver rcv = sk.rcv;
+                boolean outOfOrder = Seq.gt(start, rcv.queue.rcvNxt());
+                boolean holes = rcv.queue.hasOutOfOrder();
+                if (sk.timestamps && seg.hasTimestamps && !outOfOrder) {
+                    // tcp_rcv_rtt_measure_ts, before the segment is queued
+                    rcv.rcvRtt.measureTs(seg.tsEcr, sk.tsNow(now), len, rcv.rcvMss,
+                            rcv.queue.unread() == 0);
+                }
+                int heldBefore = rcv.queue.unread() + rcv.queue.outOfOrderBytes();
+                newBytes = rcv.queue.accept(start, end);
+                if (rcv.queue.unread() + rcv.queue.outOfOrderBytes() > heldBefore) {
+                    rcv.charge(len); // the skb's truesize, whatever part of it was new
+                }
                 sk.chargeMemory(now);
+                boolean pressure = sk.stack.memory.underPressure();
                 if (outOfOrder) {
                     sk.stack.count(MibCounter.TCP_OFO_QUEUE); // tcp_data_queue_ofo
-                    sk.rcv.ack.schedule();
+                    rcv.ack.schedule();
+                    if (sk.snd.sack) {
+                        // tcp_data_queue_ofo grows the window only with SACK: without it the
+                        // duplicate ACKs must stay duplicates to trigger fast retransmit
+                        rcv.growWindow(len, pressure);
+                    }
                 } else {
-                    int advmss = sk.advmss - (sk.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
-                    sk.rcv.rcvMss = sk.rcv.ack.dataReceived(now, len, seg.flags, sk.rcv.rcvMss, advmss,
-                            sk.rcv.rcvWnd, sk.snd.rtt.rtoUs() * 1000);
+                    int priorRcvMss = rcv.rcvMss;
+                    rcv.rcvMss = rcv.ack.dataReceived(now, len, seg.flags, rcv.rcvMss, rcv.advmss,
+                            rcv.rcvWnd, sk.snd.rtt.rtoUs() * 1000);
+                    rcv.dataQueued(len, priorRcvMss, pressure, now); // rest of tcp_event_data_recv
                     if (holes && !sk.rcv.queue.hasOutOfOrder()) {
                         sk.rcv.ack.ackNow(); // the last hole is filled: ACK at once (RFC 5681 4.2, ICSK_ACK_NOW)
                     }

@@ -62,8 +62,10 @@ final class TcpOutput {
         if (offerWs) {
             s.windowScaleOption = sk.offeredWscale();
         }
-        int mssForWindow = sk.advmss - (offerTs ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
-        s.window = sk.rcv.initialWindow(mssForWindow);
+        // tcp_connect_init rounds to advmss (no timestamp known yet); tcp_openreq_init_rwin to the
+        // MSS less the timestamp option when it was agreed
+        int mssForWindow = synAck ? sk.advmss - (offerTs ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0) : sk.advmss;
+        s.window = sk.rcv.initialWindow(mssForWindow, offerWs ? (synAck ? sk.rcv.wscale : sk.offeredWscale()) : 0);
         if (synAck) {
             sk.rcv.rcvWup = sk.rcv.queue.rcvNxt();
         }
@@ -93,7 +95,11 @@ final class TcpOutput {
 
     /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
     private void finish(TcpSegment s, long now) {
-        s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure());
+        boolean[] wantZero = {false};
+        s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure(), wantZero);
+        if (wantZero[0]) {
+            sk.stack.count(MibCounter.TCP_WANT_ZERO_WINDOW_ADV);
+        }
         int maxBlocks = sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS;
         if (sk.rcv.dsackPending) {
             // tcp_established_options: the D-SACK block first, then the SACK blocks; sent once

@@ -98,7 +98,7 @@ public final class TcpSocket {
         this.snd = new TcpSender(this, cc.factory().create(), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
                 sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
         this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,
-                DelayedAck.of(stack.kernel));
+                s.rmem[2], stack.kernel.measuresScalingRatio(), s.moderateRcvbuf, DelayedAck.of(stack.kernel));
         this.out = new TcpOutput(this);
         this.sendmsg = new TcpSendmsg(this);
         snd.nonagle = options.noDelay() ? TcpSendmsg.NAGLE_OFF : 0;
@@ -234,22 +234,20 @@ public final class TcpSocket {
 
     /** read(): up to {@code max} bytes; 0 when nothing is queued, -1 at end of stream (the peer's FIN). */
     public int read(int max, long now) {
-        int n = rcv.queue.read(max);
+        int n = rcv.read(max);
         bytesRead += n;
         if (n > 0) {
             chargeMemory(now);
-            if (stack.settings.moderateRcvbuf && !stack.memory.underPressure()) {
-                rcv.spaceAdjust(now, snd.rtt.srttUs() * 1000); // buffers do not grow under pressure
-            }
+            // tcp_rcv_space_adjust (the model lets no buffer grow under tcp_mem pressure)
+            rcv.spaceAdjust(now, stack.settings.moderateRcvbuf && !stack.memory.underPressure());
             // tcp_cleanup_rbuf: the ACK input held back goes out when the data is read if it is the
             // once-per-two-segments ACK, or the read drained a pushed segment (not in interactive mode)
             if (rcv.ack.scheduled() && (rcv.queue.rcvNxt() - rcv.rcvWup > rcv.rcvMss
                     || rcv.ack.ackOnRead(n, rcv.queue.unread() == 0 && !rcv.queue.hasOutOfOrder()))) {
                 out.sendAck(now, false);
             }
-            // a window that opens by a lot is worth telling the sender at once (tcp_cleanup_rbuf)
-            if (state.synchronizedState() && rcv.freeWindow() - (rcv.windowEnd() - rcv.queue.rcvNxt()) >= 2 * rcv.rcvMss
-                    && rcv.windowEnd() - rcv.queue.rcvNxt() < rcv.rcvMss) {
+            // a read that lets the window double is worth telling the sender at once (tcp_cleanup_rbuf)
+            if (state.synchronizedState() && state != TcpState.CLOSE_WAIT && rcv.windowOpenedByRead()) {
                 out.sendAck(now, false);
             }
         }
@@ -401,8 +399,9 @@ public final class TcpSocket {
         snd.setWindow(ack.window << snd.sndWscale);
         snd.sndWl1 = ack.seq;
         snd.sndWl2 = ack.ack;
+        receiverOptions();
         rcv.init(ack.seq, snd.mss, now);
-        rcv.initialWindow(snd.mss);
+        rcv.initialWindow(snd.mss, rcv.wscale);
         snd.cc.init(snd);
         state = TcpState.SYN_RECV;
         moveTo(TcpEvent.RCV_ACK_OF_SYN, "syncookie", now);
@@ -427,8 +426,22 @@ public final class TcpSocket {
         snd.setMssClamp(Math.min(peerMss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0));
         snd.setWindow(syn.window); // a SYN's window is never scaled
         snd.sndWl1 = syn.seq;
+        receiverOptions();
         rcv.init(syn.seq + 1, snd.mss, now);
         snd.expandSndbuf();
+    }
+
+    /**
+     * What the agreed options mean for the receive side: tp->advmss loses the timestamp option
+     * (tcp_rcv_synsent_state_process, tcp_openreq_init), the peer's segments carry it (their
+     * truesize), and without window scaling nothing above 65535 can be offered.
+     */
+    private void receiverOptions() {
+        rcv.advmss = advmss - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
+        rcv.tcpHeaderLen = TcpSegment.HEADER_BYTES + (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
+        if (!wscaleOk) {
+            rcv.noWindowScaling();
+        }
     }
 
     /** The window scale we offer on our SYN or SYN-ACK (tcp_select_initial_window). */
@@ -667,6 +680,7 @@ public final class TcpSocket {
         switch (next) {
             case ESTABLISHED -> {
                 tEstablished = now;
+                rcv.initBufferSpace(now); // tcp_init_transfer -> tcp_init_buffer_space
                 snd.sndWl2 = snd.sndUna;
                 if (keepalive != null) {
                     keepalive.start(now);

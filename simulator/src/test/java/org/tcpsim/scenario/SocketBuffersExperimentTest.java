@@ -13,8 +13,11 @@ import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The shipped socket-buffers experiment at half its link rate and a third of its length: one bulk
- * flow over 50 Mbps x 100 ms (BDP 625 kB) reaches min(payload rate, rcvbuf / 2 / RTT,
- * sndbuf / RTT), the receive window being half the receive buffer (scaling_ratio 128 of 256).
+ * flow over 50 Mbps x 100 ms (BDP 625 kB) reaches min(payload rate, window / RTT, sndbuf / RTT),
+ * the receive window being Linux 6.x's share of the receive buffer: scaling_ratio = 1448 x 256 /
+ * 2304 = 160 of 256 (a full segment's len / truesize, tcp_measure_rcv_mss) of what is left with
+ * the arriving segment queued, (rcvbuf - 2304) x 160 / 256 (tcp_grow_window's limit for
+ * rcv_ssthresh).
  */
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
@@ -27,16 +30,21 @@ class SocketBuffersExperimentTest {
     private static final String RMEM = "/hosts/receiver/sysctl/net.ipv4.tcp_rmem";
     private static final String WMEM = "/hosts/sender/sysctl/net.ipv4.tcp_wmem";
 
+    /** The window a receive buffer of {@code rcvbuf} bytes offers (see the class comment). */
+    private static double window(long rcvbuf) {
+        return (rcvbuf - 2304) * 160 / 256;
+    }
+
     @Test
-    void goodputIsHalfTheReceiveBufferPerRttBelowTheBdpAndTheLinkRateAbove(@TempDir Path tmp) {
-        // 256 KiB and 512 KiB: windows of 128 and 256 KiB, a fifth and two fifths of the BDP
+    void goodputIsTheMeasuredShareOfTheReceiveBufferPerRttBelowTheBdpAndTheLinkRateAbove(@TempDir Path tmp) {
+        // 256 KiB and 512 KiB: windows of 160 and 320 KiB, a quarter and a half of the BDP
         double small = goodput(tmp.resolve("rmem-256k"), RMEM + "=\"4096 262144 262144\"");
-        assertWithin(262144 / 2 * 8 / RTT_S, small, "rcvbuf 256 KiB");
+        assertWithin(window(262144) * 8 / RTT_S, small, "rcvbuf 256 KiB");
         double twice = goodput(tmp.resolve("rmem-512k"), RMEM + "=\"4096 524288 524288\"");
-        assertWithin(524288 / 2 * 8 / RTT_S, twice, "rcvbuf 512 KiB");
+        assertWithin(window(524288) * 8 / RTT_S, twice, "rcvbuf 512 KiB");
         assertTrue(twice / small > 1.9 && twice / small < 2.1, "window-limited goodput is proportional to rcvbuf: " + small + " -> " + twice);
 
-        // 4 MiB fixed: a 2 MiB window, over three times the BDP, so the link is the limit
+        // 4 MiB fixed: a 2.5 MiB window, four times the BDP, so the link is the limit
         double large = goodput(tmp.resolve("rmem-4m"), RMEM + "=\"4096 4194304 4194304\"");
         assertTrue(large > 0.85 * PAYLOAD_BPS && large <= PAYLOAD_BPS, "rcvbuf 4 MiB: " + large + " of " + PAYLOAD_BPS);
     }
@@ -47,9 +55,9 @@ class SocketBuffersExperimentTest {
         double autotuned = goodput(tmp.resolve("autotuned"));
         assertTrue(autotuned > 0.85 * PAYLOAD_BPS && autotuned <= PAYLOAD_BPS, "autotuned: " + autotuned + " of " + PAYLOAD_BPS);
 
-        // tcp_moderate_rcvbuf = 0 keeps the 128 KiB default: a 64 KiB window, ~5.2 Mbps
+        // tcp_moderate_rcvbuf = 0 keeps the 128 KiB default: an 80480-byte window, ~6.4 Mbps
         double fixedDefault = goodput(tmp.resolve("no-autotuning"), "/hosts/receiver/sysctl/net.ipv4.tcp_moderate_rcvbuf=0");
-        assertWithin(131072 / 2 * 8 / RTT_S, fixedDefault, "tcp_rmem[1] without autotuning");
+        assertWithin(window(131072) * 8 / RTT_S, fixedDefault, "tcp_rmem[1] without autotuning");
     }
 
     @Test

@@ -55,9 +55,10 @@ class TcpMemPressureExperimentTest {
         ExperimentRun run = run(tmp.resolve("small"), SMALL);
         // above tcp_mem[1] = 200: pressure; never above tcp_mem[2] = 400: what does not fit is dropped
         long pressures = run.counter("server", "TcpExtTCPMemoryPressures");
-        // the 4-segment window clamp lets the readers drain the queues below tcp_mem[0] while the senders still
-        // push: pressure ends, windows reopen, and it is entered again (without the clamp: once)
-        assertTrue(pressures >= 2 && pressures <= 10, "pressure entered, left and re-entered: " + pressures);
+        // under pressure rcv_ssthresh falls to four segments (tcp_adjust_rcv_ssthresh, from tcp_grow_window and
+        // __tcp_select_window) and afterwards grows back two segments per segment (tcp_grow_window): entered
+        // once or a few times, never per segment
+        assertTrue(pressures >= 1 && pressures <= 10, "pressure entered: " + pressures);
         double peak = run.max("server", "tcp_mem.pages");
         assertTrue(peak > 200 && peak <= 400, "pages past tcp_mem[1], bounded by tcp_mem[2]: " + peak);
         assertTrue(peak >= 380, "the load reaches tcp_mem[2]: " + peak);

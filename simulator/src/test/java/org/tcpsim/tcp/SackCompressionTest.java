@@ -30,7 +30,10 @@ class SackCompressionTest {
             TcpTestbed tb = new TcpTestbed(1, ConnectionCloseTest.link(10 * MS, toServer),
                     TcpTestbed.link(100_000_000, 10 * MS), KernelVersion.V6_18, sysctls);
             TcpTimeline tl = new TcpTimeline(tb, true);
-            tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(new StreamIntegrityTest.OrderedSink()));
+            // SO_RCVBUF 128 KiB: the receive window stops growing after about 34 segments; while it grows,
+            // every segment sets icsk_ack.quick (tcp_grow_window) and is ACKed at once, compressed or not
+            tb.server.listen(80, 128, new SocketOptions(128 << 10, -1, false, false, null, false),
+                    (l, now) -> l.accept(new StreamIntegrityTest.OrderedSink()));
             tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
                 int left = 300 * MSS;
 

@@ -33,7 +33,8 @@ final class ScriptedPeer {
     private int read;
     TcpSocket sock;
     private int iss;
-    private final int peerIsn = 1_000_000;
+    /** The peer's initial sequence number (packetdrill's 0). */
+    int peerIsn = 1_000_000;
 
     ScriptedPeer(KernelVersion kernel, String... sysctls) {
         RandomStreams random = new RandomStreams(1);
@@ -67,8 +68,13 @@ final class ScriptedPeer {
      * window scale 7 and a 65535 x 128 window, no timestamps; the handshake's ACK is consumed.
      */
     TcpSocket connect(SocketOptions options, int mss, long rttNs) {
-        sock = stack.connect(PEER, PEER_PORT, options, new SocketCallbacks() {
+        return connect(options, mss, rttNs, new SocketCallbacks() {
         });
+    }
+
+    /** connect() with the application {@code app} (for instance one that reads what arrives). */
+    TcpSocket connect(SocketOptions options, int mss, long rttNs, SocketCallbacks app) {
+        sock = stack.connect(PEER, PEER_PORT, options, app);
         TcpSegment syn = next();
         iss = syn.seq;
         at(sim.now() + rttNs);
@@ -101,6 +107,15 @@ final class ScriptedPeer {
             }
         }
         deliver(a);
+    }
+
+    /** A data segment from the peer: {@code len} bytes at relative sequence {@code seqRel} (1 = first byte). */
+    void data(int seqRel, int len) {
+        TcpSegment d = segment(TcpSegment.ACK, 65535);
+        d.seq = peerIsn + seqRel;
+        d.ack = sock.snd.sndNxt;
+        d.dataLength = len;
+        deliver(d);
     }
 
     /** Segments the stack sent since the last call. */
