@@ -68,19 +68,27 @@ final class CongestionSamples {
         }
     }
 
-    /** struct rate_sample, without the tcp_rate.c fields (delivered and interval_us stay -1: invalid). */
+    /** struct rate_sample, filled by {@link RateSampler} (tcp_rate.c) and the ACK path (tcp_ack). */
     static final class Rate implements RateSample {
+        long priorMstampUs;
+        /** Some segment this ACK delivered carried timing information (Linux: rs->prior_mstamp != 0). */
+        boolean timed;
         int priorDelivered;
+        int delivered = -1;
+        long intervalUs = -1;
         long rttUs = -1;
         int losses;
         int ackedSacked;
         int priorInFlight;
+        boolean isAppLimited;
         boolean isRetrans;
         boolean isAckDelayed;
+        /** rs->last_end_seq: end sequence of the segment the sample was taken from. */
+        int lastEndSeq;
 
         @Override
         public long priorMstampUs() {
-            return 0;
+            return priorMstampUs;
         }
 
         @Override
@@ -90,12 +98,12 @@ final class CongestionSamples {
 
         @Override
         public int delivered() {
-            return -1;
+            return delivered;
         }
 
         @Override
         public long intervalUs() {
-            return -1;
+            return intervalUs;
         }
 
         @Override
@@ -120,7 +128,7 @@ final class CongestionSamples {
 
         @Override
         public boolean isAppLimited() {
-            return false;
+            return isAppLimited;
         }
 
         @Override

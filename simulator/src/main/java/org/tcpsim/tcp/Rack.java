@@ -32,11 +32,6 @@ final class Rack {
     boolean dsackSeen;
     /** tp->delivered when the window was last widened (rack.last_delivered). */
     private int lastDelivered;
-    // this ACK's rate sample: tx.delivered of the most recently sent segment it delivered
-    private int priorDelivered;
-    private long priorSentNs;
-    private int priorEndSeq;
-    private boolean sampled;
 
     // the reordering check of one ACK
     private int priorFack;
@@ -89,36 +84,17 @@ final class Rack {
     void beginAck(int fack) {
         priorFack = fack;
         deliveredBelow = false;
-        sampled = false;
-        priorDelivered = 0;
-    }
-
-    /**
-     * tcp_rate_skb_delivered: a segment delivered for the first time by this ACK; the most recently
-     * sent one gives the sample's prior_delivered.
-     */
-    void rateSampleDelivered(int txDelivered, long sentAtNs, int segEndSeq) {
-        if (!sampled || sentAfter(sentAtNs, priorSentNs, segEndSeq, priorEndSeq)) {
-            sampled = true;
-            priorDelivered = txDelivered;
-            priorSentNs = sentAtNs;
-            priorEndSeq = segEndSeq;
-        }
     }
 
     /**
      * tcp_rack_update_reo_wnd, after each ACK: a pending D-SACK widens the window by one step (at
      * most once per round trip: D-SACKs for data sent before the last widening are ignored) and
      * keeps it for RECOVERY_THRESH recoveries; once those are used up it is one step again.
-     * Nothing with tcp_recovery's static-window bit, or when the ACK delivered nothing.
+     * Nothing with tcp_recovery's static-window bit, or when the ACK's rate sample has no
+     * prior_delivered (it delivered nothing).
      */
-    /** This ACK's rate sample's prior_delivered: tx.delivered of the most recently sent segment it delivered, else 0. */
-    int priorDelivered() {
-        return priorDelivered;
-    }
-
-    void updateReoWnd(int delivered, boolean staticWindow) {
-        if (staticWindow || !sampled || priorDelivered == 0) {
+    void updateReoWnd(int priorDelivered, int delivered, boolean staticWindow) {
+        if (staticWindow || priorDelivered == 0) {
             return;
         }
         if (Seq.lt(priorDelivered, lastDelivered)) {

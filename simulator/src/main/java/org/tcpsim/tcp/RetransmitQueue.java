@@ -14,6 +14,8 @@ final class RetransmitQueue {
     static final int EVER_RETRANS = 8;
     /** The segment ends an skb that carries PSH (tcp_mark_push): a retransmission of it carries PSH too. */
     static final int PSH = 16;
+    /** tx.is_app_limited: the flow was application-limited when the entry was last sent (tcp_rate_skb_sent). */
+    static final int TX_APP_LIMITED = 32;
 
     // small at first: most connections are short (grown by doubling, see grow())
     private int[] start = new int[4];
@@ -22,6 +24,9 @@ final class RetransmitQueue {
     private byte[] flags = new byte[4];
     /** tp->delivered when the entry was last sent (tx.delivered, tcp_rate_skb_sent). */
     private int[] txDelivered = new int[4];
+    /** tx.first_tx_mstamp and tx.delivered_mstamp (us) when the entry was last sent (tcp_rate_skb_sent). */
+    private long[] txFirstTxUs = new long[4];
+    private long[] txDeliveredMstampUs = new long[4];
     private int head;
     private int count;
 
@@ -73,12 +78,11 @@ final class RetransmitQueue {
         return count == 0;
     }
 
-    void add(int seqStart, int seqEnd, long now) {
-        add(seqStart, seqEnd, now, false);
-    }
-
-    /** A new segment; {@code psh} when it ends an skb marked PSH. */
-    void add(int seqStart, int seqEnd, long now, boolean psh) {
+    /**
+     * A new segment sent at {@code now} (tcp_event_new_data_sent), its delivery snapshot taken
+     * (tcp_rate_skb_sent); {@code psh} when it ends an skb marked PSH.
+     */
+    void add(int seqStart, int seqEnd, long now, boolean psh, RateSampler rate) {
         if (count == start.length) {
             grow();
         }
@@ -87,9 +91,25 @@ final class RetransmitQueue {
         end[i] = seqEnd;
         sentAt[i] = now;
         flags[i] = (byte) (psh ? PSH : 0);
-        txDelivered[i] = delivered;
         count++;
+        rate.skbSent(this, count - 1, packetsOut == 0, now / 1000, delivered);
         packetsOut++;
+    }
+
+    /** tcp_rate_skb_sent's snapshot into entry k. */
+    void stampTx(int k, long firstTxUs, long deliveredMstampUs, int txDeliveredCount, boolean appLimited) {
+        int i = slot(k);
+        txFirstTxUs[i] = firstTxUs;
+        txDeliveredMstampUs[i] = deliveredMstampUs;
+        txDelivered[i] = txDeliveredCount;
+        flags[i] = (byte) (appLimited ? flags[i] | TX_APP_LIMITED : flags[i] & ~TX_APP_LIMITED);
+    }
+
+    /** tcp_rate_skb_delivered for entry i (a ring slot), delivered for the first time now. */
+    private void rateDelivered(RateSampler rate, int i) {
+        int f = flags[i];
+        rate.skbDelivered(txDelivered[i], txFirstTxUs[i], txDeliveredMstampUs[i], (f & TX_APP_LIMITED) != 0,
+                (f & (RETRANS | EVER_RETRANS)) != 0, sentAt[i] / 1000, end[i]);
     }
 
     int start(int k) {
@@ -108,20 +128,35 @@ final class RetransmitQueue {
         return flags[slot(k)];
     }
 
-    /** Result of a cumulative ACK. */
+    /** Result of a cumulative ACK, and the RTT stamps of its SACK blocks (part of struct tcp_sacktag_state). */
     static final class Acked {
         int packets;
         int bytes;
         /** Send time of the oldest acked segment not SACKed and never retransmitted (first_ackt), or -1. */
         long rttSentAt = -1;
+        /** Send time of the newest such segment (last_ackt), or -1. */
+        long lastAckt = -1;
         boolean anyRetransmitted;
+        /** Send times of the oldest and newest never-retransmitted segments newly SACKed (first_sackt, last_sackt), or -1. */
+        long firstSackt = -1;
+        long lastSackt = -1;
+
+        void clear() {
+            packets = 0;
+            bytes = 0;
+            rttSentAt = -1;
+            lastAckt = -1;
+            anyRetransmitted = false;
+            firstSackt = -1;
+            lastSackt = -1;
+        }
     }
 
     /**
      * Removes every entry wholly below {@code ack} (tcp_clean_rtx_queue); those not SACKed before
      * advance RACK, and an original among them is a reordering candidate.
      */
-    void ackUpTo(int ack, Acked out, Rack rack, long nowNs, long minRttUs) {
+    void ackUpTo(int ack, Acked out, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
         while (count > 0) {
             int i = head;
             if (Seq.gt(end[i], ack)) {
@@ -149,11 +184,12 @@ final class RetransmitQueue {
                 if (out.rttSentAt < 0) {
                     out.rttSentAt = sentAt[i];
                 }
+                out.lastAckt = sentAt[i];
                 rack.deliveredOriginal(start[i], end[i]);
             }
             if ((f & SACKED) == 0) {
                 rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
-                rack.rateSampleDelivered(txDelivered[i], sentAt[i], end[i]);
+                rateDelivered(rate, i);
                 delivered++; // tcp_count_delivered
             }
             out.packets++;
@@ -168,7 +204,7 @@ final class RetransmitQueue {
      * Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue, tcp_sacktag_one);
      * each newly SACKed entry advances RACK. Returns packets newly sacked.
      */
-    int sack(int s, int e, Rack rack, long nowNs, long minRttUs) {
+    int sack(int s, int e, Acked state, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
         int newly = 0;
         for (int k = firstStartingAtOrAfter(s); k < count; k++) {
             int i = slot(k);
@@ -187,10 +223,14 @@ final class RetransmitQueue {
                     retransOut--;
                 }
                 rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
-                rack.rateSampleDelivered(txDelivered[i], sentAt[i], end[i]);
+                rateDelivered(rate, i);
                 delivered++;
                 if ((f & EVER_RETRANS) == 0) {
                     rack.deliveredOriginal(start[i], end[i]);
+                    if (state.firstSackt < 0) {
+                        state.firstSackt = sentAt[i]; // tcp_sacktag_one
+                    }
+                    state.lastSackt = sentAt[i];
                 }
                 flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
                 sackedOut++;
@@ -258,11 +298,11 @@ final class RetransmitQueue {
      * A tail loss probe resent entry k (__tcp_retransmit_skb): sent again now and ever retransmitted,
      * but not counted in retrans_out (tcp_send_loss_probe does not go through tcp_retransmit_skb).
      */
-    void probed(int k, long now) {
+    void probed(int k, long now, RateSampler rate) {
         int i = slot(k);
         flags[i] |= EVER_RETRANS;
         sentAt[i] = now;
-        txDelivered[i] = delivered;
+        rate.skbSent(this, k, false, now / 1000, delivered);
     }
 
     /** Index of the first entry whose start is at or after {@code seq} (entries are in sequence order). */
@@ -334,14 +374,12 @@ final class RetransmitQueue {
                 f &= ~RETRANS;
                 if ((f & LOST) != 0) {
                     awaitingRetransmit++; // lost again: to be retransmitted again
-                    lost++;
                     lostRetransmits++;
                 }
             }
             if ((f & LOST) == 0) {
                 lostOut++;
                 awaitingRetransmit++;
-                lost++;
                 f |= LOST;
             }
             flags[i] = (byte) f;
@@ -389,7 +427,7 @@ final class RetransmitQueue {
     }
 
     /** Records a retransmission of entry k at {@code now}. */
-    void retransmitted(int k, long now) {
+    void retransmitted(int k, long now, RateSampler rate) {
         int i = slot(k);
         if ((flags[i] & RETRANS) == 0) {
             retransOut++;
@@ -399,7 +437,12 @@ final class RetransmitQueue {
         }
         flags[i] |= RETRANS | EVER_RETRANS;
         sentAt[i] = now;
-        txDelivered[i] = delivered;
+        rate.skbSent(this, k, false, now / 1000, delivered);
+    }
+
+    /** Entries marked lost and not yet retransmitted (lost_out - retrans_out, as tcp_xmit_retransmit_queue sees it). */
+    int awaitingRetransmit() {
+        return awaitingRetransmit;
     }
 
     /** Whether any SACKed entry exists (a SACK-based recovery is possible). */
@@ -416,7 +459,6 @@ final class RetransmitQueue {
         }
         flags[i] = (byte) (f | LOST);
         lostOut++;
-        lost++;
         awaitingRetransmit++;
     }
 
@@ -431,6 +473,8 @@ final class RetransmitQueue {
         long[] t = new long[n * 2];
         byte[] f = new byte[n * 2];
         int[] d = new int[n * 2];
+        long[] ft = new long[n * 2];
+        long[] dm = new long[n * 2];
         for (int k = 0; k < count; k++) {
             int i = (head + k) & (n - 1);
             s[k] = start[i];
@@ -438,12 +482,16 @@ final class RetransmitQueue {
             t[k] = sentAt[i];
             f[k] = flags[i];
             d[k] = txDelivered[i];
+            ft[k] = txFirstTxUs[i];
+            dm[k] = txDeliveredMstampUs[i];
         }
         start = s;
         end = e;
         sentAt = t;
         flags = f;
         txDelivered = d;
+        txFirstTxUs = ft;
+        txDeliveredMstampUs = dm;
         head = 0;
     }
 }

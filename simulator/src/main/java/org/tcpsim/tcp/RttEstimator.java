@@ -105,6 +105,11 @@ public final class RttEstimator {
         return rtoUs;
     }
 
+    /** tp->srtt_us as the kernel keeps it: eight times the smoothed RTT, microseconds; 0 before any sample. */
+    public long srtt8Us() {
+        return srtt8Us;
+    }
+
     /** Smoothed RTT in microseconds (unscaled); 0 before the first sample. */
     public long srttUs() {
         return srtt8Us >> 3;

@@ -60,12 +60,10 @@ final class TcpAckProcessor {
         int priorSacked = snd.rtx.sackedOut;
         int priorDelivered = snd.rtx.delivered;
         int priorLostRetrans = snd.rtx.lostRetransmits;
-        acked.packets = 0;
-        acked.bytes = 0;
-        acked.rttSentAt = -1;
-        acked.anyRetransmitted = false;
+        acked.clear();
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna)); // prior_fack
-        snd.rtx.ackUpTo(ack, acked, snd.rack, now, snd.minRttUs());
+        snd.rate.beginAck();
+        snd.rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs());
         if (!snd.sack) {
             snd.rtx.removeRenoSacks(acked.packets); // tcp_clean_rtx_queue
         }
@@ -96,18 +94,18 @@ final class TcpAckProcessor {
                 int s = seg.sackBlocks[i];
                 int e = seg.sackBlocks[i + 1];
                 if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
-                    newlySacked += snd.rtx.sack(s, e, snd.rack, now, snd.minRttUs());
+                    newlySacked += snd.rtx.sack(s, e, acked, snd.rack, snd.rate, now, snd.minRttUs());
                 }
             }
         }
         if (snd.rack.endAck(snd.rtx.highestSackSeq(snd.sndUna))) {
             sk.stack.count(MibCounter.TCP_SACK_REORDER); // tcp_check_sack_reordering
         }
-        snd.rack.updateReoWnd(snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
+        snd.rack.updateReoWnd(snd.rateSample.priorDelivered, snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
         // FLAG_ACK_MAYBE_DELAYED (tcp_clean_rtx_queue): one runt segment acknowledged, nothing SACKed
         boolean ackMaybeDelayed = acked.packets == 1 && acked.bytes < snd.mss && priorSacked == 0
                 && seg.sackBlocks == null;
-        long rttUs = sampleRtt(seg, ackMaybeDelayed, now);
+        sampleRtt(seg, ackMaybeDelayed, now);
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
             processTlpAck(ack, pureDupack, dsackTlp);
@@ -121,9 +119,10 @@ final class TcpAckProcessor {
         // tcp_newly_delivered: segments this ACK delivered for the first time, cumulatively or by
         // SACK (one SACKed earlier and now cumulatively acknowledged is not delivered again)
         int delivered = snd.rtx.delivered - priorDelivered;
+        // tcp_rate_gen: this ACK's rate sample (no SACK reneging in tcpsim, so never is_sack_reneg)
+        snd.rate.gen(delivered, snd.rtx.lost - priorLost, false, now / 1000, snd.rtx.delivered, snd.rttMin.get());
         if (snd.ccControls) {
-            congControl(seg, ack, advanced, windowUpdate, newlySacked, delivered, ackMaybeDelayed, rttUs,
-                    priorInFlight, priorLost);
+            congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, priorInFlight);
         } else {
             updateCwnd(ack, acked.packets > 0, advanced, delivered, snd.rtx.lost - priorLost);
         }
@@ -153,11 +152,23 @@ final class TcpAckProcessor {
     private long sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now) {
         TcpSender snd = sk.snd;
         long rttUs = -1;
+        // rs->rtt_us (tcp_ack_update_rtt): ca_rtt_us, the RTT of the newest segment this ACK
+        // acknowledged (last_ackt) or, when it SACKed any, of the newest one it SACKed (last_sackt)
+        long caRttUs = -1;
         if (acked.rttSentAt >= 0 && !acked.anyRetransmitted) {
             rttUs = (now - acked.rttSentAt) / 1000;
-        } else if (sk.timestamps && seg.tsEcr != 0 && acked.packets > 0) {
-            rttUs = Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000;
+            caRttUs = now / 1000 - acked.lastAckt / 1000;
         }
+        if (acked.firstSackt >= 0) {
+            caRttUs = now / 1000 - acked.lastSackt / 1000;
+        }
+        if (rttUs < 0 && sk.timestamps && seg.tsEcr != 0 && acked.packets > 0) {
+            rttUs = Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000;
+            if (acked.firstSackt < 0) {
+                caRttUs = rttUs; // seq_rtt_us = ca_rtt_us = tcp_rtt_tsopt_us()
+            }
+        }
+        snd.rateSample.rttUs = caRttUs;
         if (rttUs >= 0) {
             snd.updateRttMin(rttUs, ackMaybeDelayed, now);
             snd.rtt.sample(rttUs, snd.sndUna, snd.sndNxt);
@@ -167,27 +178,21 @@ final class TcpAckProcessor {
             CongestionSamples.Ack sample = snd.ackSample;
             sample.pktsAcked = acked.packets;
             sample.rttUs = rttUs;
-            sample.inFlight = (long) snd.mss * (snd.rtx.delivered - snd.rack.priorDelivered());
+            sample.inFlight = (long) snd.mss * (snd.rtx.delivered - snd.rateSample.priorDelivered);
             snd.cc.pktsAcked(snd, sample);
         }
         return rttUs;
     }
 
     /**
-     * tcp_cong_control for a module with .cong_control: it alone sets cwnd (and the pacing rate)
-     * after each ACK, from the rate sample (tcp_rate_gen's fields that tcpsim does not sample yet
-     * stay invalid) and the ACK's FLAG_* bits.
+     * tcp_cong_control for a module with .cong_control: it alone sets cwnd and the pacing rate
+     * after each ACK, from the rate sample tcp_rate_gen filled and the ACK's FLAG_* bits.
      */
     private void congControl(TcpSegment seg, int ack, boolean advanced, boolean windowUpdate, int newlySacked,
-                             int delivered, boolean ackMaybeDelayed, long rttUs, int priorInFlight, int priorLost) {
+                             boolean ackMaybeDelayed, int priorInFlight) {
         TcpSender snd = sk.snd;
         CongestionSamples.Rate rs = snd.rateSample;
-        rs.priorDelivered = snd.rack.priorDelivered();
-        rs.rttUs = rttUs;
-        rs.losses = snd.rtx.lost - priorLost;
-        rs.ackedSacked = delivered; // tcp_rate_gen: rs->acked_sacked = delivered
         rs.priorInFlight = priorInFlight;
-        rs.isRetrans = acked.anyRetransmitted;
         rs.isAckDelayed = ackMaybeDelayed;
         int flag = AckFlags.FLAG_SLOWPATH;
         flag |= seg.dataLength > 0 ? AckFlags.FLAG_DATA : 0;
@@ -234,10 +239,12 @@ final class TcpAckProcessor {
         switch (snd.caState) {
             case RECOVERY -> {
                 if (Seq.ge(snd.sndUna, snd.highSeq)) {
-                    // tcp_end_cwnd_reduction: cwnd comes back to ssthresh
-                    snd.cwnd = Math.max(1, Math.min(snd.cwnd, snd.ssthresh));
-                    if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
-                        snd.cwnd = snd.ssthresh;
+                    // tcp_end_cwnd_reduction: cwnd comes back to ssthresh (not for a module with .cong_control)
+                    if (!snd.ccControls) {
+                        snd.cwnd = Math.max(1, Math.min(snd.cwnd, snd.ssthresh));
+                        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
+                            snd.cwnd = snd.ssthresh;
+                        }
                     }
                     snd.setCaState(CaState.OPEN);
                 } else if (!snd.sack && advanced && ackedPackets > 0) {
@@ -353,7 +360,9 @@ final class TcpAckProcessor {
         if (priorInFlight != snd.rtx.inFlight()) {
             if (snd.caState != CaState.RECOVERY) {
                 enterRecovery();
-                cwndReduction(1, false, 0);
+                if (!snd.ccControls) {
+                    cwndReduction(1, false, 0); // tcp_rack_reo_timeout: PRR's first step, unless the module owns cwnd
+                }
             }
             sk.out.push(now);
         }
@@ -412,9 +421,15 @@ final class TcpAckProcessor {
         }
     }
 
-    /** tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery. */
+    /**
+     * tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery; nothing at all for a
+     * module with .cong_control, which keeps cwnd itself (no CA_EVENT_COMPLETE_CWR either).
+     */
     private void endCwndReduction() {
         TcpSender snd = sk.snd;
+        if (snd.ccControls) {
+            return;
+        }
         if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
             snd.cwnd = Math.max(1, snd.ssthresh);
         }

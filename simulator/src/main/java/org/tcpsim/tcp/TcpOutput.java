@@ -490,7 +490,7 @@ final class TcpOutput {
         if (len > 0 && len < snd.mss) {
             sndSml = snd.sndNxt + len;
         }
-        snd.rtx.add(snd.sndNxt, end, now, skbPsh && len > 0);
+        snd.rtx.add(snd.sndNxt, end, now, skbPsh && len > 0, snd.rate);
         snd.sndNxt = end;
         if (len > 0) {
             snd.lastSendNs = now; // lsndtime (tcp_event_data_sent; retransmissions set it too)
@@ -513,7 +513,7 @@ final class TcpOutput {
         if (snd.retransStampNs == 0) {
             snd.retransStampNs = Math.max(1, now); // tcp_retransmit_skb: "stamp of the first (attempted) retransmit"
         }
-        snd.rtx.retransmitted(k, now);
+        snd.rtx.retransmitted(k, now, snd.rate);
         snd.totalRetrans++;
         snd.undo.retransmitted();
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
@@ -558,7 +558,7 @@ final class TcpOutput {
     void resendAsProbe(int k, long now) {
         TcpSender snd = sk.snd;
         TcpSegment s = retransmission(k, now);
-        snd.rtx.probed(k, now);
+        snd.rtx.probed(k, now, snd.rate);
         snd.totalRetrans++;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         sk.stack.transmit(s, now, false);

@@ -2,6 +2,8 @@ package org.tcpsim.tcp;
 
 import org.tcpsim.api.congestion.CaState;
 import org.tcpsim.api.congestion.CongestionControl;
+import org.tcpsim.api.congestion.Jiffies;
+import org.tcpsim.api.congestion.Minmax;
 import org.tcpsim.api.congestion.PacingStatus;
 import org.tcpsim.api.congestion.TcpCong;
 import org.tcpsim.api.congestion.TcpSock;
@@ -38,6 +40,8 @@ final class TcpSender implements TcpSock {
     /** The samples handed to .pkts_acked and .cong_control, reused for every ACK. */
     final CongestionSamples.Ack ackSample = new CongestionSamples.Ack();
     final CongestionSamples.Rate rateSample = new CongestionSamples.Rate();
+    /** Delivery-rate sampling (tcp_rate.c): fills {@link #rateSample} on every ACK. */
+    final RateSampler rate = new RateSampler(rateSample);
     /** sk->sk_pacing_rate (bytes/s) and sk->sk_pacing_status, kept for the module; tcpsim does not pace yet. */
     private long pacingRate;
     private PacingStatus pacingStatus = PacingStatus.NONE;
@@ -82,7 +86,10 @@ final class TcpSender implements TcpSock {
     long retransStampNs;
     long totalRetrans;
     long lastSendNs;
-    /** tp->rtt_min: the minimum RTT over the last tcp_min_rtt_wlen, in microseconds. */
+    /**
+     * tp->rtt_min: the minimum RTT over the last tcp_min_rtt_wlen, in microseconds, timed in jiffies
+     * (tcp_init_sock resets it to ~0U: no sample yet).
+     */
     final Minmax rttMin = new Minmax();
     /** What the transmit timer is armed for. */
     XmitTimer xmitTimer = XmitTimer.RETRANS;
@@ -110,6 +117,7 @@ final class TcpSender implements TcpSock {
         this.sndbuf = sndbuf;
         this.sndbufMax = sndbufMax;
         this.sndbufLocked = locked;
+        this.rttMin.reset(0, ~0);
     }
 
     /** Bytes written by the application and not yet acknowledged (what counts against SO_SNDBUF). */
@@ -193,9 +201,11 @@ final class TcpSender implements TcpSock {
         return rtt.srttUs();
     }
 
+    /** tcp_min_rtt(), with 0 (not ~0U) before the first sample. */
     @Override
     public long minRttUs() {
-        return rttMin.get();
+        int min = rttMin.get();
+        return min == ~0 ? 0 : Integer.toUnsignedLong(min);
     }
 
     /**
@@ -204,11 +214,12 @@ final class TcpSender implements TcpSock {
      * inflate the estimate once the true minimum ages out).
      */
     void updateRttMin(long rttUs, boolean ackMaybeDelayed, long nowNs) {
-        long min = rttMin.get();
-        if (ackMaybeDelayed && min != 0 && rttUs > min) {
+        if (ackMaybeDelayed && rttUs > Integer.toUnsignedLong(rttMin.get())) {
             return;
         }
-        rttMin.runningMin(socket.stack.settings.minRttWlenMs, nowNs / 1_000_000L, Math.max(1, rttUs));
+        // wlen = tcp_min_rtt_wlen * HZ jiffies, time tcp_jiffies32 (HZ = 1000: milliseconds)
+        rttMin.runningMin((int) socket.stack.settings.minRttWlenMs, Jiffies.fromUs(nowNs / 1000),
+                (int) Math.max(1, rttUs));
     }
 
     @Override
@@ -286,6 +297,21 @@ final class TcpSender implements TcpSock {
     @Override
     public int lost() {
         return rtx.lost;
+    }
+
+    @Override
+    public int appLimited() {
+        return rate.appLimited;
+    }
+
+    @Override
+    public void setAppLimited(int mark) {
+        rate.appLimited = mark;
+    }
+
+    @Override
+    public long deliveredMstampUs() {
+        return rate.deliveredMstampUs;
     }
 
     @Override

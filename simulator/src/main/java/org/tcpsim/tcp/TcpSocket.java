@@ -182,6 +182,11 @@ public final class TcpSocket {
         return snd.rtt.srttUs();
     }
 
+    /** tcpi_delivery_rate: the last delivery-rate sample kept (tcp_rate_gen), bytes per second; 0 before one. */
+    public long deliveryRateBytesPerSecond() {
+        return snd.rate.deliveryRateBytesPerSecond(snd.mss);
+    }
+
     public int mss() {
         return snd.mss;
     }
@@ -216,6 +221,7 @@ public final class TcpSocket {
         if (writeShutdown || (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT)) {
             return 0;
         }
+        snd.rate.checkAppLimited(snd); // tcp_sendmsg_locked: is sending application-limited?
         int n = (int) Math.min(bytes, snd.freeSendSpace());
         if (n > 0 && !stack.memory.canCharge(n)) {
             n = 0; // sk_wmem_schedule fails above tcp_mem[2]: the write blocks

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.tcpsim.api.congestion.AckFlags;
 
 /**
- * The hooks a module with .cong_control relies on (BBR, later): tcp_cong_control hands it every
- * ACK instead of PRR and cong_avoid, with a rate sample whose tcp_rate.c fields are marked invalid
- * until rate sampling is modelled; in_ack_event hears every ACK; pkts_acked and release run.
+ * The hooks a module with .cong_control relies on (BBR): tcp_cong_control hands it every ACK
+ * instead of PRR and cong_avoid, with the rate sample tcp_rate.c made; in_ack_event hears every ACK;
+ * pkts_acked and release run.
  */
 class CongControlHookTest {
     static final long MS = 1_000_000;
@@ -43,7 +43,12 @@ class CongControlHookTest {
         assertEquals(segments, r.ackedSacked, "acked_sacked sums to every segment");
         assertEquals(segments, r.pktsAcked, "pkts_acked sums to the same");
         assertTrue(r.congControls > 0 && r.congControls <= r.inAckEvents, r.congControls + " / " + r.inAckEvents);
-        assertEquals(r.congControls, r.invalidRateSamples, "delivery-rate sampling is not modelled yet: invalid samples");
+        // tcp_rate.c: most ACKs give a valid sample; none spans less than the path's RTT (2 x 10 ms)
+        // or claims more than the link's payload rate (100 Mbit/s x 1448 / 1500)
+        assertTrue(r.validRateSamples > r.congControls / 2, r.validRateSamples + " of " + r.congControls);
+        assertEquals(r.congControls, r.validRateSamples + r.invalidRateSamples, "a sample is valid or invalid, never half");
+        assertTrue(r.minIntervalUs >= 20_000, "interval " + r.minIntervalUs + " us");
+        assertTrue(r.maxRateBps <= 100e6 * 1448 / 1500, "rate " + r.maxRateBps);
         assertTrue(r.rttSamples > 0);
         int expected = AckFlags.FLAG_SLOWPATH | AckFlags.FLAG_DATA_ACKED | AckFlags.FLAG_SND_UNA_ADVANCED
                 | AckFlags.FLAG_WIN_UPDATE;

@@ -69,35 +69,31 @@ class RackTest {
         // an ACK delivering a segment sent when 10 had been delivered, with a D-SACK pending
         r.dsackSeen = true;
         r.beginAck(0);
-        r.rateSampleDelivered(10, 5 * MS, 1000);
-        r.updateReoWnd(20, false);
+        r.updateReoWnd(10, 20, false); // the ACK's rate sample: prior_delivered 10
         assertEquals(2, r.reoWndSteps);
         assertEquals(Rack.RECOVERY_THRESH, r.reoWndPersist);
         assertEquals(20_000, r.reoWndUs(CaState.OPEN, 0, 3, minRtt, srtt), "two steps of min_rtt / 4");
         // a D-SACK for data sent before that widening (prior_delivered 15 < 20) is ignored
         r.dsackSeen = true;
         r.beginAck(0);
-        r.rateSampleDelivered(15, 6 * MS, 2000);
-        r.updateReoWnd(25, false);
+        r.updateReoWnd(15, 25, false); // the ACK's rate sample: prior_delivered 15
         assertEquals(2, r.reoWndSteps);
         assertFalse(r.dsackSeen);
         // the next one, for data sent after it, widens again; the window never passes srtt
         r.dsackSeen = true;
         r.beginAck(0);
-        r.rateSampleDelivered(21, 7 * MS, 3000);
-        r.updateReoWnd(30, false);
+        r.updateReoWnd(21, 30, false); // the ACK's rate sample: prior_delivered 21
         assertEquals(3, r.reoWndSteps);
         r.reoWndSteps = 10;
         assertEquals(100_000, r.reoWndUs(CaState.OPEN, 0, 3, minRtt, srtt));
         // once the persisting recoveries are used up, back to one step
         r.reoWndPersist = 0;
         r.beginAck(0);
-        r.rateSampleDelivered(40, 8 * MS, 4000);
-        r.updateReoWnd(50, false);
+        r.updateReoWnd(40, 50, false); // the ACK's rate sample: prior_delivered 40
         assertEquals(1, r.reoWndSteps);
         // tcp_recovery's static-window bit freezes it
         r.dsackSeen = true;
-        r.updateReoWnd(60, true);
+        r.updateReoWnd(55, 60, true);
         assertEquals(1, r.reoWndSteps);
     }
 

@@ -48,6 +48,9 @@ public final class RecordingCongestionType implements CongestionControlType {
         long pktsAcked;
         int rttSamples;
         int invalidRateSamples;
+        int validRateSamples;
+        long minIntervalUs = Long.MAX_VALUE;
+        double maxRateBps;
         int flagsSeen;
 
         @Override
@@ -71,6 +74,10 @@ public final class RecordingCongestionType implements CongestionControlType {
             ackedSacked += rs.ackedSacked();
             if (rs.delivered() < 0 && rs.intervalUs() < 0) {
                 invalidRateSamples++;
+            } else if (rs.delivered() >= 0 && rs.intervalUs() > 0) {
+                validRateSamples++;
+                minIntervalUs = Math.min(minIntervalUs, rs.intervalUs());
+                maxRateBps = Math.max(maxRateBps, rs.delivered() * (double) sk.mss() * 8e6 / rs.intervalUs());
             }
             flagsSeen |= flag;
             sk.setCwnd(WINDOW);

@@ -2,17 +2,16 @@ package org.tcpsim.api.congestion;
 
 /**
  * struct rate_sample (include/net/tcp.h), what {@link CongestionControl#congControl} receives at the
- * end of each ACK's processing. Valid only during the call (the socket reuses one object).
- *
- * <p><b>Not filled yet:</b> tcpsim does not run delivery-rate sampling (net/ipv4/tcp_rate.c) yet,
- * so {@link #delivered} and {@link #intervalUs} are -1, which Linux defines as an invalid sample
- * (a module must skip bandwidth estimation on it), {@link #priorMstampUs} is 0 and
- * {@link #isAppLimited} is false. The other fields are filled. When tcp_rate.c is modelled these
- * fields fill in without a change to this interface.
+ * end of each ACK's processing, filled by delivery-rate sampling as net/ipv4/tcp_rate.c does it
+ * (tcp_rate_skb_sent, tcp_rate_skb_delivered, tcp_rate_gen). Valid only during the call (the
+ * socket reuses one object). {@link #delivered} and {@link #intervalUs} are -1 when the sample is
+ * invalid (no timing information: nothing newly delivered, SACK reneging, or an interval shorter
+ * than min_rtt); a module then skips bandwidth estimation, as BBR does.
  */
 public interface RateSample {
     /**
-     * prior_mstamp: start of the sampling interval, in microseconds (0 until rate sampling is modelled).
+     * prior_mstamp: start of the sampling interval (tp->delivered_mstamp when the newest packet
+     * this ACK delivered was sent), in microseconds; 0 when no packet gave timing information.
      *
      * @return microseconds
      */
@@ -26,16 +25,16 @@ public interface RateSample {
     int priorDelivered();
 
     /**
-     * delivered: packets delivered over the interval; negative when the sample is invalid
-     * (always -1 until rate sampling is modelled).
+     * delivered: packets delivered over the interval (tp->delivered - prior_delivered); negative
+     * when the sample is invalid.
      *
      * @return a packet count, or -1
      */
     int delivered();
 
     /**
-     * interval_us: the time over which {@link #delivered} was delivered; negative when invalid
-     * (always -1 until rate sampling is modelled).
+     * interval_us: the time over which {@link #delivered} was delivered, the longer of the send
+     * phase and the ACK phase; negative when invalid.
      *
      * @return microseconds, or -1
      */
@@ -70,8 +69,8 @@ public interface RateSample {
     int priorInFlight();
 
     /**
-     * is_app_limited: the sample comes from a packet sent with a bubble in the pipe (always false
-     * until rate sampling is modelled).
+     * is_app_limited: the sample comes from a packet sent while the flow was application-limited
+     * (tp->app_limited was set), so it may understate the path's rate.
      *
      * @return whether application-limited
      */

@@ -181,13 +181,31 @@ public interface TcpSock {
     }
 
     /**
-     * tp->app_limited: nonzero while the flow is application-limited (the delivered count at
-     * which that ends). <b>Not modelled yet:</b> always 0 until delivery-rate sampling is.
+     * tp->delivered_mstamp: when tp->delivered last grew (tcp_rate_gen), microseconds; the time
+     * base of BBR's gain-cycle phases and long-term sampling.
      *
-     * @return 0, or a delivered mark
+     * @return microseconds
+     */
+    default long deliveredMstampUs() {
+        return nowUs();
+    }
+
+    /**
+     * tp->app_limited: nonzero while the flow is application-limited, the value being the
+     * tp->delivered count past which that ends (tcp_rate_check_app_limited; tcp_rate_gen clears it).
+     *
+     * @return 0, or a delivered mark (u32)
      */
     default int appLimited() {
         return 0;
+    }
+
+    /**
+     * Sets tp->app_limited (BBR's PROBE_RTT marks its low-rate samples this way).
+     *
+     * @param mark 0, or the delivered count (u32) past which the flow is no longer application-limited
+     */
+    default void setAppLimited(int mark) {
     }
 
     /**

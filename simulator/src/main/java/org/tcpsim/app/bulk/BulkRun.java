@@ -147,6 +147,8 @@ final class BulkRun implements WorkloadRun {
             out.add(now, w.from(), f.id + ".cwnd", f.socket.cwnd());
             out.add(now, w.from(), f.id + ".srtt_s", f.socket.srttUs() / 1e6);
             out.add(now, w.from(), f.id + ".goodput_bps", (acked - f.lastAcked) * 8e9 / interval);
+            // tcpi_delivery_rate: the last rate sample tcp_rate.c kept, as ss shows it
+            out.add(now, w.from(), f.id + ".delivery_rate_bps", f.socket.deliveryRateBytesPerSecond() * 8.0);
             f.lastAcked = acked;
         }
         lastSampleNs = now;
