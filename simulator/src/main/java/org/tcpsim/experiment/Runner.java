@@ -16,6 +16,7 @@ import org.tcpsim.output.RunDirectory;
 import org.tcpsim.output.RunRecord;
 import org.tcpsim.output.SummaryFiles;
 import org.tcpsim.output.SummaryScope;
+import org.tcpsim.plugin.PluginBlame;
 
 /**
  * Executes runs on worker threads, one simulation per thread, and rebuilds the experiment's
@@ -106,7 +107,7 @@ public final class Runner {
                     futures.get(i).get();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    failures.add(runs.get(i).runId() + ": " + cause);
+                    failures.add(runs.get(i).runId() + ": " + PluginBlame.describe(cause));
                 }
             }
         } finally {

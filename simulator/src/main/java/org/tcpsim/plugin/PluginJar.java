@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ final class PluginJar {
         }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginJar.class.getClassLoader());
+            loader = new PluginClassLoader(jar, jar.toUri().toURL(), PluginJar.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new PluginException(jar + ": " + e.getMessage());
         }

@@ -105,4 +105,63 @@ public class JarCongestionType implements CongestionControlType {
             };
         }
     }
+
+    /** cong_avoid throws: a bug in a plugin, found during a run. */
+    public static final class ThrowsInCongAvoid extends JarCongestionType {
+        @Override
+        public String name() {
+            return "jar-throws";
+        }
+
+        @Override
+        public CongestionControlFactory configure(Parameters params) {
+            return () -> new CongestionControl() {
+                @Override
+                public int ssthresh(TcpSock sk) {
+                    return TcpCong.tcpRenoSsthresh(sk);
+                }
+
+                @Override
+                public void congAvoid(TcpSock sk, int ack, int acked) {
+                    throw new IllegalStateException("cong_avoid failed on purpose");
+                }
+
+                @Override
+                public int undoCwnd(TcpSock sk) {
+                    return TcpCong.tcpRenoUndoCwnd(sk);
+                }
+            };
+        }
+    }
+
+    /**
+     * cong_avoid calls the simulator's own Reno, which a plugin cannot see (its class loader shows
+     * it the JDK, the API and its jar): a class missing when the plugin runs.
+     */
+    public static final class UsesTheSimulator extends JarCongestionType {
+        @Override
+        public String name() {
+            return "jar-internal";
+        }
+
+        @Override
+        public CongestionControlFactory configure(Parameters params) {
+            return () -> new CongestionControl() {
+                @Override
+                public int ssthresh(TcpSock sk) {
+                    return TcpCong.tcpRenoSsthresh(sk);
+                }
+
+                @Override
+                public void congAvoid(TcpSock sk, int ack, int acked) {
+                    new org.tcpsim.tcp.congestion.Reno().congAvoid(sk, ack, acked);
+                }
+
+                @Override
+                public int undoCwnd(TcpSock sk) {
+                    return TcpCong.tcpRenoUndoCwnd(sk);
+                }
+            };
+        }
+    }
 }
