@@ -27,6 +27,12 @@ class VegasTest {
      * measured {@code rttUs} three times; the next ACK past beg_snd_nxt = 2000 makes the decision.
      */
     static Vegas measured(FakeSock sk, VegasParams params, long baseRttUs, long rttUs, int cwnd, int ssthresh) {
+        return measured(sk, params, baseRttUs, rttUs, cwnd, ssthresh, 3);
+    }
+
+    /** As above with {@code samples} RTT samples in the second RTT. */
+    static Vegas measured(FakeSock sk, VegasParams params, long baseRttUs, long rttUs, int cwnd, int ssthresh,
+                          int samples) {
         Vegas v = new Vegas(params);
         sk.sndNxt = 1000;
         v.init(sk); // beg_snd_nxt = 1000
@@ -38,8 +44,8 @@ class VegasTest {
         sk.cwnd = cwnd;
         sk.ssthresh = ssthresh;
         sk.cwndCnt = 0;
-        for (int i = 0; i < 3; i++) {
-            v.pktsAcked(sk, FakeSock.ack(1, rttUs)); // cntRTT = 3 > 2, minRTT = rtt + 1
+        for (int i = 0; i < samples; i++) {
+            v.pktsAcked(sk, FakeSock.ack(1, rttUs)); // cntRTT = samples, minRTT = rtt + 1
         }
         sk.sndNxt = 3000;
         return v;
@@ -86,6 +92,80 @@ class VegasTest {
         v.congAvoid(sk, 2001, 1);
         assertEquals(20, sk.cwnd);
         assertEquals(15, sk.ssthresh);
+    }
+
+    @Test
+    void slow_start_goes_on_while_diff_is_at_most_gamma() {
+        FakeSock sk = new FakeSock();
+        Vegas v = measured(sk, DEFAULTS, 100_000, 101_000, 10, Integer.MAX_VALUE);
+        // tcp_vegas_cong_avoid: diff = 10 * 1000 / 100001 = 0, not > gamma = 1, and tcp_in_slow_start
+        // (10 < ssthresh): tcp_slow_start(tp, acked = 2) gives cwnd = min(10 + 2, ssthresh) = 12;
+        // tcp_current_ssthresh = max(0x7fffffff, 6 + 3) leaves TCP_INFINITE_SSTHRESH
+        v.congAvoid(sk, 2001, 2);
+        assertEquals(12, sk.cwnd);
+        assertEquals(Integer.MAX_VALUE, sk.ssthresh);
+    }
+
+    @Test
+    void backing_off_never_goes_below_two_packets() {
+        FakeSock sk = new FakeSock();
+        Vegas v = measured(sk, DEFAULTS, 10_000, 40_000, 2, 2);
+        // tcp_vegas_cong_avoid, congestion avoidance (2 >= ssthresh 2): diff = 2 * 30000 / 10001 = 5
+        // > beta: snd_cwnd-- = 1, ssthresh = tcp_vegas_ssthresh = min(2, 1) = 1; "if (snd_cwnd < 2)
+        // snd_cwnd = 2"; then tcp_current_ssthresh = max(1, (2 >> 1) + (2 >> 2)) = 1
+        v.congAvoid(sk, 2001, 1);
+        assertEquals(2, sk.cwnd);
+        assertEquals(1, sk.ssthresh);
+    }
+
+    @Test
+    void speeding_up_stops_at_snd_cwnd_clamp() {
+        FakeSock sk = new FakeSock();
+        sk.cwndClamp = 20;
+        Vegas v = measured(sk, DEFAULTS, 100_000, 105_000, 20, 10);
+        // tcp_vegas_cong_avoid: diff 0 < alpha, snd_cwnd++ = 21 > snd_cwnd_clamp = 20: 20;
+        // tcp_current_ssthresh = max(10, 10 + 5) = 15
+        v.congAvoid(sk, 2001, 1);
+        assertEquals(20, sk.cwnd);
+        assertEquals(15, sk.ssthresh);
+    }
+
+    @Test
+    void two_rtt_samples_are_taken_for_delayed_acks_and_reno_grows_the_window() {
+        FakeSock sk = new FakeSock();
+        Vegas v = measured(sk, DEFAULTS, 100_000, 130_000, 20, 10, 2);
+        // tcp_vegas_cong_avoid: cntRTT = 2 <= 2, so tcp_reno_cong_avoid: congestion avoidance,
+        // tcp_cong_avoid_ai(tp, 20, 1): snd_cwnd_cnt 1 of 20, cwnd unchanged (Vegas with three
+        // samples and diff = 5 > beta would have backed off to 19)
+        v.congAvoid(sk, 2001, 1);
+        assertEquals(20, sk.cwnd);
+        assertEquals(1, sk.cwndCnt);
+        assertEquals(10, sk.ssthresh);
+    }
+
+    @Test
+    void diff_is_computed_in_u32_as_the_kernel_does_and_wraps() {
+        FakeSock sk = new FakeSock();
+        Vegas v = measured(sk, DEFAULTS, 100_000, 165_537, 65_536, 10);
+        // tcp_vegas_cong_avoid: rtt - baseRTT = 165538 - 100001 = 65537; u32 diff = 65536 * 65537
+        // = 2^32 + 65536, which wraps to 65536, / 100001 = 0 < alpha: snd_cwnd++ (a u64 product
+        // would give 42949 > beta and back off); target_cwnd is u64 and does not wrap.
+        // tcp_current_ssthresh = max(10, (65537 >> 1) + (65537 >> 2)) = 32768 + 16384 = 49152
+        v.congAvoid(sk, 2001, 1);
+        assertEquals(65_537, sk.cwnd);
+        assertEquals(49_152, sk.ssthresh);
+    }
+
+    @Test
+    void outside_open_vegas_steps_aside_for_reno() {
+        FakeSock sk = new FakeSock();
+        Vegas v = measured(sk, DEFAULTS, 100_000, 130_000, 20, 10);
+        // tcp_vegas_state(CA_Disorder) -> vegas_disable; tcp_vegas_cong_avoid: !doing_vegas_now,
+        // tcp_reno_cong_avoid: snd_cwnd_cnt 1 of 20 where Vegas would have backed off
+        v.setState(sk, CaState.DISORDER);
+        v.congAvoid(sk, 2001, 1);
+        assertEquals(20, sk.cwnd);
+        assertEquals(1, sk.cwndCnt);
     }
 
     @Test
