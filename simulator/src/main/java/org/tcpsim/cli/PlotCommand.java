@@ -18,6 +18,7 @@ import org.tcpsim.report.TimeseriesChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** `tcpsim plot DIR`: the experiment's chart (or one given by options) as PNG, and SVG on request. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -27,6 +28,9 @@ import picocli.CommandLine.Parameters;
                 "--source, --x or --y drop the file's title, where, references and the replaced axis title",
                 "unless given again."})
 final class PlotCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(paramLabel = "DIR", description = "OUT/<experiment> or OUT/<experiment>/<run-id>")
     Path dir;
 
@@ -82,7 +86,7 @@ final class PlotCommand implements Callable<Integer> {
             throw new Main.BadInput("--source must be summary or timeseries, got '" + source + "'");
         }
         try {
-            ResultsDir results = ResultsDir.open(dir, experimentFile, System.err);
+            ResultsDir results = ResultsDir.open(dir, experimentFile, System.err, f -> main.plugins(List.of(f)));
             ChartSpec spec = spec(results);
             SummaryScope.Recorded made = results.recorded();
             if (made != null && spec.fromSummary()) {

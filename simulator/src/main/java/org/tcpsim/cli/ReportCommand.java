@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tcpsim.report.ChartException;
 import org.tcpsim.report.ReportPage;
@@ -11,6 +12,7 @@ import org.tcpsim.report.ResultsDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** `tcpsim report DIR`: one self-contained HTML page of an experiment's results. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -19,6 +21,9 @@ import picocli.CommandLine.Parameters;
                 "aggregate.csv, the non-zero kernel counters per host, what the model does not cover for this",
                 "experiment, and links to every CSV."})
 final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(paramLabel = "DIR", description = "OUT/<experiment>")
     Path dir;
 
@@ -33,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
         try {
-            ResultsDir results = ResultsDir.open(dir, experimentFile, System.err);
+            ResultsDir results = ResultsDir.open(dir, experimentFile, System.err, f -> main.plugins(List.of(f)));
             if (results.singleRun()) {
                 throw new Main.BadInput(dir + " is one run; give its experiment's folder, " + results.experimentOut());
             }

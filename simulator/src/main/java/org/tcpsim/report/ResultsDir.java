@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tcpsim.config.ConfigException;
 import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.output.RunRecord;
 import org.tcpsim.output.SummaryFiles;
 import org.tcpsim.output.SummaryScope;
+import org.tcpsim.plugin.PluginRegistry;
 
 /**
  * The results `plot` and `report` read: OUT/&lt;name&gt; (the runs summary.csv lists, as last swept or
@@ -46,6 +48,18 @@ public final class ResultsDir {
      * @throws ConfigException when the experiment file is invalid (with its locations)
      */
     public static ResultsDir open(Path dir, Path givenFile, PrintStream warnings) throws IOException, ConfigException {
+        return open(dir, givenFile, warnings, file -> PluginRegistry.builtin());
+    }
+
+    /**
+     * As {@link #open(Path, Path, PrintStream)}, reading the experiment file with the plugins the
+     * command loads for it (--plugins, TCPSIM_PLUGINS, plugins/ beside the file), so the results of
+     * an experiment that uses plugin types can be charted and reported.
+     *
+     * @param plugins the plugins for an experiment file
+     */
+    public static ResultsDir open(Path dir, Path givenFile, PrintStream warnings,
+                                  Function<Path, PluginRegistry> plugins) throws IOException, ConfigException {
         if (!Files.isDirectory(dir)) {
             throw new ChartException(dir + ": no such directory (expected OUT/<experiment> or one of its run directories)");
         }
@@ -73,7 +87,7 @@ public final class ResultsDir {
         }
         JsonNode experiment = fromRun;
         if (file != null) {
-            experiment = ExperimentFile.load(file).resolve(Map.of()).json();
+            experiment = ExperimentFile.load(file, plugins.apply(file)).resolve(Map.of()).json();
             String fileName = experiment.path("name").asText();
             if (!name.isEmpty() && !fileName.equals(name)) {
                 throw new ChartException(file + " is the experiment '" + fileName + "', but " + dir

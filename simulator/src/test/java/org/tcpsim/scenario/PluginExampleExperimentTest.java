@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -37,6 +38,17 @@ class PluginExampleExperimentTest {
         assertEquals(0, again.status(), again.transcript());
         String summary = Files.readString(tmp.resolve("a/plugin-example/summary.csv"));
         assertEquals(summary, Files.readString(tmp.resolve("b/plugin-example/summary.csv")), "--jobs 2 and --jobs 1 agree");
+        // every CSV of every run byte for byte: the plugins draw only from the run's named streams
+        Map<String, String> csvs = OutputTree.csvFiles(tmp.resolve("a/plugin-example"));
+        assertTrue(csvs.size() > 12 * 3, "the runs' CSVs: " + csvs.keySet());
+        SweepDeterminismScenarioTest.assertSameFiles(csvs, OutputTree.csvFiles(tmp.resolve("b/plugin-example")));
+
+        // the experiment file names plugin types: report and plot read it with the same plugins
+        Cli.Result report = Cli.run("--plugins", plugins, "report", tmp.resolve("a/plugin-example").toString());
+        assertEquals(0, report.status(), report.transcript());
+        assertTrue(Files.readString(tmp.resolve("a/plugin-example/report.html")).contains("plugin-example"));
+        Cli.Result plot = Cli.run("--plugins", plugins, "plot", tmp.resolve("a/plugin-example").toString());
+        assertEquals(0, plot.status(), plot.transcript());
 
         CsvTable t = CsvTable.parse(summary);
         assertEquals(12, t.rows().size(), "3 congestion controls x 2 queues x 2 seeds");
