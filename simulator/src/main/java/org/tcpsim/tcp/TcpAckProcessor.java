@@ -125,6 +125,7 @@ final class TcpAckProcessor {
             congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, priorInFlight);
         } else {
             updateCwnd(ack, acked.packets > 0, advanced, delivered, snd.rtx.lost - priorLost);
+            snd.pacing.updatePacingRate(snd); // tcp_cong_control: tcp_update_pacing_rate
         }
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
             sk.finAcked(now);

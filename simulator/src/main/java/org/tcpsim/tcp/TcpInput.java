@@ -87,6 +87,9 @@ final class TcpInput {
             sk.snd.cwnd = 1;
         }
         sk.snd.cc.init(sk.snd);
+        if (!sk.snd.ccControls) {
+            sk.snd.pacing.updatePacingRate(sk.snd); // tcp_ack of the handshake: tcp_cong_control -> tcp_update_pacing_rate
+        }
     }
 
     /** Segments in every synchronised sk.state but TIME_WAIT (tcp_rcv_state_process, tcp_validate_incoming). */

@@ -82,6 +82,7 @@ final class TcpOutput {
         }
         TcpSegment s = segment(sk.snd.sndNxt, TcpSegment.ACK, now);
         finish(s, now);
+        sk.snd.pacing.stamp(now); // __tcp_transmit_skb: any packet moves the EDT up to now
         sk.stack.transmit(s, now, true);
     }
 
@@ -153,7 +154,8 @@ final class TcpOutput {
      * TSO packet would: at most tcp_tso_segs() segments, at most half of cwnd (tcp_cwnd_test), never
      * across an skb's end; a burst of two or more segments carries PSH on its last segment (measured
      * on 6.18 with packetdrill: every multi-segment TSO packet has PSH), a single segment only if it
-     * ends an skb marked PSH. {@code pushOne}: one burst only (tcp_push_one).
+     * ends an skb marked PSH. {@code pushOne}: one burst only (tcp_push_one). A paced flow
+     * ({@link Pacing#internal}) waits for each packet's departure time first (tcp_pacing_check).
      */
     void push(long now, int nonagle, boolean pushOne) {
         TcpState st = sk.state;
@@ -170,6 +172,9 @@ final class TcpOutput {
         snd.rexmitNew = false;
         boolean sendHead = snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent);
         while (true) {
+            if (snd.pacing.internal() && hasWork(newFirst) && snd.pacing.check(now)) {
+                break;
+            }
             int inFlight = snd.rtx.inFlight();
             if (inFlight >= snd.cwnd) {
                 break;
@@ -348,31 +353,24 @@ final class TcpOutput {
     }
 
     /**
-     * tcp_tso_segs / tcp_tso_autosize: segments in one TSO packet, from the pacing rate
-     * (tcp_update_pacing_rate: mss * max(cwnd, packets_out) / srtt at 200 % in slow start, 120 %
-     * after) sent in 1 ms (sk_pacing_shift 10), plus 64 KB >> (min_rtt >> tcp_tso_rtt_log) for short
-     * RTTs, at most 64 KB, at least tcp_min_tso_segs.
+     * tcp_tso_segs: segments in one TSO packet, from sk_pacing_rate as tcp_update_pacing_rate or the
+     * congestion control set it ({@link Pacing#tsoSegs}, tcp_tso_autosize), at least the module's
+     * .min_tso_segs or else tcp_min_tso_segs.
      */
     int tsoSegs() {
         TcpSender snd = sk.snd;
-        TcpSettings st = sk.stack.settings;
-        int mss = snd.mss;
-        long bytes;
-        long srtt8 = snd.rtt.srttUs() << 3;
-        if (srtt8 == 0) {
-            bytes = TcpSendmsg.GSO_MAX_SIZE; // no RTT yet: the pacing rate is unbounded
-        } else {
-            long ratio = snd.cwnd < snd.ssthresh / 2 ? st.pacingSsRatio : st.pacingCaRatio;
-            long rate = (long) mss * 80_000L * ratio * Math.max(snd.cwnd, snd.rtx.packetsOut) / srtt8;
-            bytes = rate >> 10;
-        }
-        long minRtt = snd.rttMin.get();
-        long r = minRtt == 0 || st.tsoRttLog >= 63 ? Long.MAX_VALUE : minRtt >> st.tsoRttLog;
-        if (r < 32) {
-            bytes += TcpSendmsg.GSO_MAX_SIZE >> r;
-        }
-        bytes = Math.min(bytes, TcpSendmsg.GSO_MAX_SIZE);
-        return (int) Math.max(bytes / mss, st.minTsoSegs);
+        int minTso = snd.cc.minTsoSegs(snd);
+        return snd.pacing.tsoSegs(snd.mss, minTso > 0 ? minTso : sk.stack.settings.minTsoSegs, snd.rttMin.get());
+    }
+
+    /**
+     * Whether tcp_write_xmit or tcp_xmit_retransmit_queue would look at a packet at all (a lost
+     * segment not yet retransmitted, unsent data, or the FIN): only then does tcp_pacing_check run.
+     */
+    private boolean hasWork(boolean newFirst) {
+        TcpSender snd = sk.snd;
+        return (!newFirst && snd.rtx.awaitingRetransmit() > 0) || snd.writeSeq != snd.sndNxt
+                || (snd.finQueued && !snd.finSent);
     }
 
     /**
@@ -440,7 +438,9 @@ final class TcpOutput {
         int len = Math.min(skbEnd - snd.sndNxt, Math.min(wndEnd - snd.sndNxt, snd.mss));
         boolean fin = snd.finQueued && snd.sndNxt + len == snd.writeSeq;
         boolean armed = sk.retransmitTimer.isArmed() && snd.xmitTimer == XmitTimer.RETRANS;
+        long prior = snd.pacing.stamp(now);
         sendNew(len, fin, true, true, now);
+        snd.pacing.afterSend(len, prior);
         q.sent(snd.sndNxt);
         if (!armed) {
             sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000); // tcp_event_new_data_sent
@@ -448,9 +448,14 @@ final class TcpOutput {
         return true;
     }
 
-    /** One TSO packet's worth of new data from the head skb, as MSS-sized segments. */
+    /**
+     * One TSO packet's worth of new data from the head skb, as MSS-sized segments, one departure
+     * time for all of them (__tcp_transmit_skb stamps the EDT, tcp_update_skb_after_send moves it on
+     * by the packet's length at the pacing rate).
+     */
     private void sendBurst(int bytes, long now) {
         TcpSender snd = sk.snd;
+        long prior = snd.pacing.stamp(now);
         WriteQueue q = snd.writeQueue;
         int mss = snd.mss;
         boolean multi = bytes > mss;
@@ -465,6 +470,7 @@ final class TcpOutput {
             boolean fin = last && snd.finQueued && end == snd.writeSeq;
             sendNew(len, fin, (last && multi) || endsSkb, endsSkb, now);
         }
+        snd.pacing.afterSend(bytes, prior);
         q.sent(end);
     }
 
@@ -501,6 +507,7 @@ final class TcpOutput {
         }
         if (len > 0) {
             sk.stack.count(MibCounter.TCP_ORIG_DATA_SENT);
+            snd.pacing.dataSegsOut++;
         }
         snd.lastXmitNs = now;
         sk.stack.transmit(s, now, true);
@@ -526,7 +533,12 @@ final class TcpOutput {
             snd.prrOut++;
         }
         snd.lastXmitNs = now;
+        long prior = snd.pacing.stamp(now);
+        if (s.dataLength > 0) {
+            snd.pacing.dataSegsOut++;
+        }
         sk.stack.transmit(s, now, false);
+        snd.pacing.afterSend(s.dataLength, prior); // one packet of one segment
     }
 
     /**
@@ -558,10 +570,15 @@ final class TcpOutput {
     void resendAsProbe(int k, long now) {
         TcpSender snd = sk.snd;
         TcpSegment s = retransmission(k, now);
+        long prior = snd.pacing.stamp(now);
         snd.rtx.probed(k, now, snd.rate);
         snd.totalRetrans++;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
+        if (s.dataLength > 0) {
+            snd.pacing.dataSegsOut++;
+        }
         sk.stack.transmit(s, now, false);
+        snd.pacing.afterSend(s.dataLength, prior);
     }
 
     /** Entry k of the scoreboard as a segment again, with the FIN if it carried one. */

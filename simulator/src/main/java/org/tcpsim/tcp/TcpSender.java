@@ -42,9 +42,8 @@ final class TcpSender implements TcpSock {
     final CongestionSamples.Rate rateSample = new CongestionSamples.Rate();
     /** Delivery-rate sampling (tcp_rate.c): fills {@link #rateSample} on every ACK. */
     final RateSampler rate = new RateSampler(rateSample);
-    /** sk->sk_pacing_rate (bytes/s) and sk->sk_pacing_status, kept for the module; tcpsim does not pace yet. */
-    private long pacingRate;
-    private PacingStatus pacingStatus = PacingStatus.NONE;
+    /** sk_pacing_rate, sk_pacing_status, the EDT and the pacing timer. */
+    final Pacing pacing;
     private final TcpSocket socket;
 
     int sndUna;
@@ -109,6 +108,7 @@ final class TcpSender implements TcpSock {
 
     TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
         this.socket = socket;
+        this.pacing = new Pacing(socket);
         this.undo = new Undo(socket);
         this.probe0 = new ZeroWindowProbe(socket);
         this.cc = cc;
@@ -316,22 +316,53 @@ final class TcpSender implements TcpSock {
 
     @Override
     public long pacingRate() {
-        return pacingRate;
+        return pacing.rate;
     }
 
     @Override
     public void setPacingRate(long bytesPerSecond) {
-        pacingRate = bytesPerSecond;
+        pacing.rate = bytesPerSecond;
+    }
+
+    @Override
+    public long maxPacingRate() {
+        return pacing.maxRate;
     }
 
     @Override
     public PacingStatus pacingStatus() {
-        return pacingStatus;
+        return pacing.status;
     }
 
     @Override
     public void setPacingStatus(PacingStatus status) {
-        pacingStatus = status;
+        pacing.status = status;
+    }
+
+    @Override
+    public int pacingShift() {
+        return Pacing.PACING_SHIFT;
+    }
+
+    @Override
+    public long gsoMaxSize() {
+        return Pacing.GSO_MAX_SIZE;
+    }
+
+    @Override
+    public long wstampNs() {
+        return pacing.wstampNs;
+    }
+
+    @Override
+    public long clockNs() {
+        return socket.now();
+    }
+
+    /** get_random_u32_below: the host's stream for congestion modules (derived from the run's seed). */
+    @Override
+    public int randomU32Below(int ceil) {
+        return socket.stack.random().nextInt(ceil);
     }
 
     /**

@@ -187,6 +187,11 @@ public final class TcpSocket {
         return snd.rate.deliveryRateBytesPerSecond(snd.mss);
     }
 
+    /** sk_pacing_rate in bytes per second, or -1 while it is ~0UL (no rate: tcpi_pacing_rate omitted). */
+    public long pacingRateBytesPerSecond() {
+        return snd.pacing.rate == Pacing.UNLIMITED ? -1 : snd.pacing.rate;
+    }
+
     public int mss() {
         return snd.mss;
     }
@@ -702,6 +707,7 @@ public final class TcpSocket {
                 chargeMemory(now);
                 retransmitTimer.cancel();
                 delackTimer.cancel();
+                snd.pacing.cancel();
                 if (keepalive != null) {
                     keepalive.stop();
                 }
@@ -725,6 +731,7 @@ public final class TcpSocket {
         chargeMemory(now);
         retransmitTimer.cancel();
         delackTimer.cancel();
+        snd.pacing.cancel();
         if (keepalive != null) {
             keepalive.stop();
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.tcpsim.engine.LongMap;
 import org.tcpsim.engine.Scheduler;
@@ -121,6 +122,16 @@ public final class TcpStack implements ProtocolHandler {
     /** The clock every timer of this stack is armed on. */
     Scheduler clock() {
         return clock;
+    }
+
+    /** The kernel's get_random_u32 for congestion modules (BBR's gain-cycle phase), made on first use. */
+    private SplittableRandom kernelRandom;
+
+    SplittableRandom random() {
+        if (kernelRandom == null) {
+            kernelRandom = host.random("get_random_u32");
+        }
+        return kernelRandom;
     }
 
     /** Sees every segment this host sends and receives (for pcap). */

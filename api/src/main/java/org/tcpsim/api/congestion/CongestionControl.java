@@ -17,13 +17,14 @@ package org.tcpsim.api.congestion;
  * <li>{@link #inAckEvent}: tcp_in_ack_event(), for every ACK that is processed;</li>
  * <li>{@link #pktsAcked}: tcp_clean_rtx_queue(), once per ACK that acknowledges or SACKs something;</li>
  * <li>{@link #undoCwnd}: tcp_undo_cwnd_reduction(), when a reduction proves spurious;</li>
- * <li>{@link #sndbufExpand}: tcp_sndbuf_expand(), the multiple of the window the send buffer grows to.</li>
+ * <li>{@link #sndbufExpand}: tcp_sndbuf_expand(), the multiple of the window the send buffer grows to;</li>
+ * <li>{@link #minTsoSegs}: tcp_tso_segs(), the fewest segments per GSO packet of a paced flow.</li>
  * </ul>
  * As tcp_register_congestion_control() requires, a module implements {@link #ssthresh},
  * {@link #undoCwnd} and one of {@link #congAvoid} or {@link #congControl}; the simulator checks
  * this when the experiment is read. The other hooks default to Linux's behaviour when the pointer
- * is NULL. Not part of the contract: min_tso_segs (tcpsim sends no TSO/GSO bursts), get_info
- * (no inet_diag), and ECN (tcpsim models none, so TCP_CONG_NEEDS_ECN has no meaning).
+ * is NULL. Not part of the contract: get_info (no inet_diag), and ECN (tcpsim models none, so
+ * TCP_CONG_NEEDS_ECN has no meaning).
  *
  * <p>Instances run on the simulation's thread only; a module keeps everything it needs in its
  * instance fields (no static mutable state: runs of a sweep execute in parallel threads).
@@ -131,5 +132,18 @@ public interface CongestionControl {
      */
     default int sndbufExpand(TcpSock sk) {
         return 2;
+    }
+
+    /**
+     * .min_tso_segs: the fewest segments tcp_tso_segs() puts in one GSO packet (BBR: 1 below
+     * 1.2 Mbit/s of pacing rate, else 2). It matters for paced flows only: tcpsim sends a paced
+     * flow's new data in GSO packets of tcp_tso_autosize() segments, one departure time each, and
+     * every other flow segment by segment, which puts the same segments on the wire at the same times.
+     *
+     * @param sk the socket
+     * @return segments; 0 (no hook, the default) for net.ipv4.tcp_min_tso_segs
+     */
+    default int minTsoSegs(TcpSock sk) {
+        return 0;
     }
 }

@@ -209,7 +209,8 @@ public interface TcpSock {
     }
 
     /**
-     * sk->sk_pacing_rate, bytes per second; 0 until someone sets it.
+     * sk->sk_pacing_rate, bytes per second; {@link Long#MAX_VALUE} (~0UL, as sock_init_data sets it)
+     * until someone sets it.
      *
      * @return bytes per second
      */
@@ -218,8 +219,9 @@ public interface TcpSock {
     }
 
     /**
-     * Sets sk->sk_pacing_rate. <b>Not applied yet:</b> tcpsim keeps the value (HyStart and the
-     * module read it back) but sends without pacing until pacing is modelled.
+     * Sets sk->sk_pacing_rate. The socket spaces its data segments at this rate when it paces
+     * itself ({@link #pacingStatus()} NEEDED: tcp_internal_pacing, the EDT of tcp_update_skb_after_send).
+     * {@link Long#MAX_VALUE} stands for ~0UL (no rate).
      *
      * @param bytesPerSecond the rate
      */
@@ -271,13 +273,33 @@ public interface TcpSock {
     }
 
     /**
-     * tp->tcp_wstamp_ns: earliest departure time of the next packet (EDT), nanoseconds.
-     * <b>Not modelled yet:</b> now, until pacing is.
+     * tp->tcp_wstamp_ns: earliest departure time of the next packet (EDT), nanoseconds; later than
+     * {@link #clockNs()} while pacing holds the next packet back.
      *
      * @return nanoseconds
      */
     default long wstampNs() {
         return nowUs() * 1000;
+    }
+
+    /**
+     * tp->tcp_clock_cache: now, in nanoseconds (the clock {@link #wstampNs()} is compared with).
+     *
+     * @return nanoseconds since the start of the run
+     */
+    default long clockNs() {
+        return nowUs() * 1000;
+    }
+
+    /**
+     * Linux: get_random_u32_below(ceil): a uniformly distributed value in [0, ceil), drawn from a
+     * stream derived from the run's seed (so a run is reproducible).
+     *
+     * @param ceil the exclusive upper bound, at least 1
+     * @return a value in [0, ceil); 0 where the socket offers no randomness
+     */
+    default int randomU32Below(int ceil) {
+        return 0;
     }
 
     /**

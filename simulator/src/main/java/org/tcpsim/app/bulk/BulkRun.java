@@ -147,8 +147,12 @@ final class BulkRun implements WorkloadRun {
             out.add(now, w.from(), f.id + ".cwnd", f.socket.cwnd());
             out.add(now, w.from(), f.id + ".srtt_s", f.socket.srttUs() / 1e6);
             out.add(now, w.from(), f.id + ".goodput_bps", (acked - f.lastAcked) * 8e9 / interval);
-            // tcpi_delivery_rate: the last rate sample tcp_rate.c kept, as ss shows it
+            // tcpi_delivery_rate (the last rate sample tcp_rate.c kept) and tcpi_pacing_rate, as ss shows them
             out.add(now, w.from(), f.id + ".delivery_rate_bps", f.socket.deliveryRateBytesPerSecond() * 8.0);
+            long pacing = f.socket.pacingRateBytesPerSecond();
+            if (pacing >= 0) {
+                out.add(now, w.from(), f.id + ".pacing_rate_bps", pacing * 8.0);
+            }
             f.lastAcked = acked;
         }
         lastSampleNs = now;
