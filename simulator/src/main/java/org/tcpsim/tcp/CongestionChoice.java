@@ -5,6 +5,7 @@ import org.tcpsim.api.Parameters;
 import org.tcpsim.api.congestion.CongestionControl;
 import org.tcpsim.api.congestion.CongestionControlFactory;
 import org.tcpsim.api.congestion.CongestionControlType;
+import org.tcpsim.tcp.congestion.BbrType;
 import org.tcpsim.tcp.congestion.CubicType;
 import org.tcpsim.tcp.congestion.RenoType;
 
@@ -55,6 +56,7 @@ public record CongestionChoice(String name, CongestionControlFactory factory, bo
         return switch (name) {
             case "reno" -> defaults(new RenoType());
             case "cubic" -> defaults(new CubicType());
+            case "bbr" -> defaults(new BbrType());
             default -> null;
         };
     }

@@ -13,7 +13,7 @@ import org.tcpsim.net.loss.BernoulliLossType;
 
 /**
  * Randomised over seeds: whatever the loss (up to 30 %), reordering and duplication in both
- * directions, for both congestion controls, either side closing first and both kernel profiles
+ * directions, for reno, cubic and bbr (paced), either side closing first and both kernel profiles
  * (the 4.9 one in a quarter of the seeds), the receiver gets
  * exactly the bytes sent, in order, and both ends finish.
  */
@@ -62,7 +62,7 @@ class StreamIntegrityTest {
         double loss = cfg.nextDouble() * 0.3;
         double reorder = cfg.nextDouble() * 0.2;
         double dup = cfg.nextDouble() * 0.05;
-        String cc = cfg.nextBoolean() ? "reno" : "cubic";
+        String cc = new String[] {"reno", "cubic", "bbr"}[cfg.nextInt(3)];
         boolean serverClosesFirst = cfg.nextBoolean();
         boolean sack = cfg.nextInt(4) != 0;
         boolean ts = cfg.nextInt(4) != 0;

@@ -27,6 +27,15 @@ final class FakeTcp implements TcpSock {
     PacingStatus pacingStatus = PacingStatus.NONE;
     CaState caState = CaState.OPEN;
     final Map<String, Long> mib = new HashMap<>();
+    // what BBR reads besides
+    int delivered;
+    int lost;
+    int appLimited;
+    long deliveredMstampUs;
+    long wstampNs;
+    long maxPacingRate = Long.MAX_VALUE;
+    /** The next values get_random_u32_below() returns (each taken modulo its bound); 0 when none are left. */
+    final java.util.ArrayDeque<Integer> random = new java.util.ArrayDeque<>();
 
     @Override
     public int cwnd() {
@@ -119,8 +128,64 @@ final class FakeTcp implements TcpSock {
     }
 
     @Override
+    public void setPacingRate(long bytesPerSecond) {
+        pacingRate = bytesPerSecond;
+    }
+
+    @Override
+    public long maxPacingRate() {
+        return maxPacingRate;
+    }
+
+    @Override
     public PacingStatus pacingStatus() {
         return pacingStatus;
+    }
+
+    @Override
+    public void setPacingStatus(PacingStatus status) {
+        pacingStatus = status;
+    }
+
+    @Override
+    public int delivered() {
+        return delivered;
+    }
+
+    @Override
+    public int lost() {
+        return lost;
+    }
+
+    @Override
+    public int appLimited() {
+        return appLimited;
+    }
+
+    @Override
+    public void setAppLimited(int mark) {
+        appLimited = mark;
+    }
+
+    @Override
+    public long deliveredMstampUs() {
+        return deliveredMstampUs;
+    }
+
+    @Override
+    public long wstampNs() {
+        return wstampNs;
+    }
+
+    @Override
+    public long clockNs() {
+        return nowUs * 1000;
+    }
+
+    @Override
+    public int randomU32Below(int ceil) {
+        Integer v = random.poll();
+        return v == null ? 0 : v % ceil;
     }
 
     @Override
