@@ -9,8 +9,12 @@ import java.util.function.Consumer;
  * @param <V> the values
  */
 public final class LongMap<V> {
-    private long[] keys = new long[16];
-    private Object[] values = new Object[16];
+    /** Until the first put, one shared empty slot: most maps (one per host and table) stay small or empty. */
+    private static final long[] NO_KEYS = new long[1];
+    private static final Object[] NO_VALUES = new Object[1];
+
+    private long[] keys = NO_KEYS;
+    private Object[] values = NO_VALUES;
     private int size;
 
     public int size() {
@@ -38,7 +42,7 @@ public final class LongMap<V> {
             throw new IllegalArgumentException("null value");
         }
         if ((size + 1) * 4 > keys.length * 3) {
-            resize(keys.length * 2);
+            resize(keys == NO_KEYS ? 4 : keys.length * 2);
         }
         int mask = keys.length - 1;
         int i = slot(key, mask);

@@ -22,8 +22,9 @@ public final class TimerFifo<T> implements Event {
     private final Scheduler sim;
     private final long durationNs;
     private final Expiry<T> expiry;
-    private long[] deadlines = new long[64];
-    private Object[] entries = new Object[64];
+    /** A ring, empty until the first timer (every host has two FIFOs, most never used). */
+    private long[] deadlines = new long[0];
+    private Object[] entries = new Object[0];
     private int head;
     private int count;
     private boolean queued;
@@ -84,8 +85,8 @@ public final class TimerFifo<T> implements Event {
 
     private void grow() {
         int n = deadlines.length;
-        long[] d = new long[n * 2];
-        Object[] e = new Object[n * 2];
+        long[] d = new long[Math.max(16, n * 2)];
+        Object[] e = new Object[d.length];
         for (int i = 0; i < count; i++) {
             d[i] = deadlines[(head + i) & (n - 1)];
             e[i] = entries[(head + i) & (n - 1)];

@@ -15,7 +15,8 @@ import java.util.Map;
 public final class Host extends Node {
     private static final PacketFilter[] NO_FILTERS = new PacketFilter[0];
 
-    private final ProtocolHandler[] protocols = new ProtocolHandler[256];
+    /** Handlers by IP protocol number, as long as the highest registered (UDP's 17, TCP's 6): not 256 per host. */
+    private ProtocolHandler[] protocols = new ProtocolHandler[Packet.PROTO_UDP + 1];
     private final Map<Integer, DatagramReceiver> udpPorts = new HashMap<>();
     /** Null while packet processing is unlimited: packets go up the stack the instant they arrive. */
     private Softnet softnet;
@@ -36,6 +37,9 @@ public final class Host extends Node {
     }
 
     public void registerProtocol(int protocol, ProtocolHandler handler) {
+        if (protocol >= protocols.length) {
+            protocols = Arrays.copyOf(protocols, protocol + 1);
+        }
         protocols[protocol] = handler;
     }
 
@@ -154,7 +158,8 @@ public final class Host extends Node {
             count(IpCounter.IP_IN_ADDR_ERRORS);
             return;
         }
-        ProtocolHandler handler = protocols[p.protocol & 0xff];
+        int protocol = p.protocol & 0xff;
+        ProtocolHandler handler = protocol < protocols.length ? protocols[protocol] : null;
         if (handler == null) {
             count(IpCounter.IP_IN_UNKNOWN_PROTOS);
             return;

@@ -26,8 +26,9 @@ public final class Interface {
     private final SplittableRandom duplicateRandom;
 
     private long busyUntil;
-    private long[] waitingStart = new long[64];
-    private int[] waitingBytes = new int[64];
+    /** Packets waiting behind the one being serialised: a ring, empty until a queue first forms. */
+    private long[] waitingStart = new long[0];
+    private int[] waitingBytes = new int[0];
     private int waitingHead;
     private int waitingCount;
     private long waitingTotalBytes;
@@ -139,8 +140,8 @@ public final class Interface {
     private void enqueueWaiting(long start, int bytes) {
         if (waitingCount == waitingStart.length) {
             int n = waitingStart.length;
-            long[] s = new long[n * 2];
-            int[] b = new int[n * 2];
+            long[] s = new long[Math.max(16, n * 2)];
+            int[] b = new int[s.length];
             for (int i = 0; i < waitingCount; i++) {
                 s[i] = waitingStart[(waitingHead + i) & (n - 1)];
                 b[i] = waitingBytes[(waitingHead + i) & (n - 1)];

@@ -94,7 +94,9 @@ public final class TcpSettings {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
         portLow = (int) range[0];
         portHigh = (int) range[1];
-        reservedPorts = s.getPortSet(SysctlNames.IP_LOCAL_RESERVED_PORTS);
+        // trimmed to its highest port: a copy of the parsed set keeps 2^16 bits (8 KiB per host) even when empty
+        BitSet reserved = s.getPortSet(SysctlNames.IP_LOCAL_RESERVED_PORTS);
+        reservedPorts = BitSet.valueOf(reserved.toLongArray());
         somaxconn = s.getInt(SysctlNames.SOMAXCONN);
         timestamps = s.getInt(SysctlNames.TCP_TIMESTAMPS) != 0;
         sack = s.getInt(SysctlNames.TCP_SACK) != 0;

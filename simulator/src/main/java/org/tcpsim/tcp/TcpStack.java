@@ -27,7 +27,9 @@ public final class TcpStack implements ProtocolHandler {
     private final TcpHost host;
     private final Scheduler clock;
     private final long secret;
-    private final long[] counters = new long[MibCounter.values().length];
+    private static final int MIB_COUNTERS = MibCounter.values().length;
+    /** MIB counters, allocated at the first count: a host that never speaks TCP holds none. */
+    private long[] counters;
     private final LongMap<TcpSocket> connections = new LongMap<>();
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final TimeWaitTable timeWait;
@@ -226,15 +228,24 @@ public final class TcpStack implements ProtocolHandler {
     }
 
     public long counter(MibCounter c) {
-        return counters[c.ordinal()];
+        return counters == null ? 0 : counters[c.ordinal()];
     }
 
     void count(MibCounter c) {
-        counters[c.ordinal()]++;
+        counters()[c.ordinal()]++;
     }
 
     void add(MibCounter c, long n) {
-        counters[c.ordinal()] += n;
+        counters()[c.ordinal()] += n;
+    }
+
+    private long[] counters() {
+        long[] c = counters;
+        if (c == null) {
+            c = new long[MIB_COUNTERS];
+            counters = c;
+        }
+        return c;
     }
 
     /** Pages charged against net.ipv4.tcp_mem on this host. */
