@@ -11,8 +11,13 @@ public abstract class Node {
     private final int[] addresses;
     private final long[] counters = new long[IpCounter.values().length];
     final List<Interface> interfaces = new ArrayList<>();
-    /** Outgoing interface per destination node index; null for single-interface nodes (all traffic leaves by it). */
+    /**
+     * Outgoing interface per node with a choice (indexed by {@link Routing#coreOf}); null for a
+     * node with one link (all its traffic leaves by it).
+     */
     Interface[] routes;
+    /** The run's routing plan, shared by all nodes. */
+    Routing routing;
 
     protected Node(Network network, int index, String name, int... addresses) {
         this.network = network;
@@ -76,7 +81,12 @@ public abstract class Node {
         if (routes == null) {
             return interfaces.size() == 1 && network.connected(index, dstNode) ? interfaces.get(0) : null;
         }
-        return routes[dstNode];
+        Routing r = routing;
+        if (r.gatewayOf[dstNode] == index) {
+            return r.downlink[dstNode]; // a single-link neighbour
+        }
+        int core = r.coreOf[dstNode];
+        return core < 0 ? null : routes[core];
     }
 
     /** Resolves the packet's destination node and sends it on the next hop; false if there is no route. */

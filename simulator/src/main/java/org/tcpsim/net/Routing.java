@@ -1,64 +1,118 @@
 package org.tcpsim.net;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.jgrapht.Graph;
-import org.jgrapht.GraphPath;
-import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
-import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.DirectedWeightedMultigraph;
-import org.jgrapht.graph.MaskSubgraph;
+import java.util.PriorityQueue;
 
 /**
- * Static shortest-path routing, computed once per run with jgrapht. An edge per link direction,
- * weighted by its propagation delay plus one nanosecond (so equal delays prefer fewer hops);
- * only routers and NATs carry transit traffic. Nodes with a single interface need no table:
- * everything reachable leaves through it.
+ * Static shortest-path routing, computed once per run. Each link direction costs its propagation
+ * delay plus one nanosecond (so equal delays prefer fewer hops); only routers and NATs carry
+ * transit traffic. A node with a single link has no choice: everything it sends leaves by that
+ * link, and everything sent to it arrives through its one neighbour, so the shortest path to it
+ * is the path to that neighbour plus the last hop. Shortest-path trees are therefore computed only
+ * from nodes with a choice (two links or more) and only over such nodes: a dumbbell of 20 000
+ * hosts and 2 routers runs two searches over 2 nodes, not 20 002 searches over 20 002, and each
+ * router keeps a table of 2 entries. Equal-cost paths: the search settles nodes in order of
+ * distance, then of node index, and a node keeps the first path that reached it at its distance
+ * (jgrapht's Dijkstra, used before, broke such ties by its heap's order; RoutingTest holds the
+ * two to the same routes wherever costs differ).
  */
 final class Routing {
-    private Routing() {
+    /** For every node: its core index (a node with a choice), or for a single-link node its neighbour's; -1 if none. */
+    final int[] coreOf;
+    /** For a single-link node, its neighbour's index; -1 for the others. */
+    final int[] gatewayOf;
+    /** For a single-link node, the interface of its neighbour that leads to it. */
+    final Interface[] downlink;
+
+    private Routing(int[] coreOf, int[] gatewayOf, Interface[] downlink) {
+        this.coreOf = coreOf;
+        this.gatewayOf = gatewayOf;
+        this.downlink = downlink;
     }
 
     static void install(Network net) {
-        Graph<Integer, DefaultWeightedEdge> g = new DirectedWeightedMultigraph<>(DefaultWeightedEdge.class);
         List<Node> nodes = net.nodes();
-        for (Node n : nodes) {
-            g.addVertex(n.index());
+        int n = nodes.size();
+        int[] coreIndex = new int[n];
+        List<Node> core = new ArrayList<>();
+        for (Node node : nodes) {
+            coreIndex[node.index()] = node.interfaces.size() > 1 ? core.size() : -1;
+            if (node.interfaces.size() > 1) {
+                core.add(node);
+            }
         }
-        Map<DefaultWeightedEdge, Interface> byEdge = new IdentityHashMap<>();
+        int[] coreOf = coreIndex.clone();
+        int[] gatewayOf = new int[n];
+        Arrays.fill(gatewayOf, -1);
+        Interface[] downlink = new Interface[n];
+        // each link once, both directions: the way into a single-link node is the other direction
+        // of its one link (looking it up among the neighbour's interfaces cost a router with
+        // 10 000 hosts 10 000 x 10 000 steps)
         for (Link l : net.links()) {
-            for (Interface i : List.of(l.aToB(), l.bToA())) {
-                DefaultWeightedEdge e = g.addEdge(i.owner().index(), i.peer().index());
-                g.setEdgeWeight(e, i.config().delayNs() + 1.0);
-                byEdge.put(e, i);
-            }
-        }
-        for (Node n : nodes) {
-            if (n.interfaces.size() <= 1) {
-                n.routes = null;
-                continue;
-            }
-            // Paths may leave the source and cross routers and NATs, never another host (hosts do not forward).
-            Graph<Integer, DefaultWeightedEdge> view = new MaskSubgraph<>(g, v -> false, e -> {
-                Node from = nodes.get(g.getEdgeSource(e));
-                return from != n && !Reachability.forwards(from.kind());
-            });
-            SingleSourcePaths<Integer, DefaultWeightedEdge> paths = new DijkstraShortestPath<>(view).getPaths(n.index());
-            Interface[] table = new Interface[nodes.size()];
-            for (Node d : nodes) {
-                if (d == n) {
+            for (Interface up : List.of(l.aToB(), l.bToA())) {
+                Node node = up.owner();
+                if (node.interfaces.size() != 1) {
                     continue;
                 }
-                GraphPath<Integer, DefaultWeightedEdge> path = paths.getPath(d.index());
-                if (path != null && !path.getEdgeList().isEmpty()) {
-                    table[d.index()] = byEdge.get(path.getEdgeList().get(0));
+                Node gateway = up.peer();
+                int i = node.index();
+                gatewayOf[i] = gateway.index();
+                downlink[i] = up == l.aToB() ? l.bToA() : l.aToB();
+                // reached through its neighbour only if that neighbour forwards (a host does not)
+                coreOf[i] = Reachability.forwards(gateway.kind()) ? coreIndex[gateway.index()] : -1;
+            }
+        }
+        Routing routing = new Routing(coreOf, gatewayOf, downlink);
+        for (Node node : nodes) {
+            node.routing = routing;
+            node.routes = coreIndex[node.index()] < 0 ? null : firstHops(node, core, coreIndex);
+        }
+    }
+
+    /**
+     * Dijkstra from {@code source} over the nodes with a choice: for each of them, the interface
+     * of {@code source} that starts a shortest path to it (null if unreachable or itself). Paths
+     * leave the source and cross routers and NATs, never another host.
+     */
+    private static Interface[] firstHops(Node source, List<Node> core, int[] coreIndex) {
+        int m = core.size();
+        long[] dist = new long[m];
+        Arrays.fill(dist, Long.MAX_VALUE);
+        Interface[] first = new Interface[m];
+        boolean[] settled = new boolean[m];
+        int s = coreIndex[source.index()];
+        dist[s] = 0;
+        PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : Long.compare(core.get((int) a[1]).index(), core.get((int) b[1]).index()));
+        queue.add(new long[] {0, s});
+        while (!queue.isEmpty()) {
+            long[] top = queue.poll();
+            int u = (int) top[1];
+            if (settled[u] || top[0] != dist[u]) {
+                continue;
+            }
+            settled[u] = true;
+            Node node = core.get(u);
+            if (node != source && !Reachability.forwards(node.kind())) {
+                continue; // a host is a destination, never a hop
+            }
+            for (Interface i : node.interfaces) {
+                int v = coreIndex[i.peer().index()];
+                if (v < 0 || settled[v]) {
+                    continue;
+                }
+                long d = dist[u] + i.config().delayNs() + 1;
+                if (d < dist[v]) {
+                    dist[v] = d;
+                    first[v] = node == source ? i : first[u];
+                    queue.add(new long[] {d, v});
                 }
             }
-            n.routes = table;
         }
+        first[s] = null;
+        return first;
     }
 
     /** Who can reach whom, forwarding only through routers and NATs. */
