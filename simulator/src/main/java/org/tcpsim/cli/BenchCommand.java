@@ -1,10 +1,16 @@
 package org.tcpsim.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tcpsim.bench.ConnectStormBenchmark;
 import org.tcpsim.bench.HoldBenchmark;
 import org.tcpsim.bench.PacketStormBenchmark;
+import org.tcpsim.bench.ScaleBenchmark;
+import org.tcpsim.bench.ScaleExperiments;
 import org.tcpsim.bench.TcpBulkBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +18,9 @@ import picocli.CommandLine.Option;
 /** `tcpsim bench`: engine and network throughput on this machine (a benchmark, not a test). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure (a) the engine's hold-model rate in events/s and (b) a packet storm across",
-                "a 3-hop topology in packet-hops/s. Prints wall time for each."})
+                "a 3-hop topology in packet-hops/s. Prints wall time for each. --suite scale runs the",
+                "dumbbell with 1000 and 10 000 flows and a 3000 connections/s storm, each as a whole",
+                "`tcpsim run` in its own JVM, and prints wall time and peak RSS."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pending", defaultValue = "1000000", description = "events pending in the hold model (default: ${DEFAULT-VALUE})")
     int pending;
@@ -26,7 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "measurements of each (default: ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--suite", defaultValue = "all", description = "engine, tcp, storm or all (default: ${DEFAULT-VALUE}; storm is not in all)")
+    @Option(names = "--suite", defaultValue = "all",
+            description = "engine, tcp, storm, scale or all (default: ${DEFAULT-VALUE}; storm and scale are not in all)")
     String suite;
 
     @Option(names = "--flows", split = ",", defaultValue = "1000",
@@ -40,12 +49,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--storm-seconds", defaultValue = "120", description = "simulated seconds of the storm (default: ${DEFAULT-VALUE})")
     int stormSeconds;
 
+    @Option(names = "--write-experiments", paramLabel = "DIR",
+            description = "with --suite scale: only write its experiment files into DIR (to run them with `tcpsim run`)")
+    Path writeExperiments;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
+        if (!List.of("engine", "tcp", "storm", "scale", "all").contains(suite)) {
+            throw new Main.BadInput("--suite must be engine, tcp, storm, scale or all, not '" + suite + "'");
+        }
+        if (writeExperiments != null) {
+            if (!suite.equals("scale")) {
+                throw new Main.BadInput("--write-experiments goes with --suite scale");
+            }
+            for (Path p : ScaleExperiments.write(writeExperiments)) {
+                System.out.println(p);
+            }
+            return 0;
+        }
         System.out.printf("java %s, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         if (suite.equals("storm")) {
             storm();
+            return 0;
+        }
+        if (suite.equals("scale")) {
+            scale();
             return 0;
         }
         if (!suite.equals("tcp")) {
@@ -55,6 +84,43 @@ final class BenchCommand implements Callable<Integer> {
             tcp();
         }
         return 0;
+    }
+
+    /**
+     * Each case as a whole `tcpsim run` in a JVM of its own with this JVM's options, measured from
+     * process start to exit, --repeat times, cases interleaved; then the median and range of each.
+     */
+    private void scale() throws IOException, InterruptedException {
+        System.out.println("each case is `tcpsim run FILE` in a fresh JVM with this JVM's options: "
+                + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        Path dir = Files.createTempDirectory("tcpsim-bench-scale-");
+        try {
+            List<Path> files = ScaleExperiments.write(dir.resolve("experiments"));
+            List<List<ScaleBenchmark.Result>> results = new ArrayList<>();
+            files.forEach(f -> results.add(new ArrayList<>()));
+            for (int i = 0; i < repeat; i++) {
+                for (int c = 0; c < files.size(); c++) {
+                    Path out = dir.resolve("out-" + i);
+                    ScaleBenchmark.Result r = ScaleBenchmark.run(files.get(c), out);
+                    ScaleBenchmark.delete(out);
+                    results.get(c).add(r);
+                    System.out.printf("%s: %.2f s wall (whole command), peak RSS %d MiB, %,d events in %.2f s of run"
+                            + " (%.2f M events/s)%n", r.name(), r.wallSeconds(), r.peakRssKb() >> 10, r.events(),
+                            r.runWallSeconds(), r.events() / r.runWallSeconds() / 1e6);
+                }
+            }
+            for (List<ScaleBenchmark.Result> rs : results) {
+                double[] wall = rs.stream().mapToDouble(ScaleBenchmark.Result::wallSeconds).sorted().toArray();
+                long[] rss = rs.stream().mapToLong(ScaleBenchmark.Result::peakRssKb).sorted().toArray();
+                double[] rate = rs.stream().mapToDouble(r -> r.events() / r.runWallSeconds() / 1e6).sorted().toArray();
+                System.out.printf("%s over %d: wall median %.2f s (%.2f-%.2f), peak RSS median %d MiB (%d-%d),"
+                        + " M events/s median %.2f (%.2f-%.2f)%n", rs.get(0).name(), rs.size(), wall[wall.length / 2],
+                        wall[0], wall[wall.length - 1], rss[rss.length / 2] >> 10, rss[0] >> 10, rss[rss.length - 1] >> 10,
+                        rate[rate.length / 2], rate[0], rate[rate.length - 1]);
+            }
+        } finally {
+            ScaleBenchmark.delete(dir);
+        }
     }
 
     private void storm() {
