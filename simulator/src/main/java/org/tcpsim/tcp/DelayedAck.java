@@ -33,8 +33,18 @@ final class DelayedAck {
 
     /** icsk_ack.ato; 0 until the first in-order data. */
     private long ato;
-    /** icsk_ack.lrcvtime: when in-order data last arrived. */
+    /** icsk_ack.lrcvtime: when in-order data last arrived (or the connection was established). */
     private long lastReceived;
+
+    /** icsk_ack.lrcvtime, for tcpi_last_data_recv. */
+    long lastReceivedNs() {
+        return lastReceived;
+    }
+
+    /** tcp_finish_connect / tcp_create_openreq_child set lrcvtime when the connection is established. */
+    void established(long now) {
+        lastReceived = now;
+    }
     /** icsk_ack.quick: ACKs still to send at once. */
     private int quick;
     /** icsk_ack.pingpong. */

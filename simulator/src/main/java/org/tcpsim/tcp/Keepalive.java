@@ -35,6 +35,11 @@ final class Keepalive {
         timer.arm(now + idleNs);
     }
 
+    /** icsk_probes_out of keepalive probes. */
+    int probesOut() {
+        return probesOut;
+    }
+
     /** An acceptable segment from the peer (tcp_ack: probes_out = 0, rcv_tstamp). */
     void heard(long now) {
         heardNs = now;

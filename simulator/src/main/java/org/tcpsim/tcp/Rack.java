@@ -127,6 +127,11 @@ final class Rack {
         return deliveredBelow && !Seq.gt(lowestDeliveredEnd, highSeq);
     }
 
+    /** The lowest original segment this ACK delivered (valid after {@link #endAck} said reordering). */
+    int lowestDelivered() {
+        return lowestDelivered;
+    }
+
     /**
      * After the ACK: an original delivered below what was already SACKed means the network
      * reordered (tcp_check_sack_reordering); returns true when it did.

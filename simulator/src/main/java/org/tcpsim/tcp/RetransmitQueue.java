@@ -34,8 +34,11 @@ final class RetransmitQueue {
     int sackedOut;
     /** Segments delivered so far, cumulatively or by SACK, and D-SACKed duplicates (tp->delivered, u32). */
     int delivered;
-    /** Start of the highest SACKed entry (tp->highest_sack), meaningful while sackedOut > 0. */
-    private int highestSackStart;
+    /**
+     * End of the highest SACKed entry, meaningful while sackedOut > 0: where tp->highest_sack, the skb
+     * just after the highest SACKed one (tcp_advance_highest_sack), starts, or snd_nxt when none follows.
+     */
+    private int highestSackEnd;
     int lostOut;
     /** Packets marked lost since the connection began, retransmissions lost again included (tp->lost, tcp_sum_lost). */
     int lost;
@@ -235,17 +238,20 @@ final class RetransmitQueue {
                 flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
                 sackedOut++;
                 newly++;
-                if (sackedOut == 1 || Seq.gt(start[i], highestSackStart)) {
-                    highestSackStart = start[i];
+                if (sackedOut == 1 || Seq.gt(end[i], highestSackEnd)) {
+                    highestSackEnd = end[i];
                 }
             }
         }
         return newly;
     }
 
-    /** tcp_highest_sack_seq(): the start of the highest SACKed segment, or {@code sndUna} when none is. */
+    /**
+     * tcp_highest_sack_seq(): the sequence of the skb after the highest SACKed one, that is, the end of
+     * the highest SACKed segment, or {@code sndUna} when none is SACKed.
+     */
     int highestSackSeq(int sndUna) {
-        return sackedOut > 0 ? highestSackStart : sndUna;
+        return sackedOut > 0 ? highestSackEnd : sndUna;
     }
 
     /**

@@ -98,7 +98,9 @@ final class TcpAckProcessor {
                 }
             }
         }
-        if (snd.rack.endAck(snd.rtx.highestSackSeq(snd.sndUna))) {
+        int fack = snd.rtx.highestSackSeq(snd.sndUna);
+        if (snd.rack.endAck(fack)) {
+            growReordering(fack, snd.rack.lowestDelivered());
             sk.stack.count(MibCounter.TCP_SACK_REORDER); // tcp_check_sack_reordering
         }
         snd.rack.updateReoWnd(snd.rateSample.priorDelivered, snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
@@ -219,7 +221,7 @@ final class TcpAckProcessor {
         TcpSender snd = sk.snd;
         if (snd.sack) {
             if (newlySacked > 0) {
-                snd.rtx.markLostBySack(TcpSender.DUPTHRESH); // only new SACK information can reveal a new loss
+                snd.rtx.markLostBySack(snd.reordering); // only new SACK information can reveal a new loss
             }
         } else {
             // tcp_fastretrans_alert for Reno: outside Recovery and Loss an advancing ACK clears the
@@ -231,7 +233,7 @@ final class TcpAckProcessor {
             if (dupack) {
                 snd.rtx.addRenoSacks(1);
                 snd.dupAcks++;
-                if (snd.dupAcks >= TcpSender.DUPTHRESH && snd.caState != CaState.RECOVERY
+                if (snd.dupAcks >= snd.reordering && snd.caState != CaState.RECOVERY
                         && snd.caState != CaState.LOSS) {
                     snd.rtx.markHeadLost();
                 }
@@ -345,7 +347,7 @@ final class TcpAckProcessor {
 
     private long reoWndNs() {
         TcpSender snd = sk.snd;
-        return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, TcpSender.DUPTHRESH, snd.minRttUs(),
+        return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, snd.reordering, snd.minRttUs(),
                 snd.rtt.srttUs()) * 1000;
     }
 
@@ -667,9 +669,31 @@ final class TcpAckProcessor {
         return remaining <= 0 ? 1_000_000L : Math.min(rtoNs, remaining);
     }
 
+    /**
+     * tcp_check_sack_reordering: segments delivered {@code fack - lowSeq} bytes below the highest
+     * SACK show that much reordering; tp->reordering grows to it (whole segments, at most
+     * tcp_max_reordering).
+     */
+    void growReordering(int fack, int lowSeq) {
+        TcpSender snd = sk.snd;
+        int mss = snd.mss;
+        if (!Seq.lt(lowSeq, fack) || mss == 0) {
+            return;
+        }
+        long metric = Integer.toUnsignedLong(fack - lowSeq);
+        if (metric > (long) snd.reordering * mss) {
+            snd.reordering = (int) Math.min((metric + mss - 1) / mss, sk.stack.settings.maxReordering);
+        }
+    }
+
     /** tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost. */
     private void enterLoss() {
         TcpSender snd = sk.snd;
+        // tcp_enter_loss: a timeout in Disorder after many duplicate ACKs means reordering was overestimated
+        int sysctlReordering = sk.stack.settings.reordering;
+        if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() && snd.rtx.sackedOut >= sysctlReordering) {
+            snd.reordering = Math.min(snd.reordering, sysctlReordering);
+        }
         // F-RTO only for a first timeout outside recovery, or recurring timeouts on the same snd_una
         boolean newRecovery = snd.caState.ordinal() < CaState.RECOVERY.ordinal();
         snd.frto = sk.stack.settings.frto && rackPath() && (newRecovery || snd.retransmits > 0);

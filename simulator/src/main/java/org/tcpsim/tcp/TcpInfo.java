@@ -41,6 +41,13 @@ public final class TcpInfo {
         m.put("tcpi_state", (long) linuxState(s.state == TcpState.TIME_WAIT ? TcpState.CLOSED : s.state));
         m.put("tcpi_ca_state", (long) snd.caState.ordinal());
         m.put("tcpi_retransmits", (long) snd.retransmits);
+        int probes = snd.probe0.probesOut();
+        if (probes == 0 && s.keepalive != null) {
+            probes = s.keepalive.probesOut();
+        }
+        m.put("tcpi_probes", (long) probes); // icsk_probes_out: zero-window and keepalive probes share it
+        // icsk_backoff: the RTO's doublings, or the zero-window probe's while probing (tcp_send_probe0)
+        m.put("tcpi_backoff", (long) (snd.probe0.probesOut() > 0 ? snd.probe0.backoff() : snd.rtt.backoffs()));
         m.put("tcpi_rto", snd.rtt.rtoUs());
         m.put("tcpi_snd_mss", (long) snd.mss);
         m.put("tcpi_rcv_mss", (long) s.rcv.rcvMss);
@@ -55,6 +62,8 @@ public final class TcpInfo {
         m.put("tcpi_snd_cwnd", (long) snd.cwnd);
         m.put("tcpi_advmss", (long) s.advmss);
         m.put("tcpi_total_retrans", snd.totalRetrans);
+        m.put("tcpi_reordering", (long) snd.reordering);
+        m.put("tcpi_last_data_recv", (now - s.rcv.ack.lastReceivedNs()) / 1_000_000L); // jiffies_to_msecs
         long minRtt = snd.rttMin.get();
         m.put("tcpi_min_rtt", minRtt == 0 ? 0xffffffffL : minRtt); // tcp_min_rtt(): ~0U with no sample
         m.put("tcpi_bytes_acked", snd.bytesAcked);
@@ -65,9 +74,6 @@ public final class TcpInfo {
         // usec timestamps and TFO, the other bits, are not modelled)
         m.put("tcpi_options", (long) ((s.timestamps ? 1 : 0) | (snd.sack ? 2 : 0) | (s.wscaleOk ? 4 : 0)));
         m.put("tcpi_reord_seen", (long) snd.rack.reordSeen);
-        // icsk_backoff of the RTO (zero-window probing's own backoff, which Linux keeps in the same
-        // field, is not reported)
-        m.put("tcpi_backoff", (long) snd.rtt.backoffs());
         return m;
     }
 }

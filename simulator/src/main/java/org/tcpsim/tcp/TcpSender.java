@@ -18,7 +18,7 @@ import org.tcpsim.api.congestion.TcpSock;
 final class TcpSender implements TcpSock {
     /** TCP_INIT_CWND. */
     static final int INIT_CWND = 10;
-    /** tcp_reordering: the dupthresh. */
+    /** TCP_FASTRETRANS_THRESH: the default dupthresh, tcp_reordering's default. */
     static final int DUPTHRESH = 3;
     static final int INFINITE_SSTHRESH = Integer.MAX_VALUE;
 
@@ -29,6 +29,11 @@ final class TcpSender implements TcpSock {
     int nonagle;
     /** tp->pushed_seq: write_seq when an skb was last marked PSH (forced_push measures from it). */
     int pushedSeq;
+    /**
+     * tp->reordering: how many segments out of order the network may deliver (the dupthresh);
+     * starts at tcp_reordering and grows with reordering seen (tcp_check_sack_reordering).
+     */
+    int reordering = DUPTHRESH;
     /** tp->tcp_wstamp_ns: when the last segment left (new or retransmitted), 0 before any. */
     long lastXmitNs;
     final RttEstimator rtt;
@@ -134,7 +139,7 @@ final class TcpSender implements TcpSock {
         if (sndbufLocked) {
             return;
         }
-        long want = (long) cc.sndbufExpand(this) * Math.max(cwnd, DUPTHRESH + 1) * mss * 2;
+        long want = (long) cc.sndbufExpand(this) * Math.max(cwnd, reordering + 1) * mss * 2;
         if (want > sndbuf) {
             sndbuf = Math.min(sndbufMax, want);
         }

@@ -87,6 +87,9 @@ public final class TcpSettings {
     final int pacingSsRatio;
     final int pacingCaRatio;
     final int tsoRttLog;
+    /** tcp_reordering: the initial tp->reordering (dupthresh); tcp_max_reordering: its ceiling. */
+    final int reordering;
+    final int maxReordering;
     /** tcp_tso_win_divisor: how much of the window a deferred TSO packet waits for. */
     final int tsoWinDivisor;
 
@@ -143,6 +146,8 @@ public final class TcpSettings {
         pacingSsRatio = s.getInt(SysctlNames.TCP_PACING_SS_RATIO);
         pacingCaRatio = s.getInt(SysctlNames.TCP_PACING_CA_RATIO);
         tsoWinDivisor = s.getInt(SysctlNames.TCP_TSO_WIN_DIVISOR);
+        reordering = s.getInt(SysctlNames.TCP_REORDERING);
+        maxReordering = s.getInt(SysctlNames.TCP_MAX_REORDERING);
         tsoRttLog = s.has(SysctlNames.TCP_TSO_RTT_LOG) ? s.getInt(SysctlNames.TCP_TSO_RTT_LOG) : 64; // 4.9: no short-RTT growth
     }
 }

@@ -102,6 +102,7 @@ public final class TcpSocket {
         this.out = new TcpOutput(this);
         this.sendmsg = new TcpSendmsg(this);
         snd.nonagle = options.noDelay() ? TcpSendmsg.NAGLE_OFF : 0;
+        snd.reordering = s.reordering; // tcp_init_sock
         this.acks = new TcpAckProcessor(this);
         this.in = new TcpInput(this);
         this.retransmitTimer = new Timer(stack.clock(), this::retransmitTimerFired);
@@ -693,6 +694,7 @@ public final class TcpSocket {
                 tEstablished = now;
                 rcv.initBufferSpace(now); // tcp_init_transfer -> tcp_init_buffer_space
                 snd.sndWl2 = snd.sndUna;
+                rcv.ack.established(now);
                 if (keepalive != null) {
                     keepalive.start(now);
                 }

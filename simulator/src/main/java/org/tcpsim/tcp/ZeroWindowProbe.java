@@ -28,6 +28,16 @@ final class ZeroWindowProbe {
         this.sk = sk;
     }
 
+    /** icsk_probes_out while probing a closed window. */
+    int probesOut() {
+        return probesOut;
+    }
+
+    /** icsk_backoff while probing a closed window. */
+    int backoff() {
+        return backoff;
+    }
+
     /** An acceptable ACK arrived (tcp_ack): the peer is alive, whatever its window says. */
     void answered() {
         probesOut = 0;

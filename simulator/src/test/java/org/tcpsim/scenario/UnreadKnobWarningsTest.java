@@ -53,7 +53,7 @@ class UnreadKnobWarningsTest {
                 "nat": {"sysctl": {"net.netfilter.nf_conntrack_max": 100}}
               },
               "workloads": [{"type": "bulk", "from": "c", "to": "s:5001", "bytes": "100KB"}],
-              "sweep": {"/hosts/s/sysctl/net.ipv4.tcp_reordering": [3, 10]}
+              "sweep": {"/hosts/s/sysctl/net.ipv4.tcp_no_metrics_save": [0, 1]}
             }
             """;
 
@@ -75,8 +75,8 @@ class UnreadKnobWarningsTest {
                 + " is read only on nat nodes, so setting it on c changes nothing"), w.get(1));
         assertTrue(w.get(2).contains("/hosts/s/sysctl/net.core.netdev_budget: net.core.netdev_budget is accepted but"),
                 w.get(2));
-        assertTrue(w.get(3).contains(":" + BadInputScenarioTest.lineColumn(EXP, "\"/hosts/s/sysctl/net.ipv4.tcp_reordering\"")
-                + ": at /sweep/~1hosts~1s~1sysctl~1net.ipv4.tcp_reordering: net.ipv4.tcp_reordering is accepted"), w.get(3));
+        assertTrue(w.get(3).contains(":" + BadInputScenarioTest.lineColumn(EXP, "\"/hosts/s/sysctl/net.ipv4.tcp_no_metrics_save\"")
+                + ": at /sweep/~1hosts~1s~1sysctl~1net.ipv4.tcp_no_metrics_save: net.ipv4.tcp_no_metrics_save is accepted"), w.get(3));
         assertFalse(r.err().contains("tcp_tw_reuse"), "a modelled knob is not warned about");
     }
 
@@ -88,14 +88,14 @@ class UnreadKnobWarningsTest {
         assertEquals(0, r.status(), r.transcript());
         List<String> w = warnings(r);
         assertEquals(4, w.size(), r.transcript());
-        assertFalse(r.err().contains("tcp_reordering"), "run ignores the sweep, so its values are not set: " + r.err());
+        assertFalse(r.err().contains("tcp_no_metrics_save"), "run ignores the sweep, so its values are not set: " + r.err());
         assertTrue(w.get(3).startsWith("tcpsim: warning: --set /hosts/s/sysctl/net.ipv4.tcp_autocorking=0: at "
                 + "/hosts/s/sysctl/net.ipv4.tcp_autocorking: net.ipv4.tcp_autocorking is accepted but"), w.get(3));
 
         Cli.Result sweep = Cli.run("sweep", file.toString(), "--out", tmp.resolve("out").toString(), "--jobs", "1");
         assertEquals(0, sweep.status(), sweep.transcript());
         assertEquals(4, warnings(sweep).size(), sweep.transcript());
-        assertTrue(sweep.err().contains("net.ipv4.tcp_reordering is accepted"), sweep.transcript());
+        assertTrue(sweep.err().contains("net.ipv4.tcp_no_metrics_save is accepted"), sweep.transcript());
     }
 
     @Test
@@ -116,7 +116,7 @@ class UnreadKnobWarningsTest {
      */
     @Test
     void everyUnreadKnobChangesNothingInARun(@TempDir Path tmp) throws Exception {
-        Path file = Cli.write(tmp, "plain.json", EXP.replace(",\n  \"sweep\": {\"/hosts/s/sysctl/net.ipv4.tcp_reordering\": [3, 10]}", "")
+        Path file = Cli.write(tmp, "plain.json", EXP.replace(",\n  \"sweep\": {\"/hosts/s/sysctl/net.ipv4.tcp_no_metrics_save\": [0, 1]}", "")
                 .replaceAll("\"hosts\": \\{[^}]*}},[^}]*}},[^}]*}}\\s*},", "\"hosts\": {\"c\": {\"packets_per_second\": 100000}},"));
         Cli.Result base = Cli.run("run", file.toString(), "--out", tmp.resolve("base").toString());
         assertEquals(0, base.status(), base.transcript());
