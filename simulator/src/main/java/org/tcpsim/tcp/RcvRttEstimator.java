@@ -28,6 +28,11 @@ final class RcvRttEstimator {
         return rttUs8 >> 3;
     }
 
+    /** rcv_rtt_est.rtt_us as the kernel keeps it, microseconds << 3 (SACK compression reads it). */
+    long rttUs8() {
+        return rttUs8;
+    }
+
     /** tcp_rcv_rtt_update. */
     private void update(long sampleUs, boolean winDep, boolean queueEmpty) {
         long m = Math.max(1, sampleUs) << 3;

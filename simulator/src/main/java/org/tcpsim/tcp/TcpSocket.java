@@ -545,7 +545,9 @@ public final class TcpSocket {
 
     /**
      * The compressed-ACK hrtimer (created on first use: most connections never compress): armed once
-     * for min(tcp_comp_sack_delay_ns, srtt / 20); the slack of tcp_comp_sack_slack_ns is not modelled.
+     * for min(tcp_comp_sack_delay_ns, rtt / 20), rtt the receiver's estimate (rcv_rtt_est) or srtt
+     * if smaller, so 0 while the receiver has no estimate (__tcp_ack_snd_check); the slack of
+     * tcp_comp_sack_slack_ns is not modelled.
      */
     private Timer compressedAckTimer;
 
@@ -556,8 +558,13 @@ public final class TcpSocket {
         if (compressedAckTimer.isArmed()) {
             return;
         }
-        long srttNs = snd.rtt.srttUs() * 1000;
-        compressedAckTimer.arm(now + Math.min(stack.settings.compSackDelayNs, srttNs / 20));
+        long rtt8Us = rcv.rcvRtt.rttUs8();
+        long srtt8Us = snd.rtt.srtt8Us();
+        if (srtt8Us != 0 && srtt8Us < rtt8Us) {
+            rtt8Us = srtt8Us;
+        }
+        // rtt * (NSEC_PER_USEC >> 3) / 20: nanoseconds from microseconds x8
+        compressedAckTimer.arm(now + Math.min(stack.settings.compSackDelayNs, rtt8Us * 125 / 20));
     }
 
     void cancelCompressedAck() {

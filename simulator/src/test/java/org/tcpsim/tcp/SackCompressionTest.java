@@ -75,7 +75,8 @@ class SackCompressionTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(h.oooArrivals().get(i), h.acks().get(i).atNs(), "dupack " + (i + 1) + " at once");
         }
-        // then one ACK per compressed-ACK timer: srtt / 20 = 1 ms here (20 ms RTT), as tcp_comp_sack_delay_ns
+        // then one ACK per compressed-ACK timer: rtt / 20 = 1 ms here (20 ms RTT, srtt and the
+        // receiver's estimate alike), as tcp_comp_sack_delay_ns
         for (int i = 4; i < h.acks().size(); i++) {
             long gap = h.acks().get(i).atNs() - h.acks().get(i - 1).atNs();
             assertTrue(gap >= MS - MS / 10, "compressed ACKs at least ~1 ms apart: " + gap);
