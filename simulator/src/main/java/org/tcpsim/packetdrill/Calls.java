@@ -254,6 +254,11 @@ final class Calls {
             if (s.bound || s.live != null || s.listener != null) {
                 return Ret.err("EINVAL");
             }
+            try {
+                run.stack.bind(Outbound.PORT, s.opts.reuseAddr);
+            } catch (TcpError e) {
+                return Ret.err(e.errno());
+            }
             s.bound = true;
             return Ret.ok(0);
         };

@@ -320,17 +320,28 @@ public final class TcpStack implements ProtocolHandler {
         return timeWait.reusable(tw, bound, now) ? new EphemeralPorts.Choice(port, tw) : null;
     }
 
-    /** listen(): backlog clamped by net.core.somaxconn (__sys_listen_socket). EADDRINUSE if taken. */
-    public TcpListener listen(int port, int backlog, SocketOptions options, ListenerCallbacks callbacks) {
+    /**
+     * bind() to a local port (inet_csk_get_port -> inet_csk_bind_conflict): EADDRINUSE if a listener
+     * has it, or if connections still use it (TIME_WAIT after a restart, say) and the new socket
+     * does not set SO_REUSEADDR. The connections' own sk_reuse (inherited from their listener) is
+     * not kept: they are taken to have it.
+     */
+    public void bind(int port, boolean reuseAddr) {
         if (listeners.containsKey(port)) {
             throw new TcpError("EADDRINUSE", "port " + port + " already has a listener on " + host.name());
         }
-        if (!options.reuseAddr() && portsInUse.localPortUsed(port)) {
-            // inet_csk_bind_conflict: old connections on the port (TIME_WAIT after a restart, say)
-            // block bind() unless SO_REUSEADDR is set
+        if (!reuseAddr && portsInUse.localPortUsed(port)) {
             throw new TcpError("EADDRINUSE", "port " + port + " is still used by connections on " + host.name()
                     + " (set SO_REUSEADDR)");
         }
+    }
+
+    /**
+     * listen(): backlog clamped by net.core.somaxconn (__sys_listen_socket). A workload's listen()
+     * binds too, so the bind() rules apply here as well (EADDRINUSE).
+     */
+    public TcpListener listen(int port, int backlog, SocketOptions options, ListenerCallbacks callbacks) {
+        bind(port, options.reuseAddr());
         int clamped = Integer.compareUnsigned(backlog, settings.somaxconn) > 0 ? settings.somaxconn : backlog;
         TcpListener l = new TcpListener(this, port, clamped, options, callbacks);
         listeners.put(port, l);
