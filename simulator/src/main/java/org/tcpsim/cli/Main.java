@@ -2,6 +2,7 @@ package org.tcpsim.cli;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tcpsim.Version;
 import org.tcpsim.config.ConfigException;
+import org.tcpsim.config.ConfigProblem;
 import org.tcpsim.plugin.PluginException;
 import org.tcpsim.plugin.PluginRegistry;
 import org.tcpsim.plugin.PluginSources;
@@ -56,6 +58,7 @@ public final class Main {
         main.env = env;
         CommandLine cli = new CommandLine(main);
         cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+        cli.registerConverter(Path.class, Main::path);
         cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILED);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException ce) {
@@ -64,7 +67,7 @@ public final class Main {
                 return EXIT_BAD_INPUT;
             }
             if (e instanceof BadInput || e instanceof PluginException) {
-                cmd.getErr().println("tcpsim: " + e.getMessage());
+                cmd.getErr().println("tcpsim: " + ConfigProblem.printable(e.getMessage()));
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;
             }
@@ -79,7 +82,7 @@ public final class Main {
             return EXIT_FAILED;
         });
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("tcpsim: " + e.getMessage());
+            e.getCommandLine().getErr().println("tcpsim: " + ConfigProblem.printable(e.getMessage()));
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return EXIT_BAD_INPUT;
         });
@@ -118,6 +121,18 @@ public final class Main {
             plugins = jars.isEmpty() ? PluginRegistry.builtin() : PluginRegistry.load(jars);
         }
         return plugins;
+    }
+
+    /** A path argument; one the OS cannot name (a NUL in it) is a usage error, without Java's exception name. */
+    private static Path path(String text) {
+        if (text.isEmpty()) {
+            throw new CommandLine.TypeConversionException("an empty path names no file");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a usable path: " + e.getReason());
+        }
     }
 
     /** "PATH: why" for the file-system exceptions whose message is only the path. */

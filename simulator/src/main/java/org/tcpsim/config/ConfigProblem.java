@@ -38,7 +38,7 @@ public record ConfigProblem(String file, String pointer, int line, int column, S
     }
 
     /** Control characters escaped, and the middle of an over-long text left out. */
-    static String printable(String text) {
+    public static String printable(String text) {
         String s = text;
         if (s.length() > MAX_PRINTED) {
             s = s.substring(0, MAX_PRINTED / 2) + " ... (" + (s.length() - MAX_PRINTED) + " characters left out) ... "
