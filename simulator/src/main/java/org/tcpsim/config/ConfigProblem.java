@@ -29,20 +29,30 @@ public record ConfigProblem(String file, String pointer, int line, int column, S
      * of printable text whatever the input held (control characters are escaped as \\uXXXX).
      */
     public String format() {
-        StringBuilder sb = new StringBuilder(file);
+        // each part cut on its own: cutting the whole line could leave out the ": at POINTER: " between a
+        // long file name (a fuzzed topology path of 2000 characters) and the message
+        StringBuilder sb = new StringBuilder(printable(file, MAX_PRINTED_NAME));
         if (line > 0) {
             sb.append(':').append(line).append(':').append(Math.max(column, 1));
         }
-        sb.append(": at ").append(pointer.isEmpty() ? "/" : pointer).append(": ").append(message);
-        return printable(sb.toString());
+        sb.append(": at ").append(pointer.isEmpty() ? "/" : printable(pointer, MAX_PRINTED_NAME)).append(": ")
+                .append(printable(message));
+        return sb.toString();
     }
 
     /** Control characters escaped, and the middle of an over-long text left out. */
     public static String printable(String text) {
+        return printable(text, MAX_PRINTED);
+    }
+
+    /** Longest file name or pointer printed whole in a problem's location. */
+    static final int MAX_PRINTED_NAME = 500;
+
+    private static String printable(String text, int max) {
         String s = text;
-        if (s.length() > MAX_PRINTED) {
-            s = s.substring(0, MAX_PRINTED / 2) + " ... (" + (s.length() - MAX_PRINTED) + " characters left out) ... "
-                    + s.substring(s.length() - MAX_PRINTED / 2);
+        if (s.length() > max) {
+            s = s.substring(0, max / 2) + " ... (" + (s.length() - max) + " characters left out) ... "
+                    + s.substring(s.length() - max / 2);
         }
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {

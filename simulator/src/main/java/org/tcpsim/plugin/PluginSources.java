@@ -42,8 +42,9 @@ public final class PluginSources {
             }
         }
         for (Path e : experiments) {
-            Path dir = e.toAbsolutePath().getParent().resolve("plugins");
-            if (Files.isDirectory(dir)) {
+            Path parent = e.toAbsolutePath().getParent();
+            Path dir = parent == null ? null : parent.resolve("plugins"); // none beside "/", which validate refuses
+            if (dir != null && Files.isDirectory(dir)) {
                 add(out, dir, "plugins/ beside " + e);
             }
         }
