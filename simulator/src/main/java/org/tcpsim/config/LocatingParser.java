@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,7 +84,8 @@ final class LocatingParser {
                 throw syntax(location(e, p), "", TRAILING);
             }
             duplicates.throwIfAny();
-            return new Result(root, Map.copyOf(values), Map.copyOf(keys));
+            // read-only views, not copies: Map.copyOf of 500 000 locations (a 10 000-flow file) cost a second
+            return new Result(root, Collections.unmodifiableMap(values), Collections.unmodifiableMap(keys));
         } catch (IOException e) { // cannot happen when reading from a String, but the API declares it
             throw syntax(null, "", "cannot read the JSON: " + e.getMessage());
         }
