@@ -71,14 +71,22 @@ final class RunReporter implements Runner.Observer, AutoCloseable {
      */
     private void printMetrics(Map<String, Double> metrics) {
         int zeroDrops = 0;
+        // one buffer, padded by hand: printf per line took a second for the 50 000 metrics of 10 000 flows
+        StringBuilder b = new StringBuilder();
+        String nl = System.lineSeparator();
         for (Map.Entry<String, Double> e : metrics.entrySet()) {
             double v = e.getValue() == null ? Double.NaN : e.getValue();
             if (e.getKey().startsWith(DROPS) && v == 0) {
                 zeroDrops++;
                 continue;
             }
-            out.printf("    %-40s %s%n", e.getKey(), CsvWriter.formatReal(v));
+            b.append("    ").append(e.getKey());
+            for (int pad = e.getKey().length(); pad < 40; pad++) {
+                b.append(' ');
+            }
+            b.append(' ').append(CsvWriter.formatReal(v)).append(nl);
         }
+        out.print(b);
         if (zeroDrops > 0) {
             out.printf("    %-40s 0 (%d other causes, in summary.csv)%n", DROPS + "*", zeroDrops);
         }
