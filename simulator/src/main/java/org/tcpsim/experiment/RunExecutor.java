@@ -207,11 +207,23 @@ public final class RunExecutor {
             this.end = end;
         }
 
+        /** Per node, the metric name of each interface's backlog: built once, not per sample (40 000 names at 10 000 flows). */
+        private String[][] backlogMetrics;
+
         @Override
         public void fire(long now) {
+            if (backlogMetrics == null) {
+                backlogMetrics = new String[net.nodes().size()][];
+                for (Node n : net.nodes()) {
+                    backlogMetrics[n.index()] = n.interfaces().stream().map(i -> "qdisc.backlog_packets:" + i.name())
+                            .toArray(String[]::new);
+                }
+            }
             for (Node n : net.nodes()) {
-                for (Interface i : n.interfaces()) {
-                    out.add(now, n.name(), "qdisc.backlog_packets:" + i.name(), i.backlogPackets(now));
+                String[] metrics = backlogMetrics[n.index()];
+                List<Interface> interfaces = n.interfaces();
+                for (int k = 0; k < metrics.length; k++) {
+                    out.add(now, n.name(), metrics[k], interfaces.get(k).backlogPackets(now));
                 }
                 if (n instanceof NatGateway g && g.translation() != null) {
                     for (Map.Entry<String, Long> e : g.translation().gauges().entrySet()) {
