@@ -6,6 +6,8 @@ import java.lang.management.MemoryType;
 import org.tcpsim.engine.RandomStreams;
 import org.tcpsim.engine.Simulation;
 import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.SysctlException;
+import org.tcpsim.kernel.SysctlNames;
 import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.Host;
 import org.tcpsim.net.Interface;
@@ -28,8 +30,9 @@ public final class TcpBulkBenchmark {
     private TcpBulkBenchmark() {
     }
 
+    /** {@code pacingTimerFires} and {@code dataSegments}: the senders' pacing timer events and data segments sent. */
     public record Result(int flows, long packets, long bytesAcked, long events, double wallSeconds,
-                         double simulatedSeconds, long peakHeapBytes) {
+                         double simulatedSeconds, long peakHeapBytes, long pacingTimerFires, long dataSegments) {
         public double packetsPerSecond() {
             return packets / wallSeconds;
         }
@@ -40,6 +43,11 @@ public final class TcpBulkBenchmark {
      * @param rttNs   round-trip propagation delay
      */
     public static Result run(int flows, long rateBps, long rttNs, long simulatedNs) {
+        return run(flows, rateBps, rttNs, simulatedNs, "cubic");
+    }
+
+    /** The same with the senders' net.ipv4.tcp_congestion_control set to {@code congestionControl}. */
+    public static Result run(int flows, long rateBps, long rttNs, long simulatedNs, String congestionControl) {
         Simulation sim = new Simulation();
         RandomStreams random = new RandomStreams(1);
         Network net = new Network(sim, random);
@@ -54,7 +62,13 @@ public final class TcpBulkBenchmark {
         net.connect("r", "receiver", bottleneck, access);
         net.computeRoutes();
         Sysctls s = Sysctls.defaults(KernelVersion.V6_18, 64L << 30);
-        TcpStack tx = TopologyHost.stack(a, sim, random, KernelVersion.V6_18, s);
+        Sysctls txs;
+        try {
+            txs = s.with(SysctlNames.TCP_CONGESTION_CONTROL, congestionControl);
+        } catch (SysctlException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        TcpStack tx = TopologyHost.stack(a, sim, random, KernelVersion.V6_18, txs);
         TcpStack rx = TopologyHost.stack(b, sim, random, KernelVersion.V6_18, s);
         rx.listen(5001, 65535, SocketOptions.DEFAULTS, TcpBulkBenchmark::sink);
         TcpSocket[] sockets = new TcpSocket[flows];
@@ -126,10 +140,15 @@ public final class TcpBulkBenchmark {
             }
         }
         long acked = 0;
+        long fires = 0;
+        long segs = 0;
         for (TcpSocket t : sockets) {
             acked += t.bytesAcked();
+            fires += t.pacingTimerFires();
+            segs += t.dataSegsOut();
         }
-        return new Result(sockets.length, packets, acked, sim.eventsExecuted(), wall, simulatedNs / 1e9, peakHeap());
+        return new Result(sockets.length, packets, acked, sim.eventsExecuted(), wall, simulatedNs / 1e9, peakHeap(),
+                fires, segs);
     }
 
     private static void sink(TcpListener l, long now) {

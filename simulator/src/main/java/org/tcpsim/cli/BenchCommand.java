@@ -46,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
             "(same work per flow at every count: what more flows cost the simulator itself)"})
     boolean isolated;
 
+    @Option(names = "--cc", defaultValue = "cubic",
+            description = "congestion control of the single-flow TCP benchmark (the shared-bottleneck ones keep cubic; default: ${DEFAULT-VALUE})")
+    String cc;
+
     @Option(names = "--storm-seconds", defaultValue = "120", description = "simulated seconds of the storm (default: ${DEFAULT-VALUE})")
     int stormSeconds;
 
@@ -133,8 +137,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private void tcp() {
         for (int i = 0; i < repeat; i++) {
-            report(TcpBulkBenchmark.run(1, 1_000_000_000L, 20_000_000L, 60_000_000_000L),
-                    "1 bulk flow, 1 Gbps x 20 ms RTT, 60 simulated s");
+            TcpBulkBenchmark.Result r = TcpBulkBenchmark.run(1, 1_000_000_000L, 20_000_000L, 60_000_000_000L, cc);
+            report(r, "1 bulk flow (" + cc + "), 1 Gbps x 20 ms RTT, 60 simulated s");
+            if (r.pacingTimerFires() > 0) {
+                System.out.printf("  pacing: %,d timer events for %,d data segments = %.3f per segment%n",
+                        r.pacingTimerFires(), r.dataSegments(), r.pacingTimerFires() / (double) Math.max(1, r.dataSegments()));
+            }
         }
         for (int n : flows) {
             for (int i = 0; i < repeat; i++) {

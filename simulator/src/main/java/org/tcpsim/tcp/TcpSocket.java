@@ -183,6 +183,20 @@ public final class TcpSocket {
         return snd.rtt.srttUs();
     }
 
+    /** How often the pacing timer fired, and data segments sent (tp->data_segs_out): pacing's events per packet. */
+    public long pacingTimerFires() {
+        return snd.pacing.timerFires;
+    }
+
+    public long dataSegsOut() {
+        return snd.pacing.dataSegsOut;
+    }
+
+    /** tcp_min_rtt (tcpi_min_rtt), microseconds; 0 before the first RTT sample. */
+    public long minRttUs() {
+        return snd.minRttUs();
+    }
+
     /** tcpi_delivery_rate: the last delivery-rate sample kept (tcp_rate_gen), bytes per second; 0 before one. */
     public long deliveryRateBytesPerSecond() {
         return snd.rate.deliveryRateBytesPerSecond(snd.mss);

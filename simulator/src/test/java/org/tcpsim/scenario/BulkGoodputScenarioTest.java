@@ -55,5 +55,35 @@ class BulkGoodputScenarioTest {
         assertEquals(bytes * 8 / (end - began), goodput, goodput * 1e-9);
         assertTrue(goodput <= 10e6 * 1448 / 1500, "at most the link's payload rate: " + goodput);
         assertEquals(sumOfRates / 8, run.metric("bulk.goodput_per_flow_bps"), 1e-3);
+        // Jain's index of the same per-flow rates, worked out here from flows.csv
+        double squares = 0;
+        for (CsvTable.Row f : flows.rows()) {
+            squares += f.number("goodput_bps") * f.number("goodput_bps");
+        }
+        assertEquals(sumOfRates * sumOfRates / (8 * squares), run.metric("bulk.jain_fairness"), 1e-9);
+        assertTrue(run.metric("bulk.jain_fairness") > 1.0 / 8 && run.metric("bulk.jain_fairness") <= 1.0);
+    }
+
+    @Test
+    void queueOccupancyAndQueueingDelayFollowTheSamples(@TempDir Path tmp) {
+        // two cubic flows for 20 s into a 30-packet queue: it is sampled every second
+        ExperimentRun run = ExperimentRun.run(tmp, "gpq", EXPERIMENT.replace("\"name\": \"gp\"", "\"name\": \"gpq\"").replace("\"flows\": 8, \"bytes\": \"1MB\"",
+                "\"flows\": 2, \"duration\": \"20s\"").replace("\"duration\": \"30s\",",
+                "\"duration\": \"20s\", \"sample_interval\": \"1s\","));
+        CsvTable ts = CsvTable.read(run.dir.resolve("timeseries.csv"));
+        double backlog = 0;
+        int samples = 0;
+        for (CsvTable.Row r : ts.rows()) {
+            if (r.get("metric").equals("qdisc.backlog_packets:a->b")) {
+                backlog += r.number("value");
+                samples++;
+            }
+        }
+        assertTrue(samples >= 20, "sampled every second: " + samples);
+        assertEquals(backlog / samples, run.metric("net.queue_max_mean_packets"), 1e-9, "the a->b queue is the fullest");
+        assertTrue(run.metric("net.queue_max_mean_packets") > 5, "cubic keeps the 30-packet queue busy");
+        double delay = run.metric("bulk.queue_delay_s");
+        assertTrue(delay > 0 && delay < run.metric("bulk.srtt_mean_s") - 0.019, "srtt - min_rtt, below srtt less the 20 ms path: "
+                + delay + " / " + run.metric("bulk.srtt_mean_s"));
     }
 }

@@ -135,6 +135,10 @@ final class BulkRun implements WorkloadRun {
     }
 
     private long lastSampleNs;
+    /** Sum and count of the flows' sampled srtt and srtt - min_rtt (seconds), for srtt_mean_s and queue_delay_s. */
+    private double srttSum;
+    private double queueDelaySum;
+    private long srttSamples;
 
     @Override
     public void sample(long now, TimeseriesSink out) {
@@ -146,6 +150,11 @@ final class BulkRun implements WorkloadRun {
             long acked = f.socket.bytesAcked();
             out.add(now, w.from(), f.id + ".cwnd", f.socket.cwnd());
             out.add(now, w.from(), f.id + ".srtt_s", f.socket.srttUs() / 1e6);
+            if (f.socket.srttUs() > 0) {
+                srttSum += f.socket.srttUs() / 1e6;
+                queueDelaySum += Math.max(0, f.socket.srttUs() - f.socket.minRttUs()) / 1e6;
+                srttSamples++;
+            }
             out.add(now, w.from(), f.id + ".goodput_bps", (acked - f.lastAcked) * 8e9 / interval);
             // tcpi_delivery_rate (the last rate sample tcp_rate.c kept) and tcpi_pacing_rate, as ss shows them
             out.add(now, w.from(), f.id + ".delivery_rate_bps", f.socket.deliveryRateBytesPerSecond() * 8.0);
@@ -164,6 +173,7 @@ final class BulkRun implements WorkloadRun {
         long retransmits = 0;
         int completed = 0;
         double goodputSum = 0;
+        double goodputSquares = 0;
         int goodputs = 0;
         long firstBegan = Long.MAX_VALUE;
         long lastEnd = Long.MIN_VALUE;
@@ -181,6 +191,7 @@ final class BulkRun implements WorkloadRun {
             retransmits += s == null ? 0 : s.retransmits();
             if (!Double.isNaN(goodput)) {
                 goodputSum += goodput;
+                goodputSquares += goodput * goodput;
                 goodputs++;
                 firstBegan = Math.min(firstBegan, began);
                 lastEnd = Math.max(lastEnd, end);
@@ -207,5 +218,10 @@ final class BulkRun implements WorkloadRun {
                 : Double.NaN);
         metrics.metric("goodput_per_flow_bps", goodputs == 0 ? Double.NaN : goodputSum / goodputs);
         metrics.metric("retransmits", retransmits);
+        // Jain's fairness index of the flows' goodputs: (sum x)^2 / (n sum x^2), 1 when all are equal
+        metrics.metric("jain_fairness", goodputSquares > 0 ? goodputSum * goodputSum / (goodputs * goodputSquares)
+                : Double.NaN);
+        metrics.metric("srtt_mean_s", srttSamples == 0 ? Double.NaN : srttSum / srttSamples);
+        metrics.metric("queue_delay_s", srttSamples == 0 ? Double.NaN : queueDelaySum / srttSamples);
     }
 }
