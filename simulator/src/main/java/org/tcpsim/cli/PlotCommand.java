@@ -116,6 +116,12 @@ final class PlotCommand implements Callable<Integer> {
         ChartSpec.Override o = new ChartSpec.Override(source, x, y, series, host, title, xTitle, yTitle, where(),
                 noReference, yFromZero);
         ChartSpec fromFile = results.experiment() == null ? null : ChartSpec.of(results.experiment().get("chart"));
+        SummaryScope.Recorded made = results.recorded();
+        if (fromFile != null && made != null && fromFile.forRunsMadeWith(made.set()) != fromFile) {
+            fromFile = fromFile.forRunsMadeWith(made.set());
+            System.err.println("tcpsim: the experiment file's theory references and y title are left out: they are for"
+                    + " its own values, and these runs were made with --set (--y-title gives a title)");
+        }
         ChartSpec spec = (fromFile != null ? fromFile : ChartSpec.bare(source, x, y)).with(o);
         if (spec.y().isEmpty() || (spec.fromSummary() && (spec.x() == null || spec.x().isEmpty()))) {
             throw new Main.BadInput("the experiment '" + results.name() + "' names no chart: give --y (and --x for a"

@@ -154,6 +154,20 @@ public record ChartSpec(String source, String x, List<String> y, String series, 
                 o.noReference() || replaced ? List.of() : references);
     }
 
+    /**
+     * The file's chart for runs made with {@code --set} values ({@code set} non-empty): its theory references
+     * and y title were written for the file's own values (a "completed in 90 s" title, references computed
+     * for its duration), so they are left out and the y title falls back to the column's meaning; plot's
+     * --y-title gives one again. Without --set values, the chart as it is.
+     */
+    public ChartSpec forRunsMadeWith(Map<String, ?> set) {
+        if (set == null || set.isEmpty() || (references.isEmpty() && (yTitle == null || yTitle.isEmpty()))) {
+            return this;
+        }
+        return new ChartSpec(source, x, y, series, host, title, xTitle, "", bars, logX, logY, yFromZero, where,
+                List.of());
+    }
+
     /** What `tcpsim plot` options change; null (or false) leaves the chart's own. */
     public record Override(String source, String x, List<String> y, String series, String host, String title,
                            String xTitle, String yTitle, Map<String, String> where, boolean noReference,

@@ -81,6 +81,9 @@ public final class ReportPage {
     private static void charts(Html h, ResultsDir results) throws IOException {
         h.raw("<section id=\"charts\">\n<h2>Charts</h2>\n");
         ChartSpec spec = results.experiment() == null ? null : ChartSpec.of(results.experiment().get("chart"));
+        if (spec != null && results.recorded() != null) {
+            spec = spec.forRunsMadeWith(results.recorded().set()); // as plot draws it
+        }
         if (spec == null) {
             h.element("p", "", "The experiment names no \"chart\"; `tcpsim plot` draws one from options.");
         } else {
