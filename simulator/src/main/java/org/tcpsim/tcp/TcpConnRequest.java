@@ -64,7 +64,7 @@ final class TcpConnRequest {
         TcpSocket child = new TcpSocket(stack, stack.nextConnId(), syn.dstPort, syn.src, syn.srcPort, l.options(), null);
         stack.register(child);
         l.requestAdded();
-        child.passiveOpen(l, syn, now, twIsn);
+        TcpHandshake.passiveOpen(child, l, syn, now, twIsn);
     }
 
     /** inet_csk_reqsk_queue_is_full: qlen > sk_max_ack_backlog on 6.x (4.9 used >=). */
@@ -148,7 +148,7 @@ final class TcpConnRequest {
         }
         TcpSocket child = new TcpSocket(stack, stack.nextConnId(), ack.dstPort, ack.src, ack.srcPort, l.options(), null);
         stack.register(child);
-        child.cookieOpen(l, ack, isn, MSS_TABLE[mssIndex], now);
+        TcpHandshake.cookieOpen(child, l, ack, isn, MSS_TABLE[mssIndex], now);
         return true;
     }
 

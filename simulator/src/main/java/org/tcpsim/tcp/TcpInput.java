@@ -48,7 +48,7 @@ final class TcpInput {
         if (!seg.has(TcpSegment.SYN)) {
             return;
         }
-        sk.acceptSynOptions(seg, now);
+        TcpHandshake.acceptSynOptions(sk, seg, now);
         if (ackOk) {
             sk.snd.sndUna = seg.ack;
             sk.snd.sndWl2 = seg.ack;
@@ -427,7 +427,7 @@ final class TcpInput {
         } else if (!sk.snd.sack || !sk.rcv.ack.compressSack(sk.rcv.queue.rcvNxt(), sk.stack.settings.compSackNr)) {
             sk.out.sendAck(now, false);
         } else {
-            sk.armCompressedAck(now);
+            sk.timers.armCompressedAck(now);
         }
     }
 

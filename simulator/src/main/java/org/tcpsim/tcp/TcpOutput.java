@@ -120,7 +120,7 @@ final class TcpOutput {
         int compressed = sk.rcv.ack.takeCompressed();
         if (compressed > 0) {
             sk.stack.add(MibCounter.TCP_ACK_COMPRESSED, compressed);
-            sk.cancelCompressedAck();
+            sk.timers.cancelCompressedAck();
         }
         sk.rcv.ack.segmentSent(now, s.dataLength > 0);
     }
@@ -249,9 +249,9 @@ final class TcpOutput {
         }
         if (sentNew) {
             if (priorPacketsOut > 0 && snd.xmitTimer == XmitTimer.LOSS_PROBE) {
-                sk.acks.rearmRto(now); // tcp_event_new_data_sent
+                sk.timers.rearmRto(now); // tcp_event_new_data_sent
             }
-            sk.acks.scheduleLossProbe(now, false); // end of tcp_write_xmit: one probe per tail
+            sk.timers.scheduleLossProbe(now, false); // end of tcp_write_xmit: one probe per tail
         }
     }
 

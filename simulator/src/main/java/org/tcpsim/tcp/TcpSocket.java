@@ -5,9 +5,11 @@ import org.tcpsim.kernel.MibCounter;
 
 /**
  * One TCP connection as a Linux socket runs it: the application-facing calls (connect, write,
- * read, shutdown, close), the handshake, what happens on entering each state, and its timers.
- * Which state comes next is {@link TcpTransitions}'s business; arriving segments are {@link TcpInput}'s; sending is {@link TcpOutput}'s;
- * acknowledgement processing and loss recovery are {@link TcpAckProcessor}'s (undoing spurious reductions, {@link Undo}'s).
+ * read, shutdown, close), what happens on entering each state, and its timers.
+ * Which state comes next is {@link TcpTransitions}'s business; opening (connect, a request, a SYN cookie) is
+ * {@link TcpHandshake}'s; arriving segments are {@link TcpInput}'s; sending is {@link TcpOutput}'s;
+ * acknowledgement processing is {@link TcpAckProcessor}'s, loss recovery {@link TcpRecovery}'s (undoing spurious
+ * reductions, {@link Undo}'s); what the timers do when they fire is {@link TcpTimers}'s.
  */
 public final class TcpSocket {
     private static final SocketCallbacks NO_CALLBACKS = new SocketCallbacks() { };
@@ -37,6 +39,8 @@ public final class TcpSocket {
     final TcpSendmsg sendmsg;
     final TcpAckProcessor acks;
     final TcpInput in;
+    /** What the timers below do when they fire. */
+    final TcpTimers timers;
     int iss;
     int advmss;
     boolean timestamps;
@@ -64,7 +68,7 @@ public final class TcpSocket {
     int synRetriesOption;
     int synRetransmits;
     /** When connect() sent the first SYN: retrans_stamp as tcp_connect sets it, for SYN_SENT's time limit. */
-    private long synSentNs;
+    long synSentNs;
     int synAckTimeouts;
     private boolean finWait2Pending;
     private boolean caReleased;
@@ -105,8 +109,9 @@ public final class TcpSocket {
         snd.reordering = s.reordering; // tcp_init_sock
         this.acks = new TcpAckProcessor(this);
         this.in = new TcpInput(this);
-        this.retransmitTimer = new Timer(stack.clock(), this::retransmitTimerFired);
-        this.delackTimer = new Timer(stack.clock(), this::delackTimerFired);
+        this.timers = new TcpTimers(this);
+        this.retransmitTimer = new Timer(stack.clock(), timers::retransmitTimerFired);
+        this.delackTimer = new Timer(stack.clock(), timers::delackTimerFired);
         this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
         this.advmss = stack.advmss(remoteAddr);
         this.tStart = stack.now();
@@ -368,108 +373,6 @@ public final class TcpSocket {
         attach(cb);
     }
 
-    // ---- opening ----
-
-    void connect(long now, int isnOverride) {
-        iss = isnOverride != 0 ? isnOverride : stack.initialSequence(localPort, remoteAddr, remotePort, now);
-        tsOffset = stack.timestampOffset(localPort, remoteAddr, remotePort);
-        snd.sndUna = iss;
-        snd.sndNxt = iss + 1;
-        snd.writeSeq = iss + 1;
-        snd.pushedSeq = snd.writeSeq; // tcp_connect, tcp_create_openreq_child
-        stack.count(MibCounter.TCP_ACTIVE_OPENS);
-        moveTo(TcpEvent.APP_CONNECT, "connect", now);
-        synSentNs = now;
-        out.sendSyn(now, false);
-        armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
-    }
-
-    void passiveOpen(TcpListener l, TcpSegment syn, long now, int isnOverride) {
-        listener = l;
-        iss = isnOverride != 0 ? isnOverride : stack.initialSequence(localPort, remoteAddr, remotePort, now);
-        tsOffset = stack.timestampOffset(localPort, remoteAddr, remotePort);
-        snd.sndUna = iss;
-        snd.sndNxt = iss + 1;
-        snd.writeSeq = iss + 1;
-        snd.pushedSeq = snd.writeSeq; // tcp_connect, tcp_create_openreq_child
-        acceptSynOptions(syn, now);
-        state = TcpState.LISTEN; // a request is born of the listener (a child of LISTEN)
-        moveTo(TcpEvent.RCV_SYN, "syn", now);
-        out.sendSyn(now, true);
-        armXmit(XmitTimer.RETRANS, now + RttEstimator.TIMEOUT_INIT_US * 1000);
-    }
-
-    /**
-     * A connection rebuilt from a valid SYN cookie (cookie_v4_check -> tcp_get_cookie_sock): the MSS
-     * from the cookie, and window scale and SACK from the echoed timestamp when timestamps were on.
-     */
-    void cookieOpen(TcpListener l, TcpSegment ack, int isn, int mss, long now) {
-        listener = l;
-        iss = isn;
-        tsOffset = 0; // the cookie's SYN-ACK used the bare clock
-        snd.sndUna = ack.ack;
-        snd.sndNxt = ack.ack;
-        snd.writeSeq = ack.ack;
-        snd.pushedSeq = snd.writeSeq;
-        timestamps = ack.hasTimestamps;
-        int wscale = timestamps ? ack.tsEcr & 0xf : 15;
-        wscaleOk = wscale != 15;
-        snd.sndWscale = wscaleOk ? wscale : 0;
-        rcv.wscale = wscaleOk ? offeredWscale() : 0;
-        snd.sack = timestamps && (ack.tsEcr & 0x10) != 0;
-        if (timestamps) {
-            tsRecent = ack.tsVal;
-            tsRecentStampMs = Math.max(1, stack.tsClock(now));
-        }
-        snd.setMssClamp(Math.min(mss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0));
-        snd.setWindow(ack.window << snd.sndWscale);
-        snd.sndWl1 = ack.seq;
-        snd.sndWl2 = ack.ack;
-        receiverOptions();
-        rcv.init(ack.seq, snd.mss, now);
-        rcv.initialWindow(snd.mss, rcv.wscale);
-        snd.cc.init(snd);
-        state = TcpState.SYN_RECV;
-        moveTo(TcpEvent.RCV_ACK_OF_SYN, "syncookie", now);
-        stack.count(MibCounter.TCP_PASSIVE_OPENS);
-        l.enqueue(this, now);
-        in.segmentArrived(ack, now); // any data the ACK carries
-    }
-
-    /** Negotiates options from the peer's SYN or SYN-ACK (tcp_parse_options, tcp_openreq_init, tcp_mss_to_mtu). */
-    void acceptSynOptions(TcpSegment syn, long now) {
-        TcpSettings s = stack.settings;
-        wscaleOk = s.windowScaling && syn.windowScaleOption >= 0;
-        snd.sndWscale = wscaleOk ? Math.min(14, syn.windowScaleOption) : 0;
-        rcv.wscale = wscaleOk ? offeredWscale() : 0;
-        snd.sack = s.sack && syn.sackPermitted;
-        timestamps = s.timestamps && syn.hasTimestamps;
-        if (timestamps) {
-            tsRecent = syn.tsVal;
-            tsRecentStampMs = Math.max(1, stack.tsClock(now));
-        }
-        int peerMss = syn.mssOption > 0 ? syn.mssOption : DEFAULT_MSS;
-        snd.setMssClamp(Math.min(peerMss, advmss) - (timestamps ? TIMESTAMP_OPTION_BYTES : 0));
-        snd.setWindow(syn.window); // a SYN's window is never scaled
-        snd.sndWl1 = syn.seq;
-        receiverOptions();
-        rcv.init(syn.seq + 1, snd.mss, now);
-        snd.expandSndbuf();
-    }
-
-    /**
-     * What the agreed options mean for the receive side: tp->advmss loses the timestamp option
-     * (tcp_rcv_synsent_state_process, tcp_openreq_init), the peer's segments carry it (their
-     * truesize), and without window scaling nothing above 65535 can be offered.
-     */
-    private void receiverOptions() {
-        rcv.advmss = advmss - (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
-        rcv.tcpHeaderLen = TcpSegment.HEADER_BYTES + (timestamps ? TIMESTAMP_OPTION_BYTES : 0);
-        if (!wscaleOk) {
-            rcv.noWindowScaling();
-        }
-    }
-
     /** The window scale we offer on our SYN or SYN-ACK (tcp_select_initial_window). */
     int offeredWscale() {
         return stack.offeredWscale(options);
@@ -555,136 +458,6 @@ public final class TcpSocket {
     void armXmit(XmitTimer kind, long at) {
         snd.xmitTimer = kind;
         retransmitTimer.arm(at);
-    }
-
-    /**
-     * The compressed-ACK hrtimer (created on first use: most connections never compress): armed once
-     * for min(tcp_comp_sack_delay_ns, rtt / 20), rtt the receiver's estimate (rcv_rtt_est) or srtt
-     * if smaller, so 0 while the receiver has no estimate (__tcp_ack_snd_check); the slack of
-     * tcp_comp_sack_slack_ns is not modelled.
-     */
-    private Timer compressedAckTimer;
-
-    void armCompressedAck(long now) {
-        if (compressedAckTimer == null) {
-            compressedAckTimer = new Timer(stack.clock(), this::compressedAckFired);
-        }
-        if (compressedAckTimer.isArmed()) {
-            return;
-        }
-        long rtt8Us = rcv.rcvRtt.rttUs8();
-        long srtt8Us = snd.rtt.srtt8Us();
-        if (srtt8Us != 0 && srtt8Us < rtt8Us) {
-            rtt8Us = srtt8Us;
-        }
-        // rtt * (NSEC_PER_USEC >> 3) / 20: nanoseconds from microseconds x8
-        compressedAckTimer.arm(now + Math.min(stack.settings.compSackDelayNs, rtt8Us * 125 / 20));
-    }
-
-    void cancelCompressedAck() {
-        if (compressedAckTimer != null) {
-            compressedAckTimer.cancel();
-        }
-    }
-
-    /** tcp_compressed_ack_kick. */
-    private void compressedAckFired(long now) {
-        if (rcv.ack.compressedTimerExpired()) {
-            out.sendAck(now, false);
-        }
-    }
-
-    /** tcp_delack_timer_handler: the ACK still owed goes out, and ato learns that it had to wait. */
-    private void delackTimerFired(long now) {
-        if (!rcv.ack.scheduled()) {
-            return;
-        }
-        rcv.ack.timerExpired(snd.rtt.rtoUs() * 1000);
-        out.sendAck(now, true);
-    }
-
-    private void retransmitTimerFired(long now) {
-        switch (state) {
-            case SYN_SENT -> synTimeout(now);
-            case SYN_RECV -> synAckTimeout(now);
-            case CLOSED, LISTEN, TIME_WAIT -> { }
-            default -> acks.xmitTimerFired(now);
-        }
-    }
-
-    /**
-     * SYN retransmission (tcp_retransmit_timer, tcp_write_timeout): tcp_syn_retries plus
-     * tcp_syn_linear_timeouts retransmissions; the RTO stays at its initial 1 s for the linear
-     * ones, then doubles. A second limit is time (retransmits_timed_out): once a retransmission
-     * has gone, the attempt ends when the time tcp_syn_retries exponential retransmissions from
-     * TCP_TIMEOUT_INIT would take has passed since the first SYN, or TCP_USER_TIMEOUT if set;
-     * with few retries it comes first (tcp_syn_retries = 2: 7 s, after the fifth retransmission).
-     */
-    private void synTimeout(long now) {
-        TcpSettings s = stack.settings;
-        stack.count(MibCounter.TCP_TIMEOUTS);
-        int retryUntil = synRetriesOption > 0 ? synRetriesOption : s.synRetries; // icsk_syn_retries ?: sysctl
-        boolean expired = snd.retransmits >= retryUntil + s.synLinearTimeouts;
-        if (!expired && snd.retransmits > 0) {
-            long limitNs = options.userTimeoutMs() > 0 ? options.userTimeoutMs() * 1_000_000L
-                    : TcpAckProcessor.modelTimeoutUs(retryUntil, RttEstimator.TIMEOUT_INIT_US, s.rtoMaxUs) * 1000;
-            expired = now - synSentNs >= limitNs;
-        }
-        if (expired) {
-            stack.count(MibCounter.TCP_ATTEMPT_FAILS);
-            stack.count(MibCounter.TCP_ABORT_ON_TIMEOUT);
-            fail("ETIMEDOUT", TcpEvent.TIMEOUT, "syn-timeout", now);
-            return;
-        }
-        synRetransmits++;
-        snd.totalRetrans++;
-        stack.count(MibCounter.TCP_RETRANS_SEGS);
-        stack.count(MibCounter.TCP_SYN_RETRANS);
-        out.sendSyn(now, false, true);
-        snd.retransmits++;
-        if (snd.retransmits > s.synLinearTimeouts) {
-            snd.rtt.backoff();
-        }
-        armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
-    }
-
-    /**
-     * SYN-ACK retransmission of a request (reqsk_timer_handler): 1 s, doubling, tcp_synack_retries
-     * times; when the queue is more than half full and mostly old requests, fewer (the "young" rule).
-     */
-    private void synAckTimeout(long now) {
-        stack.count(MibCounter.TCP_TIMEOUTS);
-        int maxRetries = stack.settings.synackRetries;
-        if (listener != null) {
-            int qlen = listener.synQueueLength;
-            if (2 * qlen > Math.max(8, listener.backlog())) {
-                int y = 2 * listener.young;
-                while (maxRetries > 2) {
-                    if (qlen < y) {
-                        break;
-                    }
-                    maxRetries--;
-                    y <<= 1;
-                }
-            }
-        }
-        if (synAckTimeouts >= maxRetries) {
-            if (listener != null) {
-                listener.requestGone(synAckTimeouts == 0);
-            }
-            moveTo(TcpEvent.TIMEOUT, "synack-timeout", now);
-            return;
-        }
-        if (synAckTimeouts == 0 && listener != null) {
-            listener.requestAged();
-        }
-        synAckTimeouts++;
-        snd.totalRetrans++;
-        stack.count(MibCounter.TCP_RETRANS_SEGS);
-        stack.count(MibCounter.TCP_SYN_RETRANS);
-        out.sendSyn(now, true);
-        long timeout = Math.min(RttEstimator.TIMEOUT_INIT_US << synAckTimeouts, stack.settings.rtoMaxUs);
-        armXmit(XmitTimer.RETRANS, now + timeout * 1000);
     }
 
     // ---- state changes ----

@@ -300,7 +300,7 @@ public final class TcpStack implements ProtocolHandler {
             timeWait.takenOver(tw, now);
         }
         register(s);
-        s.connect(now, isn);
+        TcpHandshake.connect(s, now, isn);
         return s;
     }
 

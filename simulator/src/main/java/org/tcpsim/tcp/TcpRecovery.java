@@ -1,0 +1,344 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.kernel.MibCounter;
+import org.tcpsim.api.congestion.CaEvent;
+import org.tcpsim.api.congestion.CaState;
+
+/**
+ * The sender's congestion state machine (net/ipv4/tcp_input.c: tcp_fastretrans_alert and its
+ * helpers): marking losses (dupthresh or RACK), entering and leaving Recovery and Loss, F-RTO,
+ * tail-loss-probe acknowledgements, and PRR while cwnd is reduced (tcp_cwnd_reduction). Undoing a
+ * spurious reduction is {@link Undo}'s. Driven by {@link TcpAckProcessor} per ACK and by
+ * {@link TcpTimers} when the RTO or the reordering timer fires.
+ */
+final class TcpRecovery {
+    private final TcpSocket sk;
+
+    TcpRecovery(TcpSocket sk) {
+        this.sk = sk;
+    }
+
+    /** RACK marks losses when SACK is on and tcp_recovery asks for it; else dupthresh does. */
+    boolean rackPath() {
+        return sk.snd.sack && sk.stack.settings.rack;
+    }
+
+    /**
+     * tcp_fastretrans_alert without RACK (tcp_recovery = 0, or no SACK): RFC 6675 dupthresh
+     * marking or NewReno dupacks; enter and leave Recovery, end Loss. Never arms a reordering timer.
+     */
+    boolean detectLoss(boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
+        TcpSender snd = sk.snd;
+        if (snd.sack) {
+            if (newlySacked > 0) {
+                snd.rtx.markLostBySack(snd.reordering); // only new SACK information can reveal a new loss
+            }
+        } else {
+            // tcp_fastretrans_alert for Reno: outside Recovery and Loss an advancing ACK clears the
+            // duplicate-ACK count (tcp_reset_reno_sack), and each duplicate ACK adds one
+            // (tcp_add_reno_sack); in Recovery only duplicates add
+            if (advanced && snd.caState != CaState.RECOVERY) {
+                snd.rtx.renoSackedOut = 0;
+            }
+            if (dupack) {
+                snd.rtx.addRenoSacks(1);
+                snd.dupAcks++;
+                if (snd.dupAcks >= snd.reordering && snd.caState != CaState.RECOVERY
+                        && snd.caState != CaState.LOSS) {
+                    snd.rtx.markHeadLost();
+                }
+            }
+        }
+        switch (snd.caState) {
+            case RECOVERY -> {
+                if (Seq.ge(snd.sndUna, snd.highSeq)) {
+                    // tcp_end_cwnd_reduction: cwnd comes back to ssthresh (not for a module with .cong_control)
+                    if (!snd.ccControls) {
+                        snd.cwnd = Math.max(1, Math.min(snd.cwnd, snd.ssthresh));
+                        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
+                            snd.cwnd = snd.ssthresh;
+                        }
+                    }
+                    snd.setCaState(CaState.OPEN);
+                } else if (!snd.sack && advanced && ackedPackets > 0) {
+                    snd.rtx.markHeadLost(); // NewReno partial ACK: the next hole is lost too
+                }
+            }
+            case LOSS -> {
+                if (Seq.ge(snd.sndUna, snd.highSeq)) {
+                    snd.setCaState(CaState.OPEN);
+                }
+            }
+            default -> {
+                if (snd.rtx.lostOut > 0) {
+                    enterRecovery();
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * tcp_fastretrans_alert with RACK (6.x): Recovery ends at high_seq; Loss ends at high_seq;
+     * outside Loss every ACK that delivered something runs tcp_rack_mark_lost, and a proven loss
+     * (lost_out > 0, tcp_time_to_recover) starts Recovery; otherwise tcp_try_keep_open picks Open
+     * or Disorder. Returns true when the reordering timer was armed (which then keeps the
+     * transmit timer: FLAG_SET_XMIT_TIMER is cleared).
+     */
+    boolean detectLossRack(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack, long now) {
+        TcpSender snd = sk.snd;
+        if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
+            // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
+            // timestamp older than the first retransmission: undo), then tcp_end_cwnd_reduction,
+            // which brings cwnd to ssthresh unless undone
+            boolean undone = snd.undo.mayUndo(seg);
+            if (undone) {
+                snd.undo.undoCwndReduction(false);
+                sk.stack.count(MibCounter.TCP_FULL_UNDO);
+            } else if (snd.rack.reoWndPersist > 0) {
+                snd.rack.reoWndPersist--; // one more recovery with the widened window
+            }
+            snd.setCaState(CaState.OPEN);
+            if (!undone) {
+                endCwndReduction();
+            }
+        }
+        if (snd.caState == CaState.LOSS) {
+            if (processLoss(seg, advanced, newlySacked, dupack)) {
+                return false; // still recovering from the RTO, or undone
+            }
+        }
+        if (snd.caState == CaState.RECOVERY && advanced && snd.undo.pending && snd.undo.packetDelayed(seg)) {
+            // tcp_try_undo_partial: the original of a retransmission arrived: that was reordering
+            snd.rack.reordSeen++;
+            sk.stack.count(MibCounter.TCP_TS_REORDER); // tcp_check_sack_reordering(sk, prior_snd_una, 1)
+            if (snd.rtx.retransOut > 0) {
+                return false; // wait for the retransmissions still in flight
+            }
+            snd.undo.undoCwndReduction(true);
+            sk.stack.count(MibCounter.TCP_PARTIAL_UNDO);
+            tryKeepOpen();
+            return false;
+        }
+        if (snd.undo.tryUndoDsack() && snd.caState == CaState.RECOVERY) {
+            tryKeepOpen(); // tcp_try_to_open: the recovery was spurious
+        }
+        boolean reoArmed = rackMarkLost(now);
+        if (snd.caState == CaState.RECOVERY) {
+            return reoArmed;
+        }
+        if (snd.rtx.lostOut > 0) {
+            enterRecovery();
+        } else if (snd.caState != CaState.CWR) {
+            tryKeepOpen();
+        }
+        return reoArmed;
+    }
+
+    /**
+     * tcp_rack_mark_lost: after a delivery, mark what RACK proves lost; when some segments sent
+     * before the latest delivered one are not yet overdue, arm the reordering timer for the
+     * longest wait plus TCP_TIMEOUT_MIN, at most the RTO. Returns whether it was armed.
+     */
+    private boolean rackMarkLost(long now) {
+        TcpSender snd = sk.snd;
+        if (!snd.rack.advanced) {
+            return false;
+        }
+        snd.rack.advanced = false;
+        long waitNs = snd.rtx.rackDetectLoss(snd.rack, reoWndNs(), now);
+        if (waitNs == 0) {
+            return false;
+        }
+        long timeoutNs = Math.min(waitNs + Rack.TIMEOUT_MIN_US * 1000, snd.rtt.rtoUs() * 1000);
+        sk.armXmit(XmitTimer.REO_TIMEOUT, now + timeoutNs);
+        return true;
+    }
+
+    long reoWndNs() {
+        TcpSender snd = sk.snd;
+        return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, snd.reordering, snd.minRttUs(),
+                snd.rtt.srttUs()) * 1000;
+    }
+
+    /**
+     * tcp_process_loss: Eifel or D-SACK undo (tcp_try_undo_loss); F-RTO (RFC 5682, SACK version):
+     * never-retransmitted data (s)acked means the timeout was spurious (TCPSpuriousRTOs); the
+     * first ACK that advances snd_una sends new data instead of more retransmissions, and SACKs or
+     * dupacks after that prove the loss real. Returns true while Loss goes on (or was undone),
+     * false once it has ended and the ACK goes on to the usual loss detection.
+     */
+    private boolean processLoss(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack) {
+        TcpSender snd = sk.snd;
+        boolean recovered = Seq.ge(snd.sndUna, snd.highSeq);
+        if (advanced && snd.undo.mayUndo(seg)) {
+            snd.undo.undoLoss(false);
+            return true;
+        }
+        if (snd.frto) {
+            if (snd.rack.deliveredOriginalBefore(snd.highSeq)) {
+                snd.undo.undoLoss(true); // step 3.b
+                return true;
+            }
+            if (Seq.gt(snd.sndNxt, snd.highSeq)) {
+                if (newlySacked > 0 || dupack) {
+                    snd.frto = false; // step 3.a: the loss was real
+                }
+            } else if (advanced && !recovered) {
+                snd.highSeq = snd.sndNxt; // step 2.b: new data, if any may go, before retransmitting
+                if (snd.writeSeq != snd.sndNxt && Seq.gt(snd.sndUna + snd.sndWnd, snd.sndNxt)) {
+                    snd.rexmitNew = true;
+                    return true;
+                }
+                snd.frto = false;
+            }
+        }
+        if (!recovered) {
+            return true;
+        }
+        snd.setCaState(CaState.OPEN); // tcp_try_undo_recovery, with nothing to undo
+        return false;
+    }
+
+    /** tcp_try_keep_open: Disorder while anything is SACKed, lost or retransmitted, else Open. */
+    private void tryKeepOpen() {
+        TcpSender snd = sk.snd;
+        RetransmitQueue q = snd.rtx;
+        CaState state = q.sackedOut + q.lostOut > 0 || q.retransOut > 0 ? CaState.DISORDER : CaState.OPEN;
+        if (snd.caState != state) {
+            snd.setCaState(state);
+            snd.highSeq = snd.sndNxt;
+        }
+    }
+
+    /**
+     * tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery; nothing at all for a
+     * module with .cong_control, which keeps cwnd itself (no CA_EVENT_COMPLETE_CWR either).
+     */
+    private void endCwndReduction() {
+        TcpSender snd = sk.snd;
+        if (snd.ccControls) {
+            return;
+        }
+        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
+            snd.cwnd = Math.max(1, snd.ssthresh);
+        }
+        snd.cc.cwndEvent(snd, CaEvent.COMPLETE_CWR);
+    }
+
+    /**
+     * tcp_process_tlp_ack: an ACK at or past the probe's snd_nxt. A probe of new data needs
+     * nothing more; a retransmitted probe acknowledged beyond it repaired a lost tail, which
+     * counts as a congestion event (CWR, cwnd to ssthresh: TCPLossProbeRecovery); a pure
+     * duplicate ACK means original and probe both arrived. (No DSACK here, so no FLAG_DSACK_TLP.)
+     */
+    void processTlpAck(int ack, boolean pureDupack, boolean dsackTlp) {
+        TcpSender snd = sk.snd;
+        if (Seq.lt(ack, snd.tlpHighSeq)) {
+            return;
+        }
+        if (!snd.tlpRetrans) {
+            snd.tlpPending = false;
+        } else if (dsackTlp) {
+            snd.tlpPending = false; // the original and the probe both arrived: no loss
+        } else if (Seq.gt(ack, snd.tlpHighSeq)) {
+            initCwndReduction();
+            snd.setCaState(CaState.CWR);
+            endCwndReduction();
+            tryKeepOpen();
+            sk.stack.count(MibCounter.TCP_LOSS_PROBE_RECOVERY);
+        } else if (pureDupack) {
+            snd.tlpPending = false;
+        }
+    }
+
+    /** tcp_init_cwnd_reduction: ssthresh from the module, PRR counters reset, no probe outstanding. */
+    private void initCwndReduction() {
+        TcpSender snd = sk.snd;
+        snd.highSeq = snd.sndNxt;
+        snd.tlpPending = false;
+        snd.cwndCnt = 0;
+        snd.priorCwnd = snd.cwnd;
+        snd.prrDelivered = 0;
+        snd.prrOut = 0;
+        snd.ssthresh = snd.cc.ssthresh(snd);
+    }
+
+    /** tcp_enter_recovery: ssthresh from the module, PRR counters reset. */
+    void enterRecovery() {
+        TcpSender snd = sk.snd;
+        sk.stack.count(snd.sack ? MibCounter.TCP_SACK_RECOVERY : MibCounter.TCP_RENO_RECOVERY);
+        snd.undo.init();
+        snd.priorCwnd = snd.cwnd;
+        snd.cwndCnt = 0; // tcp_init_cwnd_reduction
+        snd.ssthresh = snd.cc.ssthresh(snd);
+        snd.highSeq = snd.sndNxt;
+        snd.prrDelivered = 0;
+        snd.prrOut = 0;
+        snd.tlpPending = false;
+        snd.setCaState(CaState.RECOVERY);
+    }
+
+    /**
+     * tcp_cwnd_reduction: one PRR step (RFC 6937) for {@code delivered} newly acked or SACKed
+     * segments. Above ssthresh the reduction is spread over the round trip; at or below it PRR
+     * sends as much as was delivered, one more (slow start towards ssthresh) only when snd_una
+     * advanced and nothing new was found lost (PRR-CRB by default, PRR-SSRB conditionally).
+     */
+    void cwndReduction(int delivered, boolean sndUnaAdvanced, int newlyLost) {
+        TcpSender snd = sk.snd;
+        if (delivered <= 0) {
+            return;
+        }
+        snd.prrDelivered += delivered;
+        int inFlight = snd.rtx.inFlight();
+        int delta = snd.ssthresh - inFlight;
+        int sndcnt;
+        if (delta < 0) {
+            long dividend = (long) snd.ssthresh * snd.prrDelivered + snd.priorCwnd - 1;
+            sndcnt = (int) (dividend / Math.max(1, snd.priorCwnd)) - snd.prrOut;
+        } else {
+            sndcnt = Math.max(snd.prrDelivered - snd.prrOut, delivered);
+            if (sndUnaAdvanced && newlyLost == 0) {
+                sndcnt++;
+            }
+            sndcnt = Math.min(delta, sndcnt);
+        }
+        sndcnt = Math.max(sndcnt, snd.prrOut == 0 ? 1 : 0); // force a fast retransmit on entering recovery
+        snd.cwnd = Math.max(1, inFlight + sndcnt);
+    }
+
+    /** tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost. */
+    void enterLoss() {
+        TcpSender snd = sk.snd;
+        // tcp_enter_loss: a timeout in Disorder after many duplicate ACKs means reordering was overestimated
+        int sysctlReordering = sk.stack.settings.reordering;
+        if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() && snd.rtx.sackedOut >= sysctlReordering) {
+            snd.reordering = Math.min(snd.reordering, sysctlReordering);
+        }
+        // F-RTO only for a first timeout outside recovery, or recurring timeouts on the same snd_una
+        boolean newRecovery = snd.caState.ordinal() < CaState.RECOVERY.ordinal();
+        snd.frto = sk.stack.settings.frto && rackPath() && (newRecovery || snd.retransmits > 0);
+        snd.rexmitNew = false;
+        if (snd.caState != CaState.LOSS || snd.retransmits == 0) {
+            if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() || !Seq.gt(snd.highSeq, snd.sndUna)
+                    || snd.caState == CaState.LOSS) {
+                snd.undo.init();
+                snd.priorCwnd = snd.cwnd;
+                snd.ssthresh = snd.cc.ssthresh(snd);
+            }
+        }
+        snd.rtx.renoSackedOut = 0; // tcp_enter_loss: tcp_reset_reno_sack
+        int priorLostRetrans = snd.rtx.lostRetransmits;
+        snd.rtx.markAllLost();
+        if (snd.rtx.lostRetransmits != priorLostRetrans) {
+            sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
+        }
+        snd.tlpPending = false; // tcp_enter_loss: tp->tlp_high_seq = 0
+        snd.cwnd = snd.rtx.inFlight() + 1;
+        snd.cwndCnt = 0;
+        snd.highSeq = snd.sndNxt;
+        snd.dupAcks = 0;
+        snd.setCaState(CaState.LOSS);
+    }
+}
