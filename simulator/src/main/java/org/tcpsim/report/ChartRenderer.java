@@ -85,7 +85,9 @@ public final class ChartRenderer {
         if (data.yFromZero() && !data.logY()) {
             chart.getStyler().setYAxisMin(0.0);
         }
-        if (!data.logX()) {
+        if (data.logX()) {
+            chart.getStyler().setXAxisDecimalPattern(logPattern(data, true));
+        } else {
             // XChart's custom tick labels replace its logarithmic tick placement: log axes keep XChart's decades
             int exponent = data.xUnit().exponentFor(maxAbs(data, true));
             chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> data.xUnit().format(v, exponent));
@@ -115,7 +117,9 @@ public final class ChartRenderer {
 
     private static void finish(Chart<?, ?> chart, ChartData data) {
         AxesChartStyler s = (AxesChartStyler) chart.getStyler();
-        if (!data.logY()) {
+        if (data.logY()) {
+            s.setYAxisDecimalPattern(logPattern(data, false));
+        } else {
             int exponent = data.yUnit().exponentFor(maxAbs(data, false));
             s.setyAxisTickLabelsFormattingFunction(v -> data.yUnit().format(v, exponent));
         }
@@ -168,6 +172,24 @@ public final class ChartRenderer {
     }
 
     /** The largest magnitude on an axis (x: point positions; y: values, interval ends, references). */
+    /**
+     * A log axis labels its decades and the ends of the data: XChart's default pattern rounds those
+     * to one digit (1.64e6 read "2E6"), so keep three significant digits, plainly written when the
+     * axis holds no value below 1e-4 ("0.001", "1,640,000"), else in E notation.
+     */
+    static String logPattern(ChartData data, boolean x) {
+        double min = Double.POSITIVE_INFINITY;
+        for (ChartData.Series s : data.series()) {
+            for (ChartData.Point p : s.points()) {
+                double v = x ? p.x() : p.y();
+                if (Double.isFinite(v) && v > 0) {
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        return min >= 1e-4 ? "#,##0.####" : "0.##E0";
+    }
+
     private static double maxAbs(ChartData data, boolean x) {
         double m = 0;
         for (ChartData.Series s : data.series()) {
