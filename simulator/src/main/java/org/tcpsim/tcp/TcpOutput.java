@@ -96,9 +96,8 @@ final class TcpOutput {
 
     /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
     private void finish(TcpSegment s, long now) {
-        boolean[] wantZero = {false};
-        s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure(), wantZero);
-        if (wantZero[0]) {
+        s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure());
+        if (sk.rcv.wantedZeroWindow) {
             sk.stack.count(MibCounter.TCP_WANT_ZERO_WINDOW_ADV);
         }
         int maxBlocks = sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS;
@@ -212,12 +211,13 @@ final class TcpOutput {
                 }
                 bytes = skbLen;
             } else {
-                if (!pushOne && tsoShouldDefer(skbLen, tail, wndEnd, inFlight, now)) {
+                int tsoSegs = tsoSegs(); // once per packet: tcp_tso_should_defer and the split read the same value
+                if (!pushOne && tsoShouldDefer(skbLen, tail, wndEnd, inFlight, tsoSegs, now)) {
                     break;
                 }
                 // tcp_cwnd_test: at most half of cwnd in one TSO packet
                 int quota = Math.min(Math.max(snd.cwnd >> 1, 1), snd.cwnd - inFlight);
-                bytes = mssSplitPoint(skbLen, tail, wndEnd - snd.sndNxt, mss, Math.min(quota, tsoSegs()), nonagle);
+                bytes = mssSplitPoint(skbLen, tail, wndEnd - snd.sndNxt, mss, Math.min(quota, tsoSegs), nonagle);
                 if (bytes <= 0) {
                     break;
                 }
@@ -380,7 +380,7 @@ final class TcpOutput {
      * packet, all of a middle skb, or 1/tcp_tso_win_divisor of the window (or 3 segments) could go,
      * or the skb will get no more data (EOR or FIN).
      */
-    private boolean tsoShouldDefer(int skbLen, boolean tail, int wndEnd, int inFlight, long now) {
+    private boolean tsoShouldDefer(int skbLen, boolean tail, int wndEnd, int inFlight, int tsoSegs, long now) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY || snd.caState == CaState.LOSS) {
             return false;
@@ -392,7 +392,7 @@ final class TcpOutput {
         long sendWin = Integer.toUnsignedLong(wndEnd - snd.sndNxt);
         long congWin = (long) (snd.cwnd - inFlight) * mss;
         long limit = Math.min(sendWin, congWin);
-        if (limit >= (long) tsoSegs() * mss) {
+        if (limit >= (long) tsoSegs * mss) {
             return false;
         }
         if (!tail && limit >= skbLen) {

@@ -338,15 +338,16 @@ final class TcpReceiver {
      * window (tcp_shrink_window = 0), records rcv_wnd / rcv_wup, and scales it down.
      *
      * @param pressure under tcp_mem pressure
-     * @return the field, and in {@code wantZero[0]} whether a zero window was wanted but not offered
+     * @return the field; {@link #wantedZeroWindow} says whether a zero window was wanted but not offered
      */
-    int selectWindow(boolean pressure, boolean[] wantZero) {
+    int selectWindow(boolean pressure) {
         int rcvNxt = queue.rcvNxt();
         int cur = Math.max(0, rcvWup + rcvWnd - rcvNxt);
         int win = computeWindow(pressure, true);
+        wantedZeroWindow = false;
         if (win < cur) {
-            if (win == 0 && wantZero != null) {
-                wantZero[0] = true; // TCPWantZeroWindowAdv
+            if (win == 0) {
+                wantedZeroWindow = true; // TCPWantZeroWindowAdv
             }
             int g = 1 << wscale;
             win = (cur + g - 1) & -g;
@@ -357,8 +358,15 @@ final class TcpReceiver {
     }
 
     int selectWindow() {
-        return selectWindow(false, null);
+        return selectWindow(false);
     }
+
+    /**
+     * Whether the last {@link #selectWindow} wanted a zero window but kept the one offered
+     * (TCPWantZeroWindowAdv). A field rather than an out-parameter: every segment sent asks, and a
+     * boolean[] per segment was an allocation on the packet path.
+     */
+    boolean wantedZeroWindow;
 
     /** Window scale we offer (tcp_select_initial_window): clamp(ilog2(space) - 15, 0, TCP_MAX_WSCALE). */
     static int chooseWscale(long maxSpace) {
