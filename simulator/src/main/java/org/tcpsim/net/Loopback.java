@@ -1,6 +1,5 @@
 package org.tcpsim.net;
 
-import org.tcpsim.engine.Event;
 import org.tcpsim.engine.Simulation;
 
 /**
@@ -41,7 +40,7 @@ public final class Loopback {
 
     private final Simulation sim;
     private final Host host;
-    private final Backlog backlog = new Backlog();
+    private final Backlog backlog;
     private int maxBacklog = 1000;
     private long packets;
     private long bytes;
@@ -50,6 +49,7 @@ public final class Loopback {
     Loopback(Simulation sim, Host host) {
         this.sim = sim;
         this.host = host;
+        this.backlog = new Backlog(); // after sim: the backlog schedules on it
     }
 
     /** net.core.netdev_max_backlog, which limits the backlog lo feeds. */
@@ -97,51 +97,20 @@ public final class Loopback {
         return backlog.waiting(now);
     }
 
-    /** The backlog: a ring of packets, the one being processed at its head (as Softnet's CPUs). */
-    private final class Backlog implements Event {
-        private Packet[] ring = new Packet[16];
-        private int head;
-        private int count;
-        private long headEnd;
-
-        int waiting(long now) {
-            if (count == 0) {
-                return 0;
-            }
-            return Math.max(0, count - 1 - (headEnd <= now ? 1 : 0));
-        }
-
-        void push(Packet p, long now) {
-            if (count == ring.length) {
-                grow();
-            }
-            ring[(head + count) & (ring.length - 1)] = p;
-            if (count++ == 0) {
-                headEnd = now + costNs(p.length);
-                sim.schedule(headEnd, this);
-            }
+    /** The backlog lo feeds (as Softnet's CPUs): each packet costs {@link #costNs(int)} and then reaches the host. */
+    private final class Backlog extends CpuBacklog {
+        Backlog() {
+            super(sim);
         }
 
         @Override
-        public void fire(long now) {
-            Packet p = ring[head];
-            ring[head] = null;
-            head = (head + 1) & (ring.length - 1);
-            count--;
-            if (count > 0) {
-                headEnd = now + costNs(ring[head].length);
-                sim.schedule(headEnd, this);
-            }
-            host.receive(p, null, now);
+        long costNs(Packet p) {
+            return Loopback.costNs(p.length);
         }
 
-        private void grow() {
-            Packet[] bigger = new Packet[ring.length * 2];
-            for (int i = 0; i < count; i++) {
-                bigger[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            ring = bigger;
-            head = 0;
+        @Override
+        void processed(Packet p, long now) {
+            host.receive(p, null, now);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.tcpsim.net;
 
-import org.tcpsim.engine.Event;
 import org.tcpsim.engine.Simulation;
 
 /**
@@ -125,60 +124,24 @@ public final class Softnet {
         cpu.push(p, now);
     }
 
-    /** One CPU: its input queue (a ring, the packet being processed at its head) and its counters. */
-    private final class Cpu implements Event {
-        private Packet[] ring = new Packet[16];
-        private int head;
-        private int count; // packets in the ring, the one being processed included
-        private long headEnd; // when the head packet's processing ends (valid while count > 0)
+    /** One CPU: its input queue, each packet taking the same service time, and its counters. */
+    private final class Cpu extends CpuBacklog {
         long processed;
         long dropped;
 
-        /**
-         * Packets that have not started processing at {@code now}: all but the head, and not the
-         * next one either when the head ends exactly now (its event may not have run yet).
-         */
-        int waiting(long now) {
-            if (count == 0) {
-                return 0;
-            }
-            return Math.max(0, count - 1 - (headEnd <= now ? 1 : 0));
+        Cpu() {
+            super(sim);
         }
 
-        void push(Packet p, long now) {
-            if (count == ring.length) {
-                grow();
-            }
-            ring[(head + count) & (ring.length - 1)] = p;
-            if (count++ == 0) {
-                // the queue was empty: schedule the backlog NAPI (napi_schedule_rps)
-                headEnd = now + serviceNs;
-                sim.schedule(headEnd, this);
-            }
-        }
-
-        /** The head packet is processed: it goes up the stack, and the next one starts (process_backlog). */
         @Override
-        public void fire(long now) {
-            Packet p = ring[head];
-            ring[head] = null;
-            head = (head + 1) & (ring.length - 1);
-            count--;
-            processed++;
-            if (count > 0) {
-                headEnd = now + serviceNs;
-                sim.schedule(headEnd, this);
-            }
-            host.ipReceive(p, now);
+        long costNs(Packet p) {
+            return serviceNs;
         }
 
-        private void grow() {
-            Packet[] bigger = new Packet[ring.length * 2];
-            for (int i = 0; i < count; i++) {
-                bigger[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            ring = bigger;
-            head = 0;
+        @Override
+        void processed(Packet p, long now) {
+            processed++;
+            host.ipReceive(p, now);
         }
     }
 
