@@ -1,6 +1,7 @@
 package org.tcpsim.app;
 
 import org.tcpsim.config.ConfigNode;
+import org.tcpsim.config.Units;
 import org.tcpsim.tcp.CongestionChoice;
 
 /** What a workload parser may ask of the topology, to reject dangling names and unroutable pairs early. */
@@ -33,4 +34,25 @@ public interface WorkloadSetting {
 
     /** A congestion control named by a string only, as TCP_CONGESTION gives it. */
     CongestionChoice congestionByName(ConfigNode node);
+
+    /**
+     * The workload's "stop" (default {@code defaultStop}, which follows the run's duration), refusing a stop
+     * before {@code start}. When "stop" is not in the file the problem is reported at "start": that is the key
+     * the user wrote, and the run is too short for it (e.g. after {@code --set /duration=2s}).
+     */
+    default long stopNs(ConfigNode node, long start, long defaultStop) {
+        long stop = node.optDurationNs("stop", defaultStop);
+        if (stop >= start) {
+            return stop;
+        }
+        if (node.has("stop")) {
+            node.problemAt("stop", "stop (" + Units.formatDurationNs(stop) + ") must not be before start ("
+                    + Units.formatDurationNs(start) + ")");
+        } else {
+            node.problemAt("start", "start (" + Units.formatDurationNs(start) + ") is after the workload's default"
+                    + " stop (" + Units.formatDurationNs(stop) + ", from the run's duration "
+                    + Units.formatDurationNs(durationNs()) + "): lengthen the duration, start earlier, or give \"stop\"");
+        }
+        return stop;
+    }
 }

@@ -214,7 +214,11 @@ class MutationFuzzTest {
         FuzzChecks.Measured r = FuzzChecks.run(RUN_CPU_S, Math.max(600, 20 * RUN_CPU_S), args);
         runs.add(r.cost(), i);
         String how = "tcpsim " + String.join(" ", args) + " (" + repro + ")";
-        FuzzChecks.check(r.result(), Set.of(0), true, out, Set.of(), how, findings);
+        // Our own --set /duration can leave a workload starting after the run's end: refused at its "start"
+        // (exit 2, the reason names that duration), which is right and no finding; anything else must run.
+        boolean shortenedTooFar = r.result().status() == 2
+                && r.result().err().contains("from the run's duration " + Units.formatDurationNs(durationNs));
+        FuzzChecks.check(r.result(), shortenedTooFar ? Set.of(2) : Set.of(0), true, out, Set.of(), how, findings);
         if (r.result().status() == 0) {
             Path dir = out.resolve(tree.path("name").asText());
             List<Path> records = new ArrayList<>(FuzzChecks.runRecords(out));

@@ -28,11 +28,8 @@ public final class ClosedLoopWorkloadType implements WorkloadType {
         boolean exponential = "exponential".equals(
                 node.optEnum("think_distribution", "exponential", "exponential", "fixed"));
         long start = node.optDurationNs("start", 0);
-        long stop = node.optDurationNs("stop", setting.durationNs());
+        long stop = setting.stopNs(node, start, setting.durationNs());
         long count = node.optLong("count", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        if (stop < start) {
-            node.problemAt("stop", "stop must not be before start");
-        }
         node.finish();
         if (client == null) {
             return null;

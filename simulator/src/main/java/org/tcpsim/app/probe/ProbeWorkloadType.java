@@ -40,11 +40,8 @@ public final class ProbeWorkloadType implements WorkloadType {
         long duration = setting.durationNs();
         // Stop early enough that the last datagrams land before the run ends and count as received.
         long defaultStop = Math.max(start, duration - Math.min(NS_PER_S, duration / 2));
-        long stop = node.optDurationNs("stop", defaultStop);
+        long stop = setting.stopNs(node, start, defaultStop);
         long count = node.optLong("count", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        if (stop < start) {
-            node.problemAt("stop", "stop must not be before start");
-        }
         int port = to == null || to.port() < 0 ? BASE_PORT + setting.workloadIndex() : to.port();
         node.finish();
         if (from == null || to == null) {

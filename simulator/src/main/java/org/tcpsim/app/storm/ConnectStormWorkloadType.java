@@ -26,11 +26,8 @@ public final class ConnectStormWorkloadType implements WorkloadType {
         double rate = node.requireEventRate("rate");
         boolean poisson = "poisson".equals(node.optEnum("arrival", "fixed", "fixed", "poisson"));
         long start = node.optDurationNs("start", 0);
-        long stop = node.optDurationNs("stop", setting.durationNs());
+        long stop = setting.stopNs(node, start, setting.durationNs());
         long count = node.optLong("count", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        if (stop < start) {
-            node.problemAt("stop", "stop must not be before start");
-        }
         node.finish();
         if (client == null) {
             return null;

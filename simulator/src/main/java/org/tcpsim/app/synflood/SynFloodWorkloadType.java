@@ -35,11 +35,8 @@ public final class SynFloodWorkloadType implements WorkloadType {
         double rate = node.requireEventRate("rate");
         boolean poisson = "poisson".equals(node.optEnum("arrival", "fixed", "fixed", "poisson"));
         long start = node.optDurationNs("start", 0);
-        long stop = node.optDurationNs("stop", setting.durationNs());
+        long stop = setting.stopNs(node, start, setting.durationNs());
         long count = node.optLong("count", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        if (stop < start) {
-            node.problemAt("stop", "stop must not be before start");
-        }
         String spoof = node.optString("spoof", DEFAULT_SPOOF);
         int network = 0;
         int prefix = -1;
