@@ -14,7 +14,7 @@ import org.tcpsim.plugin.PluginRegistry;
 final class SockOptions {
     private static final List<String> BEFORE_OPEN = List.of("SO_REUSEADDR", "SO_SNDBUF", "SO_RCVBUF", "SO_KEEPALIVE",
             "TCP_NODELAY", "TCP_USER_TIMEOUT", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "TCP_CONGESTION",
-            "TCP_SYNCNT");
+            "TCP_SYNCNT", "TCP_MAXSEG");
 
     private final ScriptRun run;
     private final Calls calls;
@@ -84,15 +84,23 @@ final class SockOptions {
                         }
                         s.opts.synCnt = (int) v;
                     }
+                    case "TCP_MAXSEG" -> {
+                        if (!SocketOptionCalls.validMaxseg(v)) {
+                            return Ret.err("EINVAL");
+                        }
+                        s.opts.userMss = (int) v;
+                    }
                     default -> throw calls.unsupported("setsockopt " + opt);
                 }
                 return Ret.ok(0);
             }
             if (s.listener != null) {
-                if (opt.equals("SO_REUSEADDR")) {
-                    return Ret.ok(0);
+                try {
+                    String errno = SocketOptionCalls.setOnListener(s.listener, opt, v);
+                    return errno == null ? Ret.ok(0) : Ret.err(errno);
+                } catch (SocketOptionCalls.NotModelled e) {
+                    throw calls.unsupported("setsockopt " + opt + " on a listening socket");
                 }
-                throw calls.unsupported("setsockopt " + opt + " on a listening socket");
             }
             try {
                 String errno = SocketOptionCalls.set(s.live, opt, v, run.nowNs());
@@ -124,7 +132,13 @@ final class SockOptions {
                     throw calls.unsupported("getsockopt " + opt);
                 }
             } else {
-                throw calls.unsupported("getsockopt " + opt + " before connect/accept");
+                try {
+                    actual = s.listener != null ? SocketOptionCalls.getOnListener(s.listener, opt)
+                            : SocketOptionCalls.getUnconnected(run.stack, s.opts.toOptions(), opt);
+                } catch (SocketOptionCalls.NotModelled e) {
+                    throw calls.unsupported("getsockopt " + opt + (s.listener != null ? " on a listening socket"
+                            : " before connect/listen"));
+                }
             }
             if (len instanceof Expr.Array l && l.items().size() == 1 && calls.num("getsockopt", l) != 4) {
                 throw calls.error("getsockopt", "Unsupported getsockopt optlen: " + calls.num("getsockopt", l));

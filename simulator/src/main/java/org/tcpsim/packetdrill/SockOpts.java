@@ -18,9 +18,11 @@ final class SockOpts {
     int userTimeoutMs;
     /** TCP_SYNCNT, applied to the socket connect() creates. */
     int synCnt;
+    /** TCP_MAXSEG (user_mss), or 0. */
+    int userMss;
 
     SocketOptions toOptions() {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss);
     }
 }

@@ -13,6 +13,9 @@ public final class SocketOptionCalls {
     static final int MAX_TCP_SYNCNT_OR_KEEPCNT = 127;
     /** SOCK_MIN_SNDBUF: 2 * (2048 + the skb header rounded up). */
     static final int SOCK_MIN_SNDBUF = 2 * (2048 + 256);
+    /** TCP_MIN_MSS and MAX_TCP_WINDOW: the range tcp_sock_set_maxseg takes (0 clears it). */
+    static final int TCP_MIN_MSS = 88;
+    static final int MAX_TCP_WINDOW = 32767;
 
     private SocketOptionCalls() {
     }
@@ -108,6 +111,14 @@ public final class SocketOptionCalls {
                     s.keepalive.setProbes((int) value);
                 }
             }
+            case "TCP_MAXSEG" -> {
+                // tcp_sock_set_maxseg: only user_mss changes; an open connection keeps its mss_cache
+                // (tcp_mss_clamp reads user_mss at tcp_connect_init and tcp_v4_syn_recv_sock only)
+                if (!validMaxseg(value)) {
+                    return "EINVAL";
+                }
+                s.options = s.options.withUserMss((int) value);
+            }
             case "TCP_SYNCNT" -> {
                 // tcp_sock_set_syncnt: icsk_syn_retries, read by the SYN timer (tcp_write_timeout)
                 if (value < 1 || value > MAX_TCP_SYNCNT_OR_KEEPCNT) {
@@ -148,8 +159,62 @@ public final class SocketOptionCalls {
                     : s.stack.settings.keepaliveIntvlNs / 1_000_000_000L;
             case "TCP_KEEPCNT" -> s.options.keepCnt() > 0 ? s.options.keepCnt() : s.stack.settings.keepaliveProbes;
             case "TCP_SYNCNT" -> s.synRetriesOption > 0 ? s.synRetriesOption : s.stack.settings.synRetries;
-            // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option)
-            case "TCP_MAXSEG" -> s.snd.mss;
+            // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option); user_mss in CLOSE
+            case "TCP_MAXSEG" -> s.state == TcpState.CLOSED && s.options.userMss() > 0 ? s.options.userMss() : s.snd.mss;
+            default -> throw new NotModelled(option);
+        };
+    }
+
+    /** tcp_sock_set_maxseg's range: 0 (clear) or TCP_MIN_MSS to MAX_TCP_WINDOW. */
+    public static boolean validMaxseg(long value) {
+        return value == 0 || (value >= TCP_MIN_MSS && value <= MAX_TCP_WINDOW);
+    }
+
+    /**
+     * setsockopt() on a listening socket: the options each child it accepts from now on starts
+     * with (sk_clone_lock copies the listener). Returns null or the errno name.
+     *
+     * @throws NotModelled for an option the model does not keep on a listener
+     */
+    public static String setOnListener(TcpListener l, String option, long value) {
+        SocketOptions o = l.options;
+        switch (option) {
+            case "SO_REUSEADDR" -> l.options = o.withReuseAddr(value != 0);
+            case "TCP_MAXSEG" -> {
+                if (!validMaxseg(value)) {
+                    return "EINVAL";
+                }
+                l.options = o.withUserMss((int) value); // read by tcp_make_synack and the child's tcp_mss_clamp
+            }
+            case "TCP_NODELAY" -> l.options = o.withNoDelay(value != 0);
+            default -> throw new NotModelled(option);
+        }
+        return null;
+    }
+
+    /** getsockopt() on a listening socket (sk_state LISTEN). */
+    public static long getOnListener(TcpListener l, String option) {
+        return getUnconnected(l.stack, l.options, option);
+    }
+
+    /**
+     * getsockopt() on a socket that has neither connected nor listened yet (or a listener): what
+     * tcp_init_sock and the options set so far make of it.
+     *
+     * @throws NotModelled for an option the model does not have
+     */
+    public static long getUnconnected(TcpStack stack, SocketOptions o, String option) {
+        TcpSettings st = stack.settings;
+        return switch (option) {
+            case "SO_REUSEADDR" -> o.reuseAddr() ? 1 : 0;
+            case "SO_KEEPALIVE" -> o.keepAlive() ? 1 : 0;
+            case "TCP_NODELAY" -> o.noDelay() ? 1 : 0;
+            case "TCP_USER_TIMEOUT" -> o.userTimeoutMs();
+            case "TCP_KEEPIDLE" -> o.keepIdleS() > 0 ? o.keepIdleS() : st.keepaliveTimeNs / 1_000_000_000L;
+            case "TCP_KEEPINTVL" -> o.keepIntvlS() > 0 ? o.keepIntvlS() : st.keepaliveIntvlNs / 1_000_000_000L;
+            case "TCP_KEEPCNT" -> o.keepCnt() > 0 ? o.keepCnt() : st.keepaliveProbes;
+            // do_tcp_getsockopt in CLOSE or LISTEN: user_mss if set, else mss_cache as tcp_init_sock left it
+            case "TCP_MAXSEG" -> o.userMss() > 0 ? o.userMss() : TcpSocket.DEFAULT_MSS;
             default -> throw new NotModelled(option);
         };
     }

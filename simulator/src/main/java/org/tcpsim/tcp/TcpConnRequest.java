@@ -78,7 +78,8 @@ final class TcpConnRequest {
         l.lastOverflowNs = now;
         stack.count(MibCounter.SYNCOOKIES_SENT);
         int mssIndex = 0;
-        int peerMss = syn.mssOption > 0 ? syn.mssOption : TcpSocket.DEFAULT_MSS;
+        // tcp_conn_request parses the SYN with the listener's user_mss: req->mss = min(peer's, TCP_MAXSEG)
+        int peerMss = l.options().clampMss(syn.mssOption > 0 ? syn.mssOption : TcpSocket.DEFAULT_MSS);
         for (int i = MSS_TABLE.length - 1; i >= 0; i--) {
             if (MSS_TABLE[i] <= peerMss) {
                 mssIndex = i;

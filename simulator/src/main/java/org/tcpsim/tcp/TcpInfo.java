@@ -60,7 +60,9 @@ public final class TcpInfo {
         m.put("tcpi_snd_ssthresh", snd.ssthresh == TcpSender.INFINITE_SSTHRESH ? INFINITE_SSTHRESH
                 : (long) snd.ssthresh);
         m.put("tcpi_snd_cwnd", (long) snd.cwnd);
-        m.put("tcpi_advmss", (long) s.advmss);
+        // tp->advmss loses the timestamp option once agreed, on both sides (tcp_rcv_synsent_state_process;
+        // a passive child measured on 6.18.44: 1188 for TCP_MAXSEG 1200 with timestamps)
+        m.put("tcpi_advmss", (long) (s.advmss - (s.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0)));
         m.put("tcpi_total_retrans", snd.totalRetrans);
         m.put("tcpi_reordering", (long) snd.reordering);
         m.put("tcpi_last_data_recv", (now - s.rcv.ack.lastReceivedNs()) / 1_000_000L); // jiffies_to_msecs

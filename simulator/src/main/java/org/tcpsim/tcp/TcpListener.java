@@ -9,10 +9,11 @@ import org.tcpsim.kernel.MibCounter;
  * owns these queues.
  */
 public final class TcpListener {
-    private final TcpStack stack;
+    final TcpStack stack;
     private final int port;
     private final int backlog;
-    private final SocketOptions options;
+    /** The listener's options as setsockopt() left them; each child starts from them (sk_clone_lock). */
+    SocketOptions options;
     private final ListenerCallbacks callbacks;
     private final ArrayDeque<TcpSocket> acceptQueue = new ArrayDeque<>();
     /** The process holding the listening descriptor, or null. */
@@ -118,9 +119,12 @@ public final class TcpListener {
         callbacks.acceptable(this, now);
     }
 
-    /** The MSS this listener advertises to {@code remoteAddr} (from the route's MTU, as its children do). */
+    /**
+     * The MSS this listener advertises to {@code remoteAddr}: the route's, lowered to its TCP_MAXSEG
+     * (tcp_make_synack: tcp_mss_clamp(tp, dst_metric_advmss(dst))), as its children do.
+     */
     int advmss(int remoteAddr) {
-        return stack.advmss(remoteAddr);
+        return options.clampMss(stack.advmss(remoteAddr));
     }
 
     int offeredWscale() {

@@ -113,7 +113,8 @@ public final class TcpSocket {
         this.retransmitTimer = new Timer(stack.clock(), timers::retransmitTimerFired);
         this.delackTimer = new Timer(stack.clock(), timers::delackTimerFired);
         this.keepalive = options.keepAlive() ? new Keepalive(this, options, s) : null;
-        this.advmss = stack.advmss(remoteAddr);
+        // tcp_connect_init / tcp_v4_syn_recv_sock: tp->advmss = tcp_mss_clamp(tp, dst_metric_advmss(dst))
+        this.advmss = options.clampMss(stack.advmss(remoteAddr));
         this.tStart = stack.now();
         this.heardNs = tStart;
     }
