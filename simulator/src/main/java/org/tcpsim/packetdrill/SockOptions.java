@@ -70,8 +70,11 @@ final class SockOptions {
                 }
                 switch (opt) {
                     case "SO_REUSEADDR" -> s.opts.reuseAddr = v != 0;
-                    case "SO_SNDBUF" -> s.opts.sndbuf = (int) v;
-                    case "SO_RCVBUF" -> s.opts.rcvbuf = (int) v;
+                    // kept as asked (capped at wmem_max / rmem_max, as sk_setsockopt's min_t(u32, ...) does);
+                    // the socket doubles it when made (SocketOptionCalls.sockSndbuf / sockRcvbuf); 0 locks the
+                    // minimum as 1 does (SocketOptions keeps -1 for "not set" and takes 0 as not set too)
+                    case "SO_SNDBUF" -> s.opts.sndbuf = (int) Math.max(1, Math.min(v & 0xffffffffL, Integer.MAX_VALUE / 2));
+                    case "SO_RCVBUF" -> s.opts.rcvbuf = (int) Math.max(1, Math.min(v & 0xffffffffL, Integer.MAX_VALUE / 2));
                     case "SO_KEEPALIVE" -> s.opts.keepAlive = v != 0;
                     case "TCP_NODELAY" -> s.opts.noDelay = v != 0;
                     case "TCP_USER_TIMEOUT" -> s.opts.userTimeoutMs = (int) v;

@@ -11,8 +11,10 @@ public final class SocketOptionCalls {
     static final int MAX_TCP_KEEPIDLE = 32767;
     /** MAX_TCP_SYNCNT and MAX_TCP_KEEPCNT: 127. */
     static final int MAX_TCP_SYNCNT_OR_KEEPCNT = 127;
-    /** SOCK_MIN_SNDBUF: 2 * (2048 + the skb header rounded up). */
+    /** SOCK_MIN_SNDBUF: 2 * TCP_SKB_MIN_TRUESIZE (2048 + the skb header rounded up). */
     static final int SOCK_MIN_SNDBUF = 2 * (2048 + 256);
+    /** SOCK_MIN_RCVBUF: TCP_SKB_MIN_TRUESIZE. */
+    static final int SOCK_MIN_RCVBUF = 2048 + 256;
     /** TCP_MIN_MSS and MAX_TCP_WINDOW: the range tcp_sock_set_maxseg takes (0 clears it). */
     static final int TCP_MIN_MSS = 88;
     static final int MAX_TCP_WINDOW = 32767;
@@ -68,7 +70,7 @@ public final class SocketOptionCalls {
                 // __sock_set_sndbuf: at most wmem_max, doubled for overhead, locked against autotuning
                 long v = Math.min(value & 0xffffffffL, s.stack.settings.wmemMax);
                 s.options = s.options.withSndbuf((int) v);
-                s.snd.sndbuf = Math.max(2 * v, SOCK_MIN_SNDBUF);
+                s.snd.sndbuf = sockSndbuf(v, s.stack.settings);
                 s.snd.sndbufLocked = true;
                 s.wakeWriter(now);
             }
@@ -165,6 +167,19 @@ public final class SocketOptionCalls {
         };
     }
 
+    /**
+     * sk_sndbuf after setsockopt(SO_SNDBUF, {@code asked}) (sk_setsockopt -> __sock_set_sndbuf): at
+     * most wmem_max, doubled for the kernel's overhead, at least SOCK_MIN_SNDBUF.
+     */
+    public static long sockSndbuf(long asked, TcpSettings st) {
+        return Math.max(2 * Math.min(asked & 0xffffffffL, st.wmemMax), SOCK_MIN_SNDBUF);
+    }
+
+    /** sk_rcvbuf after setsockopt(SO_RCVBUF, {@code asked}) (__sock_set_rcvbuf): rmem_max, doubled, SOCK_MIN_RCVBUF. */
+    public static long sockRcvbuf(long asked, TcpSettings st) {
+        return Math.max(2 * Math.min(asked & 0xffffffffL, st.rmemMax), SOCK_MIN_RCVBUF);
+    }
+
     /** tcp_sock_set_maxseg's range: 0 (clear) or TCP_MIN_MSS to MAX_TCP_WINDOW. */
     public static boolean validMaxseg(long value) {
         return value == 0 || (value >= TCP_MIN_MSS && value <= MAX_TCP_WINDOW);
@@ -187,6 +202,31 @@ public final class SocketOptionCalls {
                 l.options = o.withUserMss((int) value); // read by tcp_make_synack and the child's tcp_mss_clamp
             }
             case "TCP_NODELAY" -> l.options = o.withNoDelay(value != 0);
+            // the buffers the children start from, and the window scale their SYN-ACKs offer
+            // (0 locks the minimum as 1 does: SocketOptions takes 0 as "not set")
+            case "SO_SNDBUF" -> l.options = o.withSndbuf((int) Math.max(1, Math.min(value & 0xffffffffL, l.stack.settings.wmemMax)));
+            case "SO_RCVBUF" -> l.options = o.withRcvbuf((int) Math.max(1, Math.min(value & 0xffffffffL, l.stack.settings.rmemMax)));
+            case "SO_KEEPALIVE" -> l.options = o.withKeepalive(value != 0, o.keepIdleS(), o.keepIntvlS(), o.keepCnt());
+            case "TCP_KEEPIDLE", "TCP_KEEPINTVL" -> {
+                if (value < 1 || value > MAX_TCP_KEEPIDLE) {
+                    return "EINVAL";
+                }
+                boolean idle = option.equals("TCP_KEEPIDLE");
+                l.options = o.withKeepalive(o.keepAlive(), idle ? (int) value : o.keepIdleS(),
+                        idle ? o.keepIntvlS() : (int) value, o.keepCnt());
+            }
+            case "TCP_KEEPCNT" -> {
+                if (value < 1 || value > MAX_TCP_SYNCNT_OR_KEEPCNT) {
+                    return "EINVAL";
+                }
+                l.options = o.withKeepalive(o.keepAlive(), o.keepIdleS(), o.keepIntvlS(), (int) value);
+            }
+            case "TCP_USER_TIMEOUT" -> {
+                if (value < 0) {
+                    return "EINVAL";
+                }
+                l.options = o.withUserTimeoutMs((int) value);
+            }
             default -> throw new NotModelled(option);
         }
         return null;
@@ -206,6 +246,9 @@ public final class SocketOptionCalls {
     public static long getUnconnected(TcpStack stack, SocketOptions o, String option) {
         TcpSettings st = stack.settings;
         return switch (option) {
+            // tcp_init_sock: tcp_wmem[1] / tcp_rmem[1] until the application sets one
+            case "SO_SNDBUF" -> o.sndbuf() > 0 ? sockSndbuf(o.sndbuf(), st) : st.wmem[1];
+            case "SO_RCVBUF" -> o.rcvbuf() > 0 ? sockRcvbuf(o.rcvbuf(), st) : st.rmem[1];
             case "SO_REUSEADDR" -> o.reuseAddr() ? 1 : 0;
             case "SO_KEEPALIVE" -> o.keepAlive() ? 1 : 0;
             case "TCP_NODELAY" -> o.noDelay() ? 1 : 0;

@@ -79,6 +79,12 @@ public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean 
                 keepIntvlS, keepCnt, userTimeoutMs, userMss);
     }
 
+    /** The same options with SO_RCVBUF as the application passed it. */
+    public SocketOptions withRcvbuf(int bytes) {
+        return new SocketOptions(bytes, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+    }
+
     /** The same options with TCP_MAXSEG (user_mss) set; 0 clears it. */
     public SocketOptions withUserMss(int mss) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,

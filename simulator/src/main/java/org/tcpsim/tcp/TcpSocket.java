@@ -97,8 +97,8 @@ public final class TcpSocket {
         if (cc == null) {
             throw new IllegalStateException("no congestion control '" + s.congestionControl + "' on this host");
         }
-        long rcvbuf = options.rcvbuf() > 0 ? Math.min(2L * options.rcvbuf(), 2 * s.rmemMax) : s.rmem[1];
-        long sndbuf = options.sndbuf() > 0 ? Math.min(2L * options.sndbuf(), 2 * s.wmemMax) : s.wmem[1];
+        long rcvbuf = options.rcvbuf() > 0 ? SocketOptionCalls.sockRcvbuf(options.rcvbuf(), s) : s.rmem[1];
+        long sndbuf = options.sndbuf() > 0 ? SocketOptionCalls.sockSndbuf(options.sndbuf(), s) : s.wmem[1];
         this.snd = new TcpSender(this, cc.factory().create(), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
                 sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
         this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,

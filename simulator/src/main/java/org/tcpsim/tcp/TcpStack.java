@@ -199,7 +199,7 @@ public final class TcpStack implements ProtocolHandler {
     int offeredWscale(SocketOptions o) {
         // a locked buffer: tcp_full_space at the default scaling_ratio; else rmem[2] or rmem_max
         long space = o.rcvbuf() > 0
-                ? Math.min(2L * o.rcvbuf(), 2 * settings.rmemMax) * TcpReceiver.DEFAULT_SCALING_RATIO
+                ? SocketOptionCalls.sockRcvbuf(o.rcvbuf(), settings) * TcpReceiver.DEFAULT_SCALING_RATIO
                         >> TcpReceiver.RMEM_TO_WIN_SCALE
                 : Math.max(settings.rmem[2], settings.rmemMax);
         return TcpReceiver.chooseWscale(space);
