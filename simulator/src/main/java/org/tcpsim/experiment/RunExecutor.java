@@ -231,10 +231,14 @@ public final class RunExecutor {
         public void fire(long now) {
             if (backlogMetrics == null) {
                 backlogMetrics = new String[net.nodes().size()][];
+                int interfaces = 0;
                 for (Node n : net.nodes()) {
                     backlogMetrics[n.index()] = n.interfaces().stream().map(i -> "qdisc.backlog_packets:" + i.name())
                             .toArray(String[]::new);
+                    interfaces += backlogMetrics[n.index()].length;
                 }
+                // Sized once: growing it by one slot per interface copied 40 002 arrays (6 GB) at 10 000 flows.
+                backlogSums = new double[interfaces];
             }
             int slot = 0;
             for (Node n : net.nodes()) {
@@ -243,9 +247,6 @@ public final class RunExecutor {
                 for (int k = 0; k < metrics.length; k++) {
                     long backlog = interfaces.get(k).backlogPackets(now);
                     out.add(now, n.name(), metrics[k], backlog);
-                    if (slot == backlogSums.length) {
-                        backlogSums = java.util.Arrays.copyOf(backlogSums, slot + 1);
-                    }
                     backlogSums[slot++] += backlog;
                 }
                 if (n instanceof NatGateway g && g.translation() != null) {
