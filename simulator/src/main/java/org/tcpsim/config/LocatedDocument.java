@@ -19,16 +19,52 @@ public final class LocatedDocument {
     private final String file;
     private final Path baseDir;
     private final JsonNode root;
-    private final Map<String, int[]> valueLocations;
-    private final Map<String, int[]> keyLocations;
+    private final Locations locations;
 
-    private LocatedDocument(String file, Path baseDir, JsonNode root, Map<String, int[]> valueLocations,
-                            Map<String, int[]> keyLocations) {
+    private LocatedDocument(String file, Path baseDir, JsonNode root, Locations locations) {
         this.file = file;
         this.baseDir = baseDir;
         this.root = Objects.requireNonNull(root, "root");
-        this.valueLocations = valueLocations;
-        this.keyLocations = keyLocations;
+        this.locations = locations;
+    }
+
+    /**
+     * Where every value and key of the file is written, found by parsing its text again the first
+     * time a problem needs a location: a file that loads without problems never pays for them.
+     */
+    private static final class Locations {
+        private final String file;
+        private final String text;
+        private Map<String, int[]> values;
+        private Map<String, int[]> keys;
+
+        Locations(String file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        synchronized Map<String, int[]> values() {
+            load();
+            return values;
+        }
+
+        synchronized Map<String, int[]> keys() {
+            load();
+            return keys;
+        }
+
+        private void load() {
+            if (values != null) {
+                return;
+            }
+            try {
+                LocatingParser.Result r = LocatingParser.locations(file, text);
+                values = r.valueLocations();
+                keys = r.keyLocations();
+            } catch (ConfigException e) { // the text parsed once without problems; it cannot fail the second time
+                throw new IllegalStateException("a parsed file failed to parse again: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Largest file read: experiments and topologies are kilobytes; a cap keeps a stray huge file from costing gigabytes. */
@@ -67,7 +103,7 @@ public final class LocatedDocument {
     private static LocatedDocument parse(String name, Path baseDir, String content) throws ConfigException {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content; // editors' byte-order mark
         LocatingParser.Result r = LocatingParser.parse(name, text);
-        return new LocatedDocument(name, baseDir, r.root(), r.valueLocations(), r.keyLocations());
+        return new LocatedDocument(name, baseDir, r.root(), new Locations(name, text));
     }
 
     private static ConfigException unreadable(String name, String why) {
@@ -90,7 +126,7 @@ public final class LocatedDocument {
 
     /** The same file and locations over a different tree (e.g. one sweep point's modified copy). */
     public LocatedDocument withRoot(JsonNode newRoot) {
-        return new LocatedDocument(file, baseDir, newRoot, valueLocations, keyLocations);
+        return new LocatedDocument(file, baseDir, newRoot, locations);
     }
 
     /**
@@ -98,6 +134,7 @@ public final class LocatedDocument {
      * with no value in the file, the location of its nearest ancestor that has one.
      */
     public int[] locate(String pointer) {
+        Map<String, int[]> valueLocations = locations.values();
         String p = pointer;
         while (true) {
             int[] at = valueLocations.get(p);
@@ -116,7 +153,7 @@ public final class LocatedDocument {
      * for array elements, the root and values not in the file.
      */
     public int[] locateKey(String pointer) {
-        int[] at = keyLocations.get(pointer);
+        int[] at = locations.keys().get(pointer);
         return at != null ? at.clone() : locate(pointer);
     }
 
