@@ -14,6 +14,7 @@ import org.tcpsim.experiment.Experiment;
 import org.tcpsim.experiment.ExperimentFile;
 import org.tcpsim.experiment.RunSpec;
 import org.tcpsim.experiment.Runner;
+import org.tcpsim.output.SummaryScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -43,6 +44,34 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Planned planned = plan();
+        List<RunSpec> runs = planned.runs();
+        Path experimentOut = args.out.resolve(planned.name());
+        Runner.Outcome outcome;
+        try (RunReporter reporter = new RunReporter(System.out, System.err, runs.size(), true)) {
+            outcome = Runner.execute(runs, experimentOut, planned.scope(), Runtime.getRuntime().availableProcessors(),
+                    reporter, traces.runOptions());
+        }
+        int status = SweepCommand.report(outcome);
+        if (outcome.ok()) {
+            System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
+                    + experimentOut.resolve("summary.csv"));
+        } else if (outcome.failures().size() < runs.size()) {
+            System.out.println("summary of the runs that finished: " + experimentOut.resolve("summary.csv"));
+        }
+        return status;
+    }
+
+    /** The experiment's name, its runs and the summary's scope. */
+    private record Planned(String name, List<RunSpec> runs, SummaryScope scope) {
+    }
+
+    /**
+     * Reads the file and plans its runs. The file's own parsed tree is garbage once this returns:
+     * the runs keep the resolved experiment only (a second copy of a 10 000-flow dumbbell's tree
+     * would stay in the heap for the whole run).
+     */
+    private Planned plan() throws ConfigException {
         ExperimentFile file = ExperimentFile.load(args.experiment, main.plugins(List.of(args.experiment)));
         Map<String, JsonNode> overrides = args.overrides();
         Experiment exp;
@@ -62,19 +91,6 @@ final class RunCommand implements Callable<Integer> {
         for (long s : seeds) {
             runs.add(new RunSpec(prefix + "-s" + s, -1, s, params, overrides, exp));
         }
-        Path experimentOut = args.out.resolve(exp.name());
-        Runner.Outcome outcome;
-        try (RunReporter reporter = new RunReporter(System.out, System.err, runs.size(), true)) {
-            outcome = Runner.execute(runs, experimentOut, CurrentRuns.ofRun(args.experiment, file, runs, overrides),
-                    Runtime.getRuntime().availableProcessors(), reporter, traces.runOptions());
-        }
-        int status = SweepCommand.report(outcome);
-        if (outcome.ok()) {
-            System.out.println("results: " + experimentOut.resolve(runs.get(0).runId()) + "/  summary: "
-                    + experimentOut.resolve("summary.csv"));
-        } else if (outcome.failures().size() < runs.size()) {
-            System.out.println("summary of the runs that finished: " + experimentOut.resolve("summary.csv"));
-        }
-        return status;
+        return new Planned(exp.name(), runs, CurrentRuns.ofRun(args.experiment, file, runs, overrides));
     }
 }
