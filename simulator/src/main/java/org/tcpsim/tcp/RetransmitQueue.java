@@ -27,6 +27,16 @@ final class RetransmitQueue {
     /** tx.first_tx_mstamp and tx.delivered_mstamp (us) when the entry was last sent (tcp_rate_skb_sent). */
     private long[] txFirstTxUs = new long[4];
     private long[] txDeliveredMstampUs = new long[4];
+    /**
+     * Skip distances over SACKed entries: 0 for an entry not SACKed; d &gt; 0 for a SACKed one, and
+     * then the d entries from it on are all SACKed. The SACK walk and the RACK walk jump over
+     * runs of SACKed entries with them instead of stepping through each (Linux: tcp_sacktag_skip,
+     * recv_sack_cache, and tsorted_sent_queue, which SACKed skbs leave). Being SACKed only ever
+     * starts for an entry while it is queued (except {@link #clearSacked}, which zeroes them), so
+     * a distance stays true until its entries leave from the head; {@link #nextUnsacked} shortens
+     * the chains it follows (path compression).
+     */
+    private int[] skip = new int[4];
     private int head;
     private int count;
 
@@ -94,6 +104,7 @@ final class RetransmitQueue {
         end[i] = seqEnd;
         sentAt[i] = now;
         flags[i] = (byte) (psh ? PSH : 0);
+        skip[i] = 0;
         count++;
         rate.skbSent(this, count - 1, packetsOut == 0, now / 1000, delivered);
         packetsOut++;
@@ -209,38 +220,39 @@ final class RetransmitQueue {
      */
     int sack(int s, int e, Acked state, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
         int newly = 0;
-        for (int k = firstStartingAtOrAfter(s); k < count; k++) {
+        // entries SACKed already are skipped: a SACKed one past the block's end would only come after
+        // an entry that ends past it too (entries are contiguous, in sequence order)
+        for (int k = nextUnsacked(firstStartingAtOrAfter(s)); k < count; k = nextUnsacked(k + 1)) {
             int i = slot(k);
             if (Seq.gt(end[i], e)) {
                 break; // entries are in sequence order: nothing further fits in the block
             }
-            if ((flags[i] & SACKED) == 0) {
-                int f = flags[i];
-                if ((f & LOST) != 0) {
-                    lostOut--;
-                    if ((f & RETRANS) == 0) {
-                        awaitingRetransmit--;
-                    }
+            int f = flags[i];
+            if ((f & LOST) != 0) {
+                lostOut--;
+                if ((f & RETRANS) == 0) {
+                    awaitingRetransmit--;
                 }
-                if ((f & RETRANS) != 0) {
-                    retransOut--;
+            }
+            if ((f & RETRANS) != 0) {
+                retransOut--;
+            }
+            rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
+            rateDelivered(rate, i);
+            delivered++;
+            if ((f & EVER_RETRANS) == 0) {
+                rack.deliveredOriginal(start[i], end[i]);
+                if (state.firstSackt < 0) {
+                    state.firstSackt = sentAt[i]; // tcp_sacktag_one
                 }
-                rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
-                rateDelivered(rate, i);
-                delivered++;
-                if ((f & EVER_RETRANS) == 0) {
-                    rack.deliveredOriginal(start[i], end[i]);
-                    if (state.firstSackt < 0) {
-                        state.firstSackt = sentAt[i]; // tcp_sacktag_one
-                    }
-                    state.lastSackt = sentAt[i];
-                }
-                flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
-                sackedOut++;
-                newly++;
-                if (sackedOut == 1 || Seq.gt(end[i], highestSackEnd)) {
-                    highestSackEnd = end[i];
-                }
+                state.lastSackt = sentAt[i];
+            }
+            flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
+            skip[i] = 1;
+            sackedOut++;
+            newly++;
+            if (sackedOut == 1 || Seq.gt(end[i], highestSackEnd)) {
+                highestSackEnd = end[i];
             }
         }
         return newly;
@@ -264,11 +276,11 @@ final class RetransmitQueue {
     long rackDetectLoss(Rack rack, long reoWndNs, long nowNs) {
         long waitNs = 0;
         long rttNs = rack.rttUs * 1000;
-        for (int k = 0; k < count; k++) {
+        for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // SACKed: delivered
             int i = slot(k);
             int f = flags[i];
-            if ((f & SACKED) != 0 || ((f & LOST) != 0 && (f & RETRANS) == 0)) {
-                continue; // delivered, or marked lost and not yet retransmitted
+            if ((f & LOST) != 0 && (f & RETRANS) == 0) {
+                continue; // marked lost and not yet retransmitted
             }
             if (!Rack.sentAfter(rack.mstampNs, sentAt[i], rack.endSeq, end[i])) {
                 if ((f & EVER_RETRANS) == 0) {
@@ -309,6 +321,32 @@ final class RetransmitQueue {
         flags[i] |= EVER_RETRANS;
         sentAt[i] = now;
         rate.skbSent(this, k, false, now / 1000, delivered);
+    }
+
+    /**
+     * Index of the first entry at or after index {@code k} that is not SACKed ({@link #size()} when
+     * none is), following the skip distances; every distance followed is then set to reach it.
+     */
+    int nextUnsacked(int k) {
+        int j = k;
+        while (j < count) {
+            int d = skip[slot(j)];
+            if (d == 0) {
+                break;
+            }
+            j += d;
+        }
+        if (j > count) {
+            j = count;
+        }
+        int x = k;
+        while (x < j) {
+            int i = slot(x);
+            int d = skip[i];
+            skip[i] = j - x;
+            x += d;
+        }
+        return j;
     }
 
     /** Index of the first entry whose start is at or after {@code seq} (entries are in sequence order). */
@@ -415,6 +453,7 @@ final class RetransmitQueue {
                 flags[i] &= ~SACKED;
                 sackedOut--;
             }
+            skip[i] = 0;
         }
     }
 
@@ -423,7 +462,7 @@ final class RetransmitQueue {
         if (awaitingRetransmit == 0) {
             return -1;
         }
-        for (int k = 0; k < count; k++) {
+        for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // a SACKed entry is never lost
             int f = flags[slot(k)];
             if ((f & LOST) != 0 && (f & RETRANS) == 0) {
                 return k;
@@ -481,6 +520,7 @@ final class RetransmitQueue {
         int[] d = new int[n * 2];
         long[] ft = new long[n * 2];
         long[] dm = new long[n * 2];
+        int[] sk = new int[n * 2];
         for (int k = 0; k < count; k++) {
             int i = (head + k) & (n - 1);
             s[k] = start[i];
@@ -490,6 +530,7 @@ final class RetransmitQueue {
             d[k] = txDelivered[i];
             ft[k] = txFirstTxUs[i];
             dm[k] = txDeliveredMstampUs[i];
+            sk[k] = skip[i];
         }
         start = s;
         end = e;
@@ -498,6 +539,7 @@ final class RetransmitQueue {
         txDelivered = d;
         txFirstTxUs = ft;
         txDeliveredMstampUs = dm;
+        skip = sk;
         head = 0;
     }
 }
