@@ -23,6 +23,17 @@ public class Packet implements Event, Cloneable {
     /** The interface carrying this packet while it is in flight, null otherwise. */
     Interface via;
 
+    /** Back to a new packet's values, for a protocol that reuses delivered packets (see TcpSegment). */
+    protected final void clearPacket() {
+        src = 0;
+        dst = 0;
+        length = 0;
+        protocol = 0;
+        ttl = DEFAULT_TTL;
+        dstNode = -1;
+        via = null;
+    }
+
     @Override
     public final void fire(long now) {
         Interface link = via;

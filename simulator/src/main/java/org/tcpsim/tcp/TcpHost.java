@@ -33,6 +33,15 @@ public interface TcpHost {
     /** IP output of one segment (the source address is already set); a segment is never reused by the caller. */
     void output(TcpSegment segment, long now);
 
+    /**
+     * True when nothing keeps a segment after {@link #output} once it reached a stack's
+     * {@link TcpStack#deliver} (a topology's network): the stack may then reuse its segments after
+     * delivery ({@link SegmentPool}). A host that keeps what it is sent (a script, a test) says false.
+     */
+    default boolean recyclesDelivered() {
+        return false;
+    }
+
     /** A 64-bit value derived from the run seed and {@code purpose} (secret keys). */
     long secret(String purpose);
 

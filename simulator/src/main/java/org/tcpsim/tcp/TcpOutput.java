@@ -21,7 +21,7 @@ final class TcpOutput {
 
     /** A segment with the header fields every segment of this connection carries. */
     private TcpSegment segment(int seq, int flags, long now) {
-        TcpSegment s = new TcpSegment();
+        TcpSegment s = sk.stack.newSegment();
         s.dst = sk.remoteAddress();
         s.srcPort = sk.localPort();
         s.dstPort = sk.remotePort();

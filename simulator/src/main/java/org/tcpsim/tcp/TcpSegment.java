@@ -39,9 +39,34 @@ public final class TcpSegment extends Packet {
     public int tsEcr;
     /** SACK blocks as [start0, end0, start1, end1, ...]; null when none. Never mutated after sending. */
     public int[] sackBlocks;
+    /**
+     * The free list of the stack that built this segment, which takes it back once a stack has
+     * processed it ({@link SegmentPool}); null for a segment that is never reused.
+     */
+    SegmentPool pool;
 
     public TcpSegment() {
         this.protocol = PROTO_TCP;
+    }
+
+    /** Every field back to a new segment's value (the pool it belongs to stays). */
+    void clear() {
+        clearPacket();
+        protocol = PROTO_TCP;
+        srcPort = 0;
+        dstPort = 0;
+        seq = 0;
+        ack = 0;
+        flags = 0;
+        window = 0;
+        dataLength = 0;
+        mssOption = 0;
+        windowScaleOption = -1;
+        sackPermitted = false;
+        hasTimestamps = false;
+        tsVal = 0;
+        tsEcr = 0;
+        sackBlocks = null;
     }
 
     public boolean has(int flag) {

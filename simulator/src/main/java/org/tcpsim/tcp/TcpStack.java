@@ -42,6 +42,8 @@ public final class TcpStack implements ProtocolHandler {
     private long uptimeNs;
     final TcpMemory memory;
     private Consumer<Packet> capture;
+    /** Free segments of this stack, when its host lets delivered segments be reused; else null. */
+    private final SegmentPool pool;
     private StateTrace trace;
     private long nextConnId;
     /** Open files on the host (all processes) against fs.file-max. */
@@ -68,6 +70,7 @@ public final class TcpStack implements ProtocolHandler {
         this.requests = new TcpConnRequest(this, secret);
         this.memory = new TcpMemory(this, settings.tcpMem);
         this.defaultCongestion = CongestionChoice.builtin(settings.congestionControl);
+        this.pool = host.recyclesDelivered() ? new SegmentPool() : null;
     }
 
     /** The host's congestion control (Linux: tcp_set_default_congestion_control, with the module's parameters). */
@@ -370,6 +373,9 @@ public final class TcpStack implements ProtocolHandler {
         TcpSocket s = connections.get(k);
         if (s != null) {
             s.segmentArrived(seg, now);
+            if (seg.pool != null && capture == null) {
+                seg.pool.give(seg); // processed: nothing refers to it any more
+            }
             return;
         }
         TimeWaitSock tw = timeWait.get(k);
@@ -416,6 +422,16 @@ public final class TcpStack implements ProtocolHandler {
         }
         count(MibCounter.TCP_OUT_RSTS);
         transmit(rst, now, true);
+    }
+
+    /** A new segment to send: a reused one when no one else will see it ({@link SegmentPool}). */
+    TcpSegment newSegment() {
+        return pool != null && capture == null ? pool.take() : new TcpSegment();
+    }
+
+    /** Segments waiting in this stack's free list (0 when it keeps none). */
+    int pooledSegments() {
+        return pool == null ? 0 : pool.size();
     }
 
     /** IP output of one segment; {@code counts} is false for retransmissions (OutSegs excludes them). */

@@ -69,6 +69,12 @@ public final class TopologyHost implements TcpHost {
         host.send(segment, now);
     }
 
+    /** Interfaces, backlogs and routers let go of a packet once it is delivered. */
+    @Override
+    public boolean recyclesDelivered() {
+        return true;
+    }
+
     @Override
     public long secret(String purpose) {
         return random.derive("host:" + host.name() + ":" + purpose);
