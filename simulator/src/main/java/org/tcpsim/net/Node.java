@@ -65,6 +65,16 @@ public abstract class Node {
         return List.copyOf(interfaces);
     }
 
+    /** The smallest MTU of the node's interfaces, 0 without any (read at every socket's creation: no copy of the list). */
+    public final int smallestMtu() {
+        int mtu = 0;
+        for (int i = 0; i < interfaces.size(); i++) {
+            int m = interfaces.get(i).config().mtu();
+            mtu = mtu == 0 ? m : Math.min(mtu, m);
+        }
+        return mtu;
+    }
+
     public final void count(IpCounter c) {
         counters[c.ordinal()]++;
     }

@@ -7,7 +7,6 @@ import org.tcpsim.engine.Simulation;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.Sysctls;
 import org.tcpsim.net.Host;
-import org.tcpsim.net.Interface;
 import org.tcpsim.net.Loopback;
 import org.tcpsim.net.Packet;
 
@@ -52,11 +51,8 @@ public final class TopologyHost implements TcpHost {
 
     @Override
     public int mtu() {
-        int mtu = 65535;
-        for (Interface i : host.interfaces()) {
-            mtu = Math.min(mtu, i.config().mtu());
-        }
-        return mtu == 65535 ? 1500 : mtu;
+        int mtu = Math.min(65535, host.smallestMtu());
+        return mtu == 0 || mtu == 65535 ? 1500 : mtu;
     }
 
     @Override
