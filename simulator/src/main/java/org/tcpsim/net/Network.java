@@ -124,10 +124,15 @@ public final class Network {
 
     /** Whether packets sent by node a can arrive at node b (forwarded only by routers and NATs). */
     public boolean connected(int a, int b) {
+        return reachability().canReach(a, b);
+    }
+
+    /** Who reaches whom in the topology as it stands; a new object after any node or link is added. */
+    Reachability reachability() {
         if (reachability == null) {
             reachability = Routing.reachability(this);
         }
-        return reachability.canReach(a, b);
+        return reachability;
     }
 
     /** Counts of every packet the network dropped, by cause, summed over nodes and links. */

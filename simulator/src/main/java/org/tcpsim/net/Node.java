@@ -18,6 +18,16 @@ public abstract class Node {
     Interface[] routes;
     /** The run's routing plan, shared by all nodes. */
     Routing routing;
+    /**
+     * A node with one link (no {@link #routes}): its last destination address, that address's node
+     * and the interface to it (null: unreachable), valid while the topology is {@link #memoFor}.
+     * Most of a host's packets go to the peer of its last one; this spares them the address table
+     * and the reachability walk.
+     */
+    private Reachability memoFor;
+    private int memoAddress;
+    private int memoNode;
+    private Interface memoOut;
 
     protected Node(Network network, int index, String name, int... addresses) {
         this.network = network;
@@ -101,10 +111,23 @@ public abstract class Node {
 
     /** Resolves the packet's destination node and sends it on the next hop; false if there is no route. */
     protected final boolean transmit(Packet p, long now) {
-        if (p.dstNode < 0) {
-            p.dstNode = network.nodeIndexOf(p.dst);
+        Interface out;
+        if (p.dstNode < 0 && routes == null) {
+            Reachability r = network.reachability();
+            if (r != memoFor || p.dst != memoAddress) {
+                memoNode = network.nodeIndexOf(p.dst);
+                memoOut = routeTo(memoNode);
+                memoAddress = p.dst;
+                memoFor = r;
+            }
+            p.dstNode = memoNode;
+            out = memoOut;
+        } else {
+            if (p.dstNode < 0) {
+                p.dstNode = network.nodeIndexOf(p.dst);
+            }
+            out = routeTo(p.dstNode);
         }
-        Interface out = routeTo(p.dstNode);
         if (out == null) {
             return false;
         }
