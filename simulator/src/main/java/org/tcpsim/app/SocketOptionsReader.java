@@ -30,9 +30,10 @@ public final class SocketOptionsReader {
         int keepCnt = o.optInt("TCP_KEEPCNT", 0, 1, 127);
         int userTimeout = o.optInt("TCP_USER_TIMEOUT", 0, 0, Integer.MAX_VALUE);
         int userMss = o.optInt("TCP_MAXSEG", 0, 88, 32767); // tcp_sock_set_maxseg: TCP_MIN_MSS to MAX_TCP_WINDOW
+        int notsentLowat = (int) o.optLong("TCP_NOTSENT_LOWAT", 0, 0, 0xffffffffL); // bytes, u32 tp->notsent_lowat
         CongestionChoice cc = o.has("TCP_CONGESTION") ? setting.congestionByName(o.get("TCP_CONGESTION")) : null;
         o.finish();
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, cc, reuseAddr, keepAlive, keepIdle, keepIntvl,
-                keepCnt, userTimeout, userMss);
+                keepCnt, userTimeout, userMss, notsentLowat);
     }
 }

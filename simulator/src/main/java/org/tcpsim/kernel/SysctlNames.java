@@ -48,6 +48,7 @@ public final class SysctlNames {
     public static final String TCP_PACING_SS_RATIO = "net.ipv4.tcp_pacing_ss_ratio";
     public static final String TCP_PACING_CA_RATIO = "net.ipv4.tcp_pacing_ca_ratio";
     public static final String TCP_TSO_RTT_LOG = "net.ipv4.tcp_tso_rtt_log";
+    public static final String TCP_NOTSENT_LOWAT = "net.ipv4.tcp_notsent_lowat";
     public static final String TCP_TSO_WIN_DIVISOR = "net.ipv4.tcp_tso_win_divisor";
     public static final String TCP_COMP_SACK_DELAY_NS = "net.ipv4.tcp_comp_sack_delay_ns";
     public static final String TCP_COMP_SACK_NR = "net.ipv4.tcp_comp_sack_nr";

@@ -168,6 +168,11 @@ final class TcpSysctlSpecs {
                 .doc("TSO packets grow by 64 KB >> (min_rtt_us >> this) on short paths (tcp_tso_autosize); "
                     + "default 9, 0-255 (tcp_sk_init)")
                 .on(V6_18, "9", 0, 255).build(),
+            integer(TCP_NOTSENT_LOWAT).unit("bytes")
+                .doc("A socket without TCP_NOTSENT_LOWAT takes no new data, and poll() reports it writable, only while "
+                    + "fewer unsent bytes than this (half this, for poll) are queued; default 4294967295 (UINT_MAX: no "
+                    + "limit) (tcp_sk_init; tcp.h: tcp_notsent_lowat, tcp_stream_memory_free)")
+                .on(V6_18, "4294967295", 0, 4294967295L).on(V4_9, "4294967295", 0, 4294967295L).build(),
             integer(TCP_TSO_WIN_DIVISOR)
                 .doc("A TSO packet that cwnd or the window cuts short waits for the next ACK unless at least 1/N of "
                     + "the window could go (tcp_tso_should_defer); 0: unless more than 3 segments could; default 3")

@@ -191,6 +191,7 @@ final class Calls {
             case "shutdown" -> shutdown(a);
             case "fcntl" -> fcntl(a);
             case "ioctl" -> ioctl(a);
+            case "poll" -> Poll.start(this, run, syscalls, a);
             case "setsockopt" -> sockopts.set(a);
             case "getsockopt" -> sockopts.get(a);
             default -> throw unsupported("system call " + name + "()");

@@ -14,7 +14,7 @@ import org.tcpsim.plugin.PluginRegistry;
 final class SockOptions {
     private static final List<String> BEFORE_OPEN = List.of("SO_REUSEADDR", "SO_SNDBUF", "SO_RCVBUF", "SO_KEEPALIVE",
             "TCP_NODELAY", "TCP_USER_TIMEOUT", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "TCP_CONGESTION",
-            "TCP_SYNCNT", "TCP_MAXSEG");
+            "TCP_SYNCNT", "TCP_MAXSEG", "TCP_NOTSENT_LOWAT");
 
     private final ScriptRun run;
     private final Calls calls;
@@ -93,6 +93,7 @@ final class SockOptions {
                         }
                         s.opts.userMss = (int) v;
                     }
+                    case "TCP_NOTSENT_LOWAT" -> s.opts.notsentLowat = (int) v;
                     default -> throw calls.unsupported("setsockopt " + opt);
                 }
                 return Ret.ok(0);

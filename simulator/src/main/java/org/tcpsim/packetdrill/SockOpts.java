@@ -20,9 +20,11 @@ final class SockOpts {
     int synCnt;
     /** TCP_MAXSEG (user_mss), or 0. */
     int userMss;
+    /** TCP_NOTSENT_LOWAT, or 0 for the sysctl. */
+    int notsentLowat;
 
     SocketOptions toOptions() {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 }

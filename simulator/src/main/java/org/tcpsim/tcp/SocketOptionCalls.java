@@ -121,6 +121,11 @@ public final class SocketOptionCalls {
                 }
                 s.options = s.options.withUserMss((int) value);
             }
+            case "TCP_NOTSENT_LOWAT" -> {
+                // do_tcp_setsockopt: tp->notsent_lowat = val, then sk_write_space (a waiting writer may go on)
+                s.options = s.options.withNotsentLowat((int) value);
+                s.wakeWriter(now);
+            }
             case "TCP_SYNCNT" -> {
                 // tcp_sock_set_syncnt: icsk_syn_retries, read by the SYN timer (tcp_write_timeout)
                 if (value < 1 || value > MAX_TCP_SYNCNT_OR_KEEPCNT) {
@@ -161,6 +166,7 @@ public final class SocketOptionCalls {
                     : s.stack.settings.keepaliveIntvlNs / 1_000_000_000L;
             case "TCP_KEEPCNT" -> s.options.keepCnt() > 0 ? s.options.keepCnt() : s.stack.settings.keepaliveProbes;
             case "TCP_SYNCNT" -> s.synRetriesOption > 0 ? s.synRetriesOption : s.stack.settings.synRetries;
+            case "TCP_NOTSENT_LOWAT" -> s.options.notsentLowat(); // the option alone, never the sysctl
             // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option); user_mss in CLOSE
             case "TCP_MAXSEG" -> s.state == TcpState.CLOSED && s.options.userMss() > 0 ? s.options.userMss() : s.snd.mss;
             default -> throw new NotModelled(option);
@@ -202,6 +208,7 @@ public final class SocketOptionCalls {
                 l.options = o.withUserMss((int) value); // read by tcp_make_synack and the child's tcp_mss_clamp
             }
             case "TCP_NODELAY" -> l.options = o.withNoDelay(value != 0);
+            case "TCP_NOTSENT_LOWAT" -> l.options = o.withNotsentLowat((int) value);
             // the buffers the children start from, and the window scale their SYN-ACKs offer
             // (0 locks the minimum as 1 does: SocketOptions takes 0 as "not set")
             case "SO_SNDBUF" -> l.options = o.withSndbuf((int) Math.max(1, Math.min(value & 0xffffffffL, l.stack.settings.wmemMax)));
@@ -258,6 +265,7 @@ public final class SocketOptionCalls {
             case "TCP_KEEPCNT" -> o.keepCnt() > 0 ? o.keepCnt() : st.keepaliveProbes;
             // do_tcp_getsockopt in CLOSE or LISTEN: user_mss if set, else mss_cache as tcp_init_sock left it
             case "TCP_MAXSEG" -> o.userMss() > 0 ? o.userMss() : TcpSocket.DEFAULT_MSS;
+            case "TCP_NOTSENT_LOWAT" -> o.notsentLowat();
             default -> throw new NotModelled(option);
         };
     }

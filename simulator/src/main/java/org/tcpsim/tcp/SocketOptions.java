@@ -17,10 +17,11 @@ package org.tcpsim.tcp;
  * @param keepCnt       TCP_KEEPCNT, or 0 for net.ipv4.tcp_keepalive_probes
  * @param userTimeoutMs TCP_USER_TIMEOUT in ms, or 0 for tcp_retries2's give-up and TCP_KEEPCNT
  * @param userMss       TCP_MAXSEG (tp->rx_opt.user_mss), or 0 for the route's MSS
+ * @param notsentLowat  TCP_NOTSENT_LOWAT (tp->notsent_lowat, u32), or 0 for net.ipv4.tcp_notsent_lowat
  */
 public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean noDelay, CongestionChoice congestion,
                             boolean reuseAddr, boolean keepAlive, int keepIdleS, int keepIntvlS, int keepCnt,
-                            int userTimeoutMs, int userMss) {
+                            int userTimeoutMs, int userMss, int notsentLowat) {
     public static final SocketOptions DEFAULTS = new SocketOptions(-1, -1, false, false, null, false);
 
     /** Without TCP_MAXSEG. */
@@ -28,7 +29,7 @@ public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean 
                          boolean reuseAddr, boolean keepAlive, int keepIdleS, int keepIntvlS, int keepCnt,
                          int userTimeoutMs) {
         this(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS, keepIntvlS, keepCnt,
-                userTimeoutMs, 0);
+                userTimeoutMs, 0, 0);
     }
 
     /** Without keepalive. */
@@ -40,55 +41,61 @@ public record SocketOptions(int rcvbuf, int sndbuf, boolean lingerZero, boolean 
     /** The same options with TCP_NODELAY set. */
     public SocketOptions withNoDelay(boolean on) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, on, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with SO_LINGER {on, 0} set or cleared. */
     public SocketOptions withLingerZero(boolean on) {
         return new SocketOptions(rcvbuf, sndbuf, on, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with SO_REUSEADDR set. */
     public SocketOptions withReuseAddr(boolean on) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, on, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with TCP_USER_TIMEOUT set (ms). */
     public SocketOptions withUserTimeoutMs(int ms) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, ms, userMss);
+                keepIntvlS, keepCnt, ms, userMss, notsentLowat);
     }
 
     /** The same options with SO_SNDBUF as the application passed it. */
     public SocketOptions withSndbuf(int bytes) {
         return new SocketOptions(rcvbuf, bytes, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT as given. */
     public SocketOptions withKeepalive(boolean on, int idleS, int intvlS, int cnt) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, on, idleS, intvlS, cnt,
-                userTimeoutMs, userMss);
+                userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with TCP_CONGESTION set to {@code choice}. */
     public SocketOptions withCongestion(CongestionChoice choice) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, choice, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with SO_RCVBUF as the application passed it. */
     public SocketOptions withRcvbuf(int bytes) {
         return new SocketOptions(bytes, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
     }
 
     /** The same options with TCP_MAXSEG (user_mss) set; 0 clears it. */
     public SocketOptions withUserMss(int mss) {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, mss);
+                keepIntvlS, keepCnt, userTimeoutMs, mss, notsentLowat);
+    }
+
+    /** The same options with TCP_NOTSENT_LOWAT set; 0 falls back to the sysctl. */
+    public SocketOptions withNotsentLowat(int bytes) {
+        return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, bytes);
     }
 
     /**

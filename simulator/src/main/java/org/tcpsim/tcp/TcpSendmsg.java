@@ -27,9 +27,10 @@ final class TcpSendmsg {
 
     /**
      * tcp_sendmsg_locked for {@code n} bytes the send buffer has room for; {@code blocked} when the
-     * application wanted more and now waits for space (wait_for_space pushes with PSH).
+     * application wanted more and now waits for space (wait_for_space pushes with PSH). Returns the
+     * bytes taken: fewer than {@code n} when TCP_NOTSENT_LOWAT refused a new skb (then blocked too).
      */
-    void copy(int n, boolean more, boolean eor, boolean continuing, boolean blocked, long now) {
+    int copy(int n, boolean more, boolean eor, boolean continuing, boolean blocked, long now) {
         TcpSender snd = sk.snd;
         WriteQueue q = snd.writeQueue;
         int sizeGoal = sizeGoal();
@@ -37,6 +38,10 @@ final class TcpSendmsg {
         while (copied < n) {
             int copy = q.isEmpty() ? 0 : sizeGoal - (snd.writeSeq - q.tailStart(snd.sndNxt));
             if (copy <= 0 || q.tailEor()) {
+                if (!sk.notsentBelowLowat(0)) {
+                    blocked = true; // new_segment: !sk_stream_memory_free -> wait_for_space
+                    break;
+                }
                 q.newSkb(snd.writeSeq); // tcp_skb_entail
                 snd.nonagle &= ~NAGLE_PUSH;
                 sk.out.slowStartAfterIdleCheck(now);
@@ -70,6 +75,7 @@ final class TcpSendmsg {
         } else {
             push(more, snd.nonagle, now);
         }
+        return copied;
     }
 
     /** tcp_push: mark the tail PSH (unless MSG_MORE and not forced), then send what may go. */

@@ -92,6 +92,8 @@ public final class TcpSettings {
     final int maxReordering;
     /** tcp_tso_win_divisor: how much of the window a deferred TSO packet waits for. */
     final int tsoWinDivisor;
+    /** tcp_notsent_lowat (u32, UINT_MAX by default): tcp_notsent_lowat() of a socket without the option. */
+    final int notsentLowat;
 
     TcpSettings(KernelVersion kernel, Sysctls s) {
         long[] range = s.getVector(SysctlNames.IP_LOCAL_PORT_RANGE);
@@ -146,6 +148,7 @@ public final class TcpSettings {
         pacingSsRatio = s.getInt(SysctlNames.TCP_PACING_SS_RATIO);
         pacingCaRatio = s.getInt(SysctlNames.TCP_PACING_CA_RATIO);
         tsoWinDivisor = s.getInt(SysctlNames.TCP_TSO_WIN_DIVISOR);
+        notsentLowat = (int) s.getLong(SysctlNames.TCP_NOTSENT_LOWAT);
         reordering = s.getInt(SysctlNames.TCP_REORDERING);
         maxReordering = s.getInt(SysctlNames.TCP_MAX_REORDERING);
         tsoRttLog = s.has(SysctlNames.TCP_TSO_RTT_LOG) ? s.getInt(SysctlNames.TCP_TSO_RTT_LOG) : 64; // 4.9: no short-RTT growth

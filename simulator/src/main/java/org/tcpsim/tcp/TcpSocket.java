@@ -256,7 +256,7 @@ public final class TcpSocket {
             writeBlocked = true;
             return 0;
         }
-        sendmsg.copy(n, more, eor, continuing, n < bytes, now);
+        n = sendmsg.copy(n, more, eor, continuing, n < bytes, now);
         chargeMemory(now);
         if (n < bytes) {
             writeBlocked = true;
@@ -542,12 +542,45 @@ public final class TcpSocket {
         }
     }
 
-    /** After an ACK freed send-buffer space the application was waiting for. */
+    /** After an ACK freed send-buffer space the application was waiting for (sk_stream_write_space). */
     void wakeWriter(long now) {
-        if (writeBlocked && snd.freeSendSpace() > 0) {
+        if (writeBlocked && snd.freeSendSpace() > 0 && notsentBelowLowat(1)) {
             writeBlocked = false;
             callbacks.writable(this, now);
         }
+    }
+
+    /**
+     * tcp_check_space after tcp_data_snd_check's push: sending moved snd_nxt, so a writer held back by
+     * TCP_NOTSENT_LOWAT may have room now.
+     */
+    void checkSpace(long now) {
+        if (writeBlocked) {
+            wakeWriter(now);
+        }
+    }
+
+    /**
+     * tcp_stream_memory_free(sk, wake): fewer unsent bytes (write_seq - snd_nxt, doubled for a wake-up)
+     * than tcp_notsent_lowat(), the option or else net.ipv4.tcp_notsent_lowat (u32 compare).
+     */
+    boolean notsentBelowLowat(int wake) {
+        int lowat = options.notsentLowat() != 0 ? options.notsentLowat() : stack.settings.notsentLowat;
+        return Integer.compareUnsigned((snd.writeSeq - snd.sndNxt) << wake, lowat) < 0;
+    }
+
+    /**
+     * tcp_poll's EPOLLOUT (__sk_stream_is_writeable(sk, 1)): a third of the send buffer free
+     * (sk_stream_wspace >= sk_stream_min_wspace), and few enough unsent bytes; when not, the socket
+     * remembers someone waits (SOCK_NOSPACE) and the next ACK that frees space wakes them.
+     */
+    public boolean pollWritable() {
+        long queued = snd.queuedBytes();
+        boolean ok = snd.sndbuf - queued >= queued >> 1 && queued < snd.sndbuf && notsentBelowLowat(1);
+        if (!ok) {
+            writeBlocked = true;
+        }
+        return ok;
     }
 
     /** Charges what the queues hold now to the host's tcp_mem (sk_mem_charge / sk_mem_uncharge). */

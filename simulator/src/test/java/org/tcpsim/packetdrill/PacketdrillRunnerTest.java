@@ -126,12 +126,12 @@ class PacketdrillRunnerTest {
 
     @Test
     void init_command_sysctls_reach_the_host_and_unread_ones_are_noted() throws Exception {
-        Outcome o = run("`sysctl -q net.ipv4.tcp_timestamps=0 net.ipv4.tcp_notsent_lowat=4096`\n"
+        Outcome o = run("`sysctl -q net.ipv4.tcp_timestamps=0 net.ipv4.tcp_fastopen=1`\n"
                 + base().replace("sackOK,TS val 5000 ecr 0,nop,wscale 7>", "nop,nop,sackOK,nop,wscale 7>"));
         assertEquals(Outcome.Status.FAIL, o.status());
         // timestamps off: the SYN-ACK carries none, so the script's TS line is the first difference
         assertTrue(o.message().contains("<mss 1460,nop,nop,sackOK,nop,wscale 10>"), o.message());
-        assertTrue(o.notes().contains("sysctl net.ipv4.tcp_notsent_lowat accepted, not modelled"), o.notes()
+        assertTrue(o.notes().contains("sysctl net.ipv4.tcp_fastopen accepted, not modelled"), o.notes()
                 .toString());
     }
 
