@@ -185,7 +185,16 @@ final class Calls {
             }
             case "recvmsg" -> {
                 count(name, a, 3);
-                yield recv(name, sock(name, num(name, a.get(0))), msgBytes(name, a.get(1)), num(name, a.get(2)));
+                Sock sk = sock(name, num(name, a.get(0)));
+                Expr.Msghdr m = msghdr(name, a.get(1));
+                Attempt read = recv(name, sk, iovBytes(name, new Expr.Array(m.iov())), num(name, a.get(2)));
+                yield () -> {
+                    Ret r = read.attempt();
+                    if (r != null && r.value() >= 0) {
+                        RecvmsgControl.check(this, sk, m);
+                    }
+                    return r;
+                };
             }
             case "close" -> close(a);
             case "shutdown" -> shutdown(a);
@@ -213,13 +222,21 @@ final class Calls {
     }
 
     private long msgBytes(String call, Expr e) {
+        Expr.Msghdr m = msghdr(call, e);
+        if (m.control() != null) {
+            throw unsupported(call + "() with msg_control (ancillary data)");
+        }
+        return iovBytes(call, new Expr.Array(m.iov()));
+    }
+
+    private Expr.Msghdr msghdr(String call, Expr e) {
         if (e instanceof Expr.Unsupported u) {
             throw unsupported(call + "() with " + u.what());
         }
         if (!(e instanceof Expr.Msghdr m)) {
             throw error(call, "expected a msghdr");
         }
-        return iovBytes(call, new Expr.Array(m.iov()));
+        return m;
     }
 
     // ---- socket, bind, listen, accept, connect ----

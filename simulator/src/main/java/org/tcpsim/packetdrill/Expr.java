@@ -34,8 +34,12 @@ sealed interface Expr {
     record Iovec(long length) implements Expr {
     }
 
-    /** {@code {msg_name(...)=..., msg_iov(n)=[...], msg_flags=f}}. */
-    record Msghdr(List<Expr> iov, Expr flags) implements Expr {
+    /** {@code {msg_name(...)=..., msg_iov(n)=[...], msg_flags=f[, msg_control=[cmsg...]]}}; control null if absent. */
+    record Msghdr(List<Expr> iov, Expr flags, List<Expr> control) implements Expr {
+    }
+
+    /** {@code {cmsg_level=SOL_TCP, cmsg_type=TCP_CM_INQ, cmsg_data=9000}}: one control message. */
+    record Cmsg(Expr level, Expr type, Expr data) implements Expr {
     }
 
     /** {@code {onoff=1, linger=0}}. */

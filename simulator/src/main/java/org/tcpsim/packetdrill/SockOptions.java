@@ -64,6 +64,13 @@ final class SockOptions {
                 return Ret.ok(0);
             }
             long v = calls.num("setsockopt", val);
+            if (opt.equals("TCP_INQ") && s.live == null) {
+                if (v < 0 || v > 1) {
+                    return Ret.err("EINVAL"); // do_tcp_setsockopt
+                }
+                s.opts.inq = v == 1; // a listener's passes to its children (the tcp_sock is cloned)
+                return Ret.ok(0);
+            }
             if (s.live == null && s.listener == null) {
                 if (!BEFORE_OPEN.contains(opt)) {
                     throw calls.unsupported("setsockopt " + opt);
@@ -129,6 +136,8 @@ final class SockOptions {
                 String e = s.pendingError;
                 s.pendingError = null;
                 actual = e == null ? 0 : Symbols.errno(e);
+            } else if (opt.equals("TCP_INQ") && s.live == null) {
+                actual = s.opts.inq ? 1 : 0;
             } else if (s.live != null) {
                 try {
                     actual = SocketOptionCalls.get(s.live, opt);
@@ -170,9 +179,15 @@ final class SockOptions {
         if (s.opts.synCnt > 0) {
             SocketOptionCalls.set(s.live, "TCP_SYNCNT", s.opts.synCnt, run.nowNs());
         }
+        if (s.opts.inq) {
+            SocketOptionCalls.set(s.live, "TCP_INQ", 1, run.nowNs());
+        }
     }
 
     /** An accepted socket has its listener's options (the kernel copies them into the child). */
     void inherit(Sock listener, Sock child) {
+        if (listener.opts.inq) {
+            SocketOptionCalls.set(child.live, "TCP_INQ", 1, run.nowNs());
+        }
     }
 }

@@ -20,6 +20,8 @@ final class SockOpts {
     int synCnt;
     /** TCP_MAXSEG (user_mss), or 0. */
     int userMss;
+    /** TCP_INQ (tp->recvmsg_inq) set before the kernel socket exists, or on a listener for its children. */
+    boolean inq;
     /** TCP_NOTSENT_LOWAT, or 0 for the sysctl. */
     int notsentLowat;
 

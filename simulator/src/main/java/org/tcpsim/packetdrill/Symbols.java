@@ -103,6 +103,7 @@ final class Symbols {
         v("MSG_OOB", 1);
         v("MSG_PEEK", 2);
         v("MSG_DONTROUTE", 4);
+        v("MSG_CTRUNC", 8);
         v("MSG_TRUNC", 0x20);
         v("MSG_DONTWAIT", 0x40);
         v("MSG_EOR", 0x80);

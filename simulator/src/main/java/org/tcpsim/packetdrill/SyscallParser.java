@@ -206,9 +206,23 @@ final class SyscallParser {
             in.expectChar('}');
             return new Expr.Pollfd(fd, events, revents);
         }
+        if (first.isWord("cmsg_level") && in.peek(1).isChar('=')) {
+            in.take();
+            in.take();
+            Expr level = expression();
+            in.expectChar(',');
+            in.expectWord("cmsg_type");
+            in.expectChar('=');
+            Expr type = expression();
+            in.expectChar(',');
+            in.expectWord("cmsg_data");
+            in.expectChar('=');
+            Expr data = expression();
+            in.expectChar('}');
+            return new Expr.Cmsg(level, type, data);
+        }
         String unsupported = switch (first.text()) {
             case "sa_family" -> "sockaddr argument";
-            case "cmsg_level" -> "cmsg (ancillary data)";
             case "scm_sec" -> "SCM_TIMESTAMPING";
             case "ee_errno" -> "sock_extended_err";
             case "events" -> "epoll_event";
@@ -274,11 +288,15 @@ final class SyscallParser {
             in.take();
             in.expectWord("msg_control");
             in.expectChar('=');
-            primary();
+            Token at = in.peek();
+            Expr control = primary();
             in.expectChar('}');
-            return new Expr.Unsupported("msg_control (ancillary data)");
+            if (!(control instanceof Expr.Array c)) {
+                throw in.semantic(at, "expected an array of cmsg after msg_control=");
+            }
+            return new Expr.Msghdr(a.items(), flags, c.items());
         }
         in.expectChar('}');
-        return new Expr.Msghdr(a.items(), flags);
+        return new Expr.Msghdr(a.items(), flags, null);
     }
 }

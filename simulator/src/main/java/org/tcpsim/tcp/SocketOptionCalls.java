@@ -121,6 +121,12 @@ public final class SocketOptionCalls {
                 }
                 s.options = s.options.withUserMss((int) value);
             }
+            case "TCP_INQ" -> {
+                if (value < 0 || value > 1) {
+                    return "EINVAL"; // do_tcp_setsockopt: only 0 or 1
+                }
+                s.recvmsgInq = value == 1;
+            }
             case "TCP_NOTSENT_LOWAT" -> {
                 // do_tcp_setsockopt: tp->notsent_lowat = val, then sk_write_space (a waiting writer may go on)
                 s.options = s.options.withNotsentLowat((int) value);
@@ -167,6 +173,7 @@ public final class SocketOptionCalls {
             case "TCP_KEEPCNT" -> s.options.keepCnt() > 0 ? s.options.keepCnt() : s.stack.settings.keepaliveProbes;
             case "TCP_SYNCNT" -> s.synRetriesOption > 0 ? s.synRetriesOption : s.stack.settings.synRetries;
             case "TCP_NOTSENT_LOWAT" -> s.options.notsentLowat(); // the option alone, never the sysctl
+            case "TCP_INQ" -> s.recvmsgInq ? 1 : 0;
             // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option); user_mss in CLOSE
             case "TCP_MAXSEG" -> s.state == TcpState.CLOSED && s.options.userMss() > 0 ? s.options.userMss() : s.snd.mss;
             default -> throw new NotModelled(option);

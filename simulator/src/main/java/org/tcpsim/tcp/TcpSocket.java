@@ -64,6 +64,8 @@ public final class TcpSocket {
     Keepalive keepalive;
     /** When the peer was last heard from (tp->rcv_tstamp): where keepalive counts idleness from. */
     long heardNs;
+    /** TCP_INQ (tp->recvmsg_inq): recvmsg() returns a TCP_CM_INQ control message. */
+    boolean recvmsgInq;
     /** TCP_SYNCNT (icsk_syn_retries), or 0 for net.ipv4.tcp_syn_retries. */
     int synRetriesOption;
     int synRetransmits;
@@ -295,6 +297,20 @@ public final class TcpSocket {
     }
 
     /** The peer's FIN has arrived (read() returns end of stream once the queue is drained). */
+    /** TCP_INQ is on: recvmsg() reports {@link #inqHint()} in a TCP_CM_INQ control message. */
+    public boolean recvmsgInq() {
+        return recvmsgInq;
+    }
+
+    /**
+     * tcp_inq_hint: rcv_nxt - copied_seq (the unread bytes, and the FIN's sequence number once one
+     * came), or 1 on a socket done with nothing left, so a reader goes on to see the end of stream.
+     */
+    public int inqHint() {
+        int inq = rcv.queue.unread() + (rcv.finReceived ? 1 : 0);
+        return inq == 0 && state == TcpState.CLOSED ? 1 : inq;
+    }
+
     public boolean finReceived() {
         return rcv.finReceived;
     }
