@@ -142,19 +142,22 @@ final class Calls {
             case "connect" -> connect(a);
             case "write" -> {
                 count(name, a, 3);
-                ellipsis(name, a, 1, "buffer");
-                yield send(name, sock(name, num(name, a.get(0))), num(name, a.get(2)), 0);
+                Sock sk = sock(name, num(name, a.get(0)));
+                Attempt w = send(name, sk, num(name, a.get(2)), 0);
+                yield nullBuffer(name, a) ? efaultOnSend(sk, num(name, a.get(2)), w) : w;
             }
             case "send" -> {
                 count(name, a, 4);
-                ellipsis(name, a, 1, "buffer");
-                yield send(name, sock(name, num(name, a.get(0))), num(name, a.get(2)), num(name, a.get(3)));
+                Sock sk = sock(name, num(name, a.get(0)));
+                Attempt w = send(name, sk, num(name, a.get(2)), num(name, a.get(3)));
+                yield nullBuffer(name, a) ? efaultOnSend(sk, num(name, a.get(2)), w) : w;
             }
             case "sendto" -> {
                 count(name, a, 6);
-                ellipsis(name, a, 1, "buffer");
                 ellipsis(name, a, 4, "address");
-                yield send(name, sock(name, num(name, a.get(0))), num(name, a.get(2)), num(name, a.get(3)));
+                Sock sk = sock(name, num(name, a.get(0)));
+                Attempt w = send(name, sk, num(name, a.get(2)), num(name, a.get(3)));
+                yield nullBuffer(name, a) ? efaultOnSend(sk, num(name, a.get(2)), w) : w;
             }
             case "writev" -> {
                 count(name, a, 3);
@@ -166,18 +169,21 @@ final class Calls {
             }
             case "read" -> {
                 count(name, a, 3);
-                ellipsis(name, a, 1, "buffer");
-                yield recv(name, sock(name, num(name, a.get(0))), num(name, a.get(2)), 0);
+                Sock sk = sock(name, num(name, a.get(0)));
+                Attempt r = recv(name, sk, num(name, a.get(2)), 0);
+                yield nullBuffer(name, a) ? efaultOnRecv(sk, r) : r;
             }
             case "recv" -> {
                 count(name, a, 4);
-                ellipsis(name, a, 1, "buffer");
-                yield recv(name, sock(name, num(name, a.get(0))), num(name, a.get(2)), num(name, a.get(3)));
+                Sock sk = sock(name, num(name, a.get(0)));
+                Attempt r = recv(name, sk, num(name, a.get(2)), num(name, a.get(3)));
+                yield nullBuffer(name, a) ? efaultOnRecv(sk, r) : r;
             }
             case "recvfrom" -> {
                 count(name, a, 6);
-                ellipsis(name, a, 1, "buffer");
-                yield recv(name, sock(name, num(name, a.get(0))), num(name, a.get(2)), num(name, a.get(3)));
+                Sock sk = sock(name, num(name, a.get(0)));
+                Attempt r = recv(name, sk, num(name, a.get(2)), num(name, a.get(3)));
+                yield nullBuffer(name, a) ? efaultOnRecv(sk, r) : r;
             }
             case "readv" -> {
                 count(name, a, 3);
@@ -204,6 +210,43 @@ final class Calls {
             case "setsockopt" -> sockopts.set(a);
             case "getsockopt" -> sockopts.get(a);
             default -> throw unsupported("system call " + name + "()");
+        };
+    }
+
+    /** The buffer argument (index 1): ... (modelled data) or NULL (a bad address); anything else is UNSUPPORTED. */
+    private boolean nullBuffer(String call, List<Expr> args) {
+        Expr e = args.get(1);
+        if (e instanceof Expr.Word w && w.name().equals("NULL") || e instanceof Expr.Num n && n.value() == 0) {
+            return true;
+        }
+        ellipsis(call, args, 1, "buffer");
+        return false;
+    }
+
+    /**
+     * A write from a NULL buffer: where tcp_sendmsg_locked would copy data, the copy faults
+     * (skb_copy_to_page_nocache / copy_from_iter) and nothing was copied, so -EFAULT; the checks before
+     * it (not connected, shut down, an error pending, waiting for connect) answer as usual.
+     */
+    private Attempt efaultOnSend(Sock s, long bytes, Attempt normal) {
+        return () -> {
+            TcpSocket t = s.live;
+            boolean copies = t != null && s.pendingError == null && !t.writeShutdown()
+                    && (t.state() == TcpState.ESTABLISHED || t.state() == TcpState.CLOSE_WAIT);
+            if (copies && bytes > 0) {
+                return Ret.err("EFAULT");
+            }
+            return normal.attempt();
+        };
+    }
+
+    /** A read into a NULL buffer: with data queued the copy faults (tcp_recvmsg_locked: -EFAULT), else as usual. */
+    private Attempt efaultOnRecv(Sock s, Attempt normal) {
+        return () -> {
+            if (s.live != null && s.live.available() > 0 && !s.readShutdown) {
+                return Ret.err("EFAULT");
+            }
+            return normal.attempt();
         };
     }
 
