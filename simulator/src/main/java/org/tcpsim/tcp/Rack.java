@@ -12,8 +12,12 @@ final class Rack {
     /** TCP_TIMEOUT_MIN_US: added to the reordering timer (tcp_rack_mark_lost). */
     static final long TIMEOUT_MIN_US = 2_000;
 
-    /** Send time (ns) of the most recently sent segment delivered so far (rack.mstamp); 0: none. */
-    long mstampNs;
+    /**
+     * Send time (ns) of the most recently sent segment delivered so far (rack.mstamp). Linux starts
+     * it at 0, before any skb's timestamp; simulated time starts at 0 too, so "none yet" is
+     * Long.MIN_VALUE here (else a segment sent at 0 would never advance RACK past its initial end_seq).
+     */
+    long mstampNs = Long.MIN_VALUE;
     /** Its end sequence (rack.end_seq), to order segments sent at the same instant. */
     int endSeq;
     /** RTT of the last delivered segment that advanced RACK (rack.rtt_us). */

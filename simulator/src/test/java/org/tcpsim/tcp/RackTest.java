@@ -35,6 +35,21 @@ class RackTest {
     }
 
     @Test
+    void a_segment_sent_at_time_zero_advances_a_fresh_rack_and_nothing_is_sent_before_a_fresh_one() {
+        // simulated time starts at 0, as skb timestamps never do on Linux (rack.mstamp 0 is "none")
+        int endNearWrap = -393_405_337; // an end_seq that is "before" 0 modulo 2^32
+        Rack fresh = new Rack();
+        assertFalse(Rack.sentAfter(fresh.mstampNs, 0, fresh.endSeq, endNearWrap),
+                "no segment was sent before what a fresh RACK has seen delivered (nothing)");
+        Rack r = new Rack();
+        r.advance(0, endNearWrap, 0, 1 * MS, 0);
+        assertEquals(0, r.mstampNs);
+        assertEquals(endNearWrap, r.endSeq);
+        assertFalse(Rack.sentAfter(r.mstampNs, 0, r.endSeq, endNearWrap + 1000),
+                "a segment sent at the same instant with a higher end was not sent before it");
+    }
+
+    @Test
     void a_retransmission_acked_sooner_than_min_rtt_may_be_the_originals_ack_and_is_ignored() {
         Rack r = new Rack();
         r.advance(RetransmitQueue.EVER_RETRANS, 3000, 30 * MS, 40 * MS, 20_000);
