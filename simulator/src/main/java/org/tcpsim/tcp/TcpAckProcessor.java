@@ -51,6 +51,10 @@ final class TcpAckProcessor {
         boolean windowUpdate = Seq.gt(ack, snd.sndUna) || Seq.gt(seg.seq, snd.sndWl1)
                 || (seg.seq == snd.sndWl1 && windowChanged);
         if (windowUpdate) {
+            if (windowChanged && (snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent))) {
+                // tcp_ack_update_window: a new window with unsent data may end an idle period
+                sk.out.slowStartAfterIdleCheck(now); // tcp_slow_start_after_idle_check
+            }
             snd.setWindow(window);
             snd.sndWl1 = seg.seq;
             snd.sndWl2 = ack;

@@ -272,8 +272,9 @@ final class TcpOutput {
     }
 
     /**
-     * tcp_slow_start_after_idle_check (6.x, from tcp_skb_entail): with tcp_slow_start_after_idle and
-     * nothing in flight, an idle time above the RTO halves cwnd for every RTO of it.
+     * tcp_slow_start_after_idle_check (6.x, from tcp_skb_entail, and from tcp_ack_update_window when
+     * the peer's window changes with data unsent): with tcp_slow_start_after_idle and nothing in
+     * flight, an idle time above the RTO halves cwnd for every RTO of it.
      */
     void slowStartAfterIdleCheck(long now) {
         TcpSender snd = sk.snd;
