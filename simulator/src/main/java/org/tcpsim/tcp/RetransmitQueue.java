@@ -70,15 +70,27 @@ final class RetransmitQueue {
         return packetsOut - (sackedOut + renoSackedOut + lostOut) + retransOut;
     }
 
-    /** tcp_add_reno_sack + tcp_limit_reno_sacked: never more than the flight minus one hole. */
+    /**
+     * tcp_add_reno_sack + tcp_limit_reno_sacked: never more than the flight minus one hole; each
+     * duplicate ACK counted is a segment delivered (tcp_count_delivered).
+     */
     void addRenoSacks(int dupacks) {
+        int prior = renoSackedOut;
         int holes = Math.min(Math.max(lostOut, 1), packetsOut);
         renoSackedOut = Math.max(0, Math.min(renoSackedOut + dupacks, packetsOut - holes));
+        if (renoSackedOut > prior) {
+            delivered += renoSackedOut - prior;
+        }
     }
 
-    /** tcp_remove_reno_sacks: a cumulative ACK of {@code acked} packets filled one hole; the rest were counted already. */
+    /**
+     * tcp_remove_reno_sacks: a cumulative ACK of {@code acked} packets filled one hole; the rest were
+     * counted already, as duplicate ACKs, so it delivers max(acked - sacked_out, 1) (Linux counts
+     * nothing per skb without SACK; {@link #ackUpTo} counted each of the {@code acked}).
+     */
     void removeRenoSacks(int acked) {
         if (acked > 0) {
+            delivered += Math.max(acked - renoSackedOut, 1) - acked;
             renoSackedOut = acked - 1 >= renoSackedOut ? 0 : renoSackedOut - (acked - 1);
         }
     }
