@@ -38,7 +38,8 @@ final class TcpAckProcessor {
             return false;
         }
         if (Seq.lt(ack, snd.sndUna)) {
-            return true; // an old duplicate ACK: ignore its ACK, keep its data
+            oldAck(seg, now); // an old ACK: its ACK field is ignored, its data kept
+            return true;
         }
         snd.probe0.answered(); // tcp_ack: the peer is alive, whatever its window
         int window = seg.window << snd.sndWscale;
@@ -152,6 +153,47 @@ final class TcpAckProcessor {
             sk.wakeWriter(now);
         }
         return sk.state != TcpState.CLOSED;
+    }
+
+    /**
+     * tcp_ack's old_ack: an ACK below snd_una still carries SACK information. Its blocks are tagged
+     * (tcp_sacktag_write_queue), the loss state machine runs (tcp_fastretrans_alert, no dupack, snd_una
+     * not advanced) and what the smaller flight allows is sent (tcp_xmit_recovery); cwnd is not
+     * touched (no tcp_cong_control).
+     */
+    private void oldAck(TcpSegment seg, long now) {
+        TcpSender snd = sk.snd;
+        if (!snd.sack || seg.sackBlocks == null) {
+            return;
+        }
+        int priorSndUna = snd.sndUna;
+        int priorLostRetrans = snd.rtx.lostRetransmits;
+        acked.clear();
+        snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna));
+        snd.rate.beginAck();
+        snd.undo.checkDsack(seg, priorSndUna);
+        int newlySacked = 0;
+        for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
+            int s = seg.sackBlocks[i];
+            int e = seg.sackBlocks[i + 1];
+            if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
+                newlySacked += snd.rtx.sack(s, e, acked, snd.rack, snd.rate, now, snd.minRttUs());
+            }
+        }
+        int fack = snd.rtx.highestSackSeq(snd.sndUna);
+        if (snd.rack.endAck(fack)) {
+            growReordering(fack, snd.rack.lowestDelivered());
+            sk.stack.count(MibCounter.TCP_SACK_REORDER);
+        }
+        if (recovery.rackPath()) {
+            recovery.detectLossRack(seg, false, newlySacked, false, now);
+        } else {
+            recovery.detectLoss(false, false, 0, newlySacked);
+        }
+        if (snd.rtx.lostRetransmits != priorLostRetrans) {
+            sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
+        }
+        sk.out.push(now); // tcp_xmit_recovery
     }
 
     /**
