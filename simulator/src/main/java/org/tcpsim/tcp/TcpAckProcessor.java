@@ -98,19 +98,9 @@ final class TcpAckProcessor {
         boolean dsackTlp = false;
         if (snd.sack && seg.sackBlocks != null) {
             dsackTlp = snd.undo.checkDsack(seg, priorSndUna);
-            for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
-                int s = seg.sackBlocks[i];
-                int e = seg.sackBlocks[i + 1];
-                if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
-                    newlySacked += snd.rtx.sack(s, e, acked, snd.rack, snd.rate, now, snd.minRttUs());
-                }
-            }
+            newlySacked = sacktag(seg, now);
         }
-        int fack = snd.rtx.highestSackSeq(snd.sndUna);
-        if (snd.rack.endAck(fack)) {
-            growReordering(fack, snd.rack.lowestDelivered());
-            sk.stack.count(MibCounter.TCP_SACK_REORDER); // tcp_check_sack_reordering
-        }
+        checkSackReordering();
         snd.rack.updateReoWnd(snd.rateSample.priorDelivered, snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
         // FLAG_ACK_MAYBE_DELAYED (tcp_clean_rtx_queue): one runt segment acknowledged, nothing SACKed
         boolean ackMaybeDelayed = acked.packets == 1 && acked.bytes < snd.mss && priorSacked == 0
@@ -156,6 +146,33 @@ final class TcpAckProcessor {
     }
 
     /**
+     * Tags the entries the segment's SACK blocks cover (tcp_sacktag_write_queue; blocks at or below
+     * snd_una or beyond snd_nxt are skipped); returns the packets newly SACKed.
+     */
+    private int sacktag(TcpSegment seg, long now) {
+        TcpSender snd = sk.snd;
+        int newlySacked = 0;
+        for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
+            int s = seg.sackBlocks[i];
+            int e = seg.sackBlocks[i + 1];
+            if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
+                newlySacked += snd.rtx.sack(s, e, acked, snd.rack, snd.rate, now, snd.minRttUs());
+            }
+        }
+        return newlySacked;
+    }
+
+    /** tcp_check_sack_reordering: a segment delivered below the highest SACKed one grows tp->reordering. */
+    private void checkSackReordering() {
+        TcpSender snd = sk.snd;
+        int fack = snd.rtx.highestSackSeq(snd.sndUna);
+        if (snd.rack.endAck(fack)) {
+            growReordering(fack, snd.rack.lowestDelivered());
+            sk.stack.count(MibCounter.TCP_SACK_REORDER);
+        }
+    }
+
+    /**
      * tcp_ack's old_ack: an ACK below snd_una still carries SACK information. Its blocks are tagged
      * (tcp_sacktag_write_queue), the loss state machine runs (tcp_fastretrans_alert, no dupack, snd_una
      * not advanced) and what the smaller flight allows is sent (tcp_xmit_recovery); cwnd is not
@@ -172,19 +189,8 @@ final class TcpAckProcessor {
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna));
         snd.rate.beginAck();
         snd.undo.checkDsack(seg, priorSndUna);
-        int newlySacked = 0;
-        for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
-            int s = seg.sackBlocks[i];
-            int e = seg.sackBlocks[i + 1];
-            if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
-                newlySacked += snd.rtx.sack(s, e, acked, snd.rack, snd.rate, now, snd.minRttUs());
-            }
-        }
-        int fack = snd.rtx.highestSackSeq(snd.sndUna);
-        if (snd.rack.endAck(fack)) {
-            growReordering(fack, snd.rack.lowestDelivered());
-            sk.stack.count(MibCounter.TCP_SACK_REORDER);
-        }
+        int newlySacked = sacktag(seg, now);
+        checkSackReordering();
         if (recovery.rackPath()) {
             recovery.detectLossRack(seg, false, newlySacked, false, now);
         } else {
