@@ -458,7 +458,11 @@ final class TcpInput {
             oldDataReceived(start, end);
         } else if (Seq.lt(start, rcvNxt)) {
             dsackSet(start, rcvNxt);
-        } else if (Seq.gt(start, rcvNxt) && q.outOfOrderCovers(start, end)) {
+        } else if (start != rcvNxt && q.outOfOrderCovers(start, end)) {
+            // start is after rcv_nxt here; tested with != rather than a second signed compare of
+            // start - rcv_nxt, which C2 (JDK 17.0.15) fuses with the one above into one unsigned
+            // test whose deoptimization (unstable_fused_if) resumed at the wrong branch: the first
+            // out-of-order segment of a run was reported as a D-SACK [start, rcv_nxt)
             dsackSet(start, end); // tcp_data_queue_ofo: wholly inside a queued range
         }
     }
