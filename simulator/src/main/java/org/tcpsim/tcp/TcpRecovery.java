@@ -241,7 +241,9 @@ final class TcpRecovery {
             snd.tlpPending = false;
         } else if (dsackTlp) {
             snd.tlpPending = false; // the original and the probe both arrived: no loss
-        } else if (Seq.gt(ack, snd.tlpHighSeq)) {
+        } else if (ack != snd.tlpHighSeq) {
+            // ack is not below tlp_high_seq here (returned above): != says "after" without a second
+            // signed compare of ack - tlp_high_seq, the shape C2 mis-deoptimized in TcpInput (4531a73)
             initCwndReduction();
             snd.setCaState(CaState.CWR);
             endCwndReduction();
