@@ -15,15 +15,7 @@ class MaxsegTest {
     private static final int PEER = 0xc0000201;
 
     private static TcpSegment fromPeer(int flags, int seq, int ack, int mss) {
-        TcpSegment s = new TcpSegment();
-        s.src = PEER;
-        s.dst = LOCAL;
-        s.srcPort = 40000;
-        s.dstPort = 8080;
-        s.flags = flags;
-        s.seq = seq;
-        s.ack = ack;
-        s.window = 65535;
+        TcpSegment s = TcpHostTest.inbound(flags, seq, ack, 65535);
         s.mssOption = mss;
         return s;
     }

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.tcpsim.engine.RandomStreams;
-import org.tcpsim.engine.Scheduler;
-import org.tcpsim.engine.Simulation;
 import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.Sysctls;
 
@@ -27,35 +23,14 @@ class NotsentLowatTest {
     private static final long MS = 1_000_000L;
 
     private final List<Long> wakes = new ArrayList<>();
-    private Host host;
+    private TcpHostTest.ListHost host;
 
-    /** {@link TcpHostTest.ListHost} with the sysctls given. */
-    private static final class Host implements TcpHost {
-        final Simulation sim = new Simulation();
-        final List<TcpSegment> sent = new ArrayList<>();
-        private final RandomStreams random = new RandomStreams(1);
-        private final Sysctls sysctls;
-
-        Host(Sysctls sysctls) {
-            this.sysctls = sysctls;
-        }
-
-        @Override public String name() { return "local"; }
-        @Override public int address() { return LOCAL; }
-        @Override public int mtu() { return 1500; }
-        @Override public Scheduler clock() { return sim; }
-        @Override public void output(TcpSegment segment, long now) { sent.add(segment); }
-        @Override public long secret(String purpose) { return random.derive(purpose); }
-        @Override public SplittableRandom random(String purpose) { return random.stream(purpose); }
-        @Override public KernelVersion kernel() { return KernelVersion.V6_18; }
-        @Override public Sysctls sysctls() { return sysctls; }
-    }
     private TcpStack stack;
     private int peerIsn = 5000;
     private int iss;
 
     private TcpSocket established(SocketOptions o, Sysctls sysctls) {
-        host = new Host(sysctls);
+        host = new TcpHostTest.ListHost(sysctls);
         stack = new TcpStack(host);
         TcpSocket s = stack.connect(PEER, 8080, o, new SocketCallbacks() {
             @Override public void writable(TcpSocket t, long now) { wakes.add(now); }

@@ -27,6 +27,15 @@ class TcpHostTest {
         final Simulation sim = new Simulation();
         final List<TcpSegment> sent = new ArrayList<>();
         private final RandomStreams random = new RandomStreams(1);
+        private final Sysctls sysctls;
+
+        ListHost() {
+            this(Sysctls.defaults(KernelVersion.V6_18));
+        }
+
+        ListHost(Sysctls sysctls) {
+            this.sysctls = sysctls;
+        }
 
         @Override public String name() { return "local"; }
         @Override public int address() { return LOCAL; }
@@ -36,10 +45,11 @@ class TcpHostTest {
         @Override public long secret(String purpose) { return random.derive(purpose); }
         @Override public SplittableRandom random(String purpose) { return random.stream(purpose); }
         @Override public KernelVersion kernel() { return KernelVersion.V6_18; }
-        @Override public Sysctls sysctls() { return Sysctls.defaults(KernelVersion.V6_18); }
+        @Override public Sysctls sysctls() { return sysctls; }
     }
 
-    private static TcpSegment inbound(int flags, int seq, int ack, int window) {
+    /** A segment from the peer (192.0.2.1:40000) to the local port 8080, no options, no data. */
+    static TcpSegment inbound(int flags, int seq, int ack, int window) {
         TcpSegment s = new TcpSegment();
         s.src = PEER;
         s.dst = LOCAL;
