@@ -195,15 +195,7 @@ final class RetransmitQueue {
             if ((f & SACKED) != 0) {
                 sackedOut--;
             }
-            if ((f & LOST) != 0) {
-                lostOut--;
-                if ((f & RETRANS) == 0) {
-                    awaitingRetransmit--;
-                }
-            }
-            if ((f & RETRANS) != 0) {
-                retransOut--;
-            }
+            leaveLostAndRetransCounts(f);
             if ((f & EVER_RETRANS) != 0) {
                 out.anyRetransmitted = true;
             } else if ((f & SACKED) == 0) {
@@ -226,6 +218,19 @@ final class RetransmitQueue {
         }
     }
 
+    /** An entry acked or SACKed leaves lost_out and retrans_out (tcp_sacktag_one, tcp_clean_rtx_queue). */
+    private void leaveLostAndRetransCounts(int f) {
+        if ((f & LOST) != 0) {
+            lostOut--;
+            if ((f & RETRANS) == 0) {
+                awaitingRetransmit--;
+            }
+        }
+        if ((f & RETRANS) != 0) {
+            retransOut--;
+        }
+    }
+
     /**
      * Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue, tcp_sacktag_one);
      * each newly SACKed entry advances RACK. Returns packets newly sacked.
@@ -240,15 +245,7 @@ final class RetransmitQueue {
                 break; // entries are in sequence order: nothing further fits in the block
             }
             int f = flags[i];
-            if ((f & LOST) != 0) {
-                lostOut--;
-                if ((f & RETRANS) == 0) {
-                    awaitingRetransmit--;
-                }
-            }
-            if ((f & RETRANS) != 0) {
-                retransOut--;
-            }
+            leaveLostAndRetransCounts(f);
             rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
             rateDelivered(rate, i);
             delivered++;

@@ -12,7 +12,8 @@ final class TcpHandshake {
     private TcpHandshake() {
     }
 
-    static void connect(TcpSocket sk, long now, int isnOverride) {
+    /** The ISN (secure_tcp_seq, or a TIME_WAIT takeover's) and timestamp offset; snd_una..write_seq at the SYN. */
+    private static void initSequence(TcpSocket sk, long now, int isnOverride) {
         sk.iss = isnOverride != 0 ? isnOverride
                 : sk.stack.initialSequence(sk.localPort(), sk.remoteAddress(), sk.remotePort(), now);
         sk.tsOffset = sk.stack.timestampOffset(sk.localPort(), sk.remoteAddress(), sk.remotePort());
@@ -20,6 +21,10 @@ final class TcpHandshake {
         sk.snd.sndNxt = sk.iss + 1;
         sk.snd.writeSeq = sk.iss + 1;
         sk.snd.pushedSeq = sk.snd.writeSeq; // tcp_connect, tcp_create_openreq_child
+    }
+
+    static void connect(TcpSocket sk, long now, int isnOverride) {
+        initSequence(sk, now, isnOverride);
         sk.stack.count(MibCounter.TCP_ACTIVE_OPENS);
         sk.moveTo(TcpEvent.APP_CONNECT, "connect", now);
         sk.synSentNs = now;
@@ -29,13 +34,7 @@ final class TcpHandshake {
 
     static void passiveOpen(TcpSocket sk, TcpListener l, TcpSegment syn, long now, int isnOverride) {
         sk.listener = l;
-        sk.iss = isnOverride != 0 ? isnOverride
-                : sk.stack.initialSequence(sk.localPort(), sk.remoteAddress(), sk.remotePort(), now);
-        sk.tsOffset = sk.stack.timestampOffset(sk.localPort(), sk.remoteAddress(), sk.remotePort());
-        sk.snd.sndUna = sk.iss;
-        sk.snd.sndNxt = sk.iss + 1;
-        sk.snd.writeSeq = sk.iss + 1;
-        sk.snd.pushedSeq = sk.snd.writeSeq; // tcp_connect, tcp_create_openreq_child
+        initSequence(sk, now, isnOverride);
         acceptSynOptions(sk, syn, now);
         sk.state = TcpState.LISTEN; // a request is born of the listener (a child of LISTEN)
         sk.moveTo(TcpEvent.RCV_SYN, "syn", now);
