@@ -136,15 +136,16 @@ final class ReceiveQueue {
         }
         int n = Math.min(max, oooCount);
         int[] out = new int[n * 2];
-        boolean[] used = new boolean[oooCount];
+        // stamps are unique, so the b-th newest is the newest below the (b-1)-th: no scratch array
+        long below = Long.MAX_VALUE;
         for (int b = 0; b < n; b++) {
             int best = -1;
             for (int k = 0; k < oooCount; k++) {
-                if (!used[k] && (best < 0 || oooStamp[k] > oooStamp[best])) {
+                if (oooStamp[k] < below && (best < 0 || oooStamp[k] > oooStamp[best])) {
                     best = k;
                 }
             }
-            used[best] = true;
+            below = oooStamp[best];
             out[2 * b] = oooStart[best];
             out[2 * b + 1] = oooEnd[best];
         }
