@@ -124,7 +124,8 @@ final class TcpAckProcessor {
         if (snd.ccControls) {
             congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, priorInFlight);
         } else {
-            updateCwnd(ack, acked.packets > 0, advanced, delivered, snd.rtx.lost - priorLost);
+            updateCwnd(ack, mayRaiseCwnd(acked.packets > 0, newlySacked > 0), advanced, delivered,
+                    snd.rtx.lost - priorLost);
             snd.pacing.updatePacingRate(snd); // tcp_cong_control: tcp_update_pacing_rate
         }
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
@@ -264,20 +265,31 @@ final class TcpAckProcessor {
     }
 
     /**
-     * tcp_cong_control: PRR while in CWR or Recovery (tcp_in_cwnd_reduction), else, when the ACK
-     * acknowledged new data (tcp_may_raise_cwnd: FLAG_DATA_ACKED), the module's cong_avoid with
-     * the segments newly delivered, SACKed ones included.
+     * tcp_may_raise_cwnd: only an ACK of new data in order grows cwnd (RFC 5681, FLAG_DATA_ACKED),
+     * unless reordering was seen beyond tcp_reordering: then new SACKs do too (FLAG_FORWARD_PROGRESS).
+     */
+    private boolean mayRaiseCwnd(boolean dataAcked, boolean dataSacked) {
+        if (sk.snd.reordering > sk.stack.settings.reordering) {
+            return dataAcked || dataSacked;
+        }
+        return dataAcked;
+    }
+
+    /**
+     * tcp_cong_control: PRR while in CWR or Recovery (tcp_in_cwnd_reduction), else, when
+     * {@link #mayRaiseCwnd} allows, the module's cong_avoid with the segments newly delivered,
+     * SACKed ones included.
      *
      * @param delivered  tp->delivered advanced by this ACK (tcp_newly_delivered)
      * @param newlyLost  segments marked lost while processing it (rs->losses)
      */
-    private void updateCwnd(int ack, boolean dataAcked, boolean sndUnaAdvanced, int delivered, int newlyLost) {
+    private void updateCwnd(int ack, boolean mayRaise, boolean sndUnaAdvanced, int delivered, int newlyLost) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY || snd.caState == CaState.CWR) {
             recovery.cwndReduction(delivered, sndUnaAdvanced, newlyLost);
             return;
         }
-        if (dataAcked && delivered > 0 && snd.isCwndLimited()) {
+        if (mayRaise && delivered > 0 && snd.isCwndLimited()) {
             snd.cc.congAvoid(snd, ack, delivered);
         }
     }
