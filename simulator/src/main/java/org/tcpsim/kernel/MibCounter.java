@@ -46,6 +46,7 @@ public enum MibCounter {
     TCP_FAST_RETRANS("TcpExtTCPFastRetrans"),
     TCP_LOST_RETRANSMIT("TcpExtTCPLostRetransmit"),
     TCP_SLOW_START_RETRANS("TcpExtTCPSlowStartRetrans"),
+    TCP_RETRANS_FAIL("TcpExtTCPRetransFail"),
     TCP_SYN_RETRANS("TcpExtTCPSynRetrans"),
     TCP_SACK_RECOVERY("TcpExtTCPSackRecovery"),
     TCP_RENO_RECOVERY("TcpExtTCPRenoRecovery"),

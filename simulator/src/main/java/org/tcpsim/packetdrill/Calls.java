@@ -600,7 +600,7 @@ final class Calls {
     void command(String text) {
         try {
             ShellCommands.Effect fx = ShellCommands.read(text, run.script.file().toAbsolutePath().getParent(),
-                    run.event.line());
+                    run.event.line(), run.host.qdisc);
             Packetdrill.apply(run, fx);
         } catch (UnsupportedConstruct u) {
             throw new Unsupported(u);

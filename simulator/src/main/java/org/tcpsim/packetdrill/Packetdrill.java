@@ -59,10 +59,11 @@ public final class Packetdrill {
         }
         Set<String> notes = new LinkedHashSet<>();
         Sysctls sysctls = Sysctls.defaults(kernel);
+        LocalQdisc qdisc = new LocalQdisc();
         try {
             if (script.initCommand() != null) {
                 ShellCommands.Effect fx = ShellCommands.read(script.initCommand().text(),
-                        file.toAbsolutePath().getParent(), script.initCommand().line());
+                        file.toAbsolutePath().getParent(), script.initCommand().line(), qdisc);
                 sysctls = apply(sysctls, fx, notes);
             }
         } catch (UnsupportedConstruct u) {
@@ -71,7 +72,7 @@ public final class Packetdrill {
             return new Outcome(Outcome.Status.FAIL, shownPath, shownPath + ": error executing init command: "
                     + e.getMessage(), List.copyOf(notes));
         }
-        ScriptHost host = new ScriptHost(kernel, sysctls);
+        ScriptHost host = new ScriptHost(kernel, sysctls, qdisc);
         ScriptRun run = new ScriptRun(script, shownPath, config, host);
         run.notes.addAll(notes);
         try {
@@ -79,7 +80,7 @@ public final class Packetdrill {
             run.runEvents();
             if (script.cleanupCommand() != null) {
                 ShellCommands.read(script.cleanupCommand().text(), file.toAbsolutePath().getParent(),
-                        script.cleanupCommand().line());
+                        script.cleanupCommand().line(), qdisc);
             }
             String codeFailure = run.code.failure();
             if (codeFailure != null) {

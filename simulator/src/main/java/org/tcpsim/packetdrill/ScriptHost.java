@@ -12,7 +12,8 @@ import org.tcpsim.tcp.TcpSegment;
 
 /**
  * packetdrill's local kernel: one host, 192.168.0.1 behind a tun device of MTU 1500, whose every
- * sent segment is queued for the script to sniff, in order, with the time it left.
+ * sent segment is queued for the script to sniff, in order, with the time it left; unless tun0's
+ * root qdisc drops it ({@link LocalQdisc}), which TCP then sees as a failed transmit.
  */
 final class ScriptHost implements TcpHost {
     static final int LOCAL_ADDRESS = 0xc0a80001;  // 192.168.0.1, packetdrill's --local_ip
@@ -26,13 +27,16 @@ final class ScriptHost implements TcpHost {
 
     final Simulation sim = new Simulation();
     final ArrayDeque<Sent> sent = new ArrayDeque<>();
+    /** tun0's root qdisc, as the script's {@code tc} commands set it. */
+    final LocalQdisc qdisc;
     private final RandomStreams random = new RandomStreams(1);
     private final KernelVersion kernel;
     private final Sysctls sysctls;
 
-    ScriptHost(KernelVersion kernel, Sysctls sysctls) {
+    ScriptHost(KernelVersion kernel, Sysctls sysctls, LocalQdisc qdisc) {
         this.kernel = kernel;
         this.sysctls = sysctls;
+        this.qdisc = qdisc;
     }
 
     @Override
@@ -56,11 +60,15 @@ final class ScriptHost implements TcpHost {
     }
 
     @Override
-    public void output(TcpSegment segment, long now) {
+    public boolean output(TcpSegment segment, long now) {
+        if (qdisc.drops()) {
+            return false; // dev_queue_xmit: NET_XMIT_DROP, never reaches tun0
+        }
         sent.addLast(new Sent(segment, now));
         if (stopOnOutput) {
             sim.stop(); // the sniffer wakes up once the event that sent it is done
         }
+        return true;
     }
 
     private boolean stopOnOutput;

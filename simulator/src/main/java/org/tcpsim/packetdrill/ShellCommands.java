@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  * command), read rather than executed: what they do to the local kernel is a list of sysctl
  * writes ({@code sysctl -q name=value}, packetdrill's {@code set_sysctls.py /proc/sys/...=value},
  * {@code echo value > /proc/sys/...}, and the same inside a shell script they call, such as
- * {@code ../common/defaults.sh}). Commands that change nothing the model has (flushing tcp_metrics
- * of a fresh host, a pfifo qdisc, turning TSO off, restoring sysctls at the end) are accepted and
- * noted; any other command is an {@link UnsupportedConstruct} naming it.
+ * {@code ../common/defaults.sh}), and the root pfifo qdisc of tun0 ({@code tc qdisc add|replace dev
+ * tun0 root pfifo [limit N]}, {@code tc qdisc del|delete dev tun0 root}), applied to the host's
+ * {@link LocalQdisc} as the command runs; a {@code tc} command Linux refuses fails the line as a shell
+ * does (status of the last command; {@code &&} skips the rest after a failure). Commands that change
+ * nothing the model has (flushing tcp_metrics of a fresh host, turning TSO off, restoring sysctls at
+ * the end) are accepted and noted; any other command is an {@link UnsupportedConstruct} naming it.
  */
 final class ShellCommands {
     /** A sysctl write, with its dotted name, or a module parameter ({@code /sys/module/...}). */
@@ -27,28 +30,42 @@ final class ShellCommands {
     record Effect(List<Write> writes, List<String> notes) {
     }
 
+    /** The {@code tc qdisc} command shapes packetdrill's scripts use on tun0's root; any other is unsupported. */
+    private static final Pattern TC_PFIFO = Pattern.compile("tc qdisc (add|replace) dev tun0 root pfifo( limit (\\d+))?");
+    private static final Pattern TC_DELETE = Pattern.compile("tc qdisc (del|delete) dev tun0 root");
+    private static final Pattern SEPARATOR = Pattern.compile(";|&&");
+
     private static final Pattern ARITH = Pattern.compile("\\$\\(\\(([^()]*(\\([^()]*\\)[^()]*)*)\\)\\)");
 
     private final Path scriptDir;
     private final List<Write> writes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final int line;
+    private final LocalQdisc qdisc;
     private int depth;
+    /** The exit status of the last command run, and what a failing one printed. */
+    private int status;
+    private String failure;
 
-    private ShellCommands(Path scriptDir, int line) {
+    private ShellCommands(Path scriptDir, int line, LocalQdisc qdisc) {
         this.scriptDir = scriptDir;
         this.line = line;
+        this.qdisc = qdisc;
     }
 
     /**
-     * Reads {@code text} as run from {@code scriptDir}.
+     * Reads {@code text} as run from {@code scriptDir}; its {@code tc qdisc} commands change {@code qdisc} now.
      *
      * @throws UnsupportedConstruct for a command whose effect the model cannot have
-     * @throws IOException when a shell script it calls cannot be read
+     * @throws IOException when a shell script it calls cannot be read, or the command exits
+     *                     non-zero (a {@code tc} command Linux refuses), as packetdrill reports it
      */
-    static Effect read(String text, Path scriptDir, int line) throws UnsupportedConstruct, IOException {
-        ShellCommands s = new ShellCommands(scriptDir, line);
+    static Effect read(String text, Path scriptDir, int line, LocalQdisc qdisc) throws UnsupportedConstruct, IOException {
+        ShellCommands s = new ShellCommands(scriptDir, line, qdisc);
         s.script(text, scriptDir);
+        if (s.status != 0) {
+            throw new IOException(s.failure + " (`" + text.strip() + "`: non-zero status " + s.status + ")");
+        }
         return new Effect(List.copyOf(s.writes), List.copyOf(s.notes));
     }
 
@@ -63,8 +80,21 @@ final class ShellCommands {
             joined.append(l);
             String cmd = joined.toString().strip();
             joined.setLength(0);
-            for (String part : cmd.split(";|&&")) {
-                command(part.strip(), dir);
+            Matcher sep = SEPARATOR.matcher(cmd);
+            int from = 0;
+            boolean skip = false;
+            while (true) {
+                boolean found = sep.find();
+                String part = cmd.substring(from, found ? sep.start() : cmd.length()).strip();
+                if (!skip && !part.isEmpty()) {
+                    status = 0;
+                    command(part, dir);
+                }
+                if (!found) {
+                    break;
+                }
+                skip = sep.group().equals("&&") && status != 0; // a && b: b runs only if a succeeded
+                from = sep.end();
             }
         }
     }
@@ -124,8 +154,8 @@ final class ShellCommands {
             note("ip tcp_metrics flush (a fresh host has no tcp_metrics)");
             return;
         }
-        if (prog.equals("tc") && cmd.contains("qdisc") && cmd.contains("pfifo") && !cmd.matches(".*limit\\s+0.*")) {
-            note("tc qdisc pfifo on tun0 (the model sends without a qdisc: no pacing, no queue limit)");
+        if (prog.equals("tc")) {
+            tcQdisc(cmd);
             return;
         }
         if (prog.equals("ethtool") && cmd.matches("ethtool -K tun0( (tso|gso|gro) off)+")) {
@@ -133,6 +163,26 @@ final class ShellCommands {
             return;
         }
         throw new UnsupportedConstruct("shell command `" + cmd + "`", line);
+    }
+
+    /** tun0's root pfifo: added, replaced (with tun's tx_queue_len without a limit, pfifo_init) or deleted. */
+    private void tcQdisc(String cmd) throws UnsupportedConstruct {
+        String normal = cmd.replaceAll("\\s+", " ");
+        Matcher m = TC_PFIFO.matcher(normal);
+        String error;
+        if (m.matches()) {
+            long limit = m.group(3) == null ? LocalQdisc.TUN_TX_QUEUE_LEN : Long.parseLong(m.group(3));
+            error = qdisc.apply(m.group(1).equals("add") ? LocalQdisc.Op.ADD : LocalQdisc.Op.REPLACE,
+                    (int) Math.min(limit, Integer.MAX_VALUE));
+        } else if (TC_DELETE.matcher(normal).matches()) {
+            error = qdisc.apply(LocalQdisc.Op.DELETE, 0);
+        } else {
+            throw new UnsupportedConstruct("shell command `" + cmd + "`", line);
+        }
+        if (error != null) {
+            status = 2;
+            failure = error;
+        }
     }
 
     private void note(String n) {

@@ -480,6 +480,19 @@ final class RetransmitQueue {
         return -1;
     }
 
+    /**
+     * A retransmission of entry k the host's qdisc dropped at {@code now}: not sent, so neither
+     * retrans_out nor a rate sample, but __tcp_transmit_skb stamped the skb before the qdisc
+     * refused it (the RTO re-armed from the head counts from the attempt) and __tcp_retransmit_skb
+     * marks it ever retransmitted all the same (no RTT sample is taken from it; RACK's walk does
+     * not stop at it).
+     */
+    void retransmitFailed(int k, long now) {
+        int i = slot(k);
+        flags[i] |= EVER_RETRANS;
+        sentAt[i] = now;
+    }
+
     /** Records a retransmission of entry k at {@code now}. */
     void retransmitted(int k, long now, RateSampler rate) {
         int i = slot(k);

@@ -83,6 +83,15 @@ public final class RttEstimator {
         backoffs++;
     }
 
+    /**
+     * Takes back the {@link #backoff} of a timeout whose retransmission the host's qdisc dropped:
+     * tcp_retransmit_timer backs off only after the retransmission went out.
+     */
+    public void cancelBackoff(long priorRtoUs) {
+        rtoUs = priorRtoUs;
+        backoffs--;
+    }
+
     /** RTO doublings since the last RTT sample (icsk_backoff; tcp_ack_update_rtt zeroes it). */
     public int backoffs() {
         return backoffs;

@@ -30,8 +30,13 @@ public interface TcpHost {
     /** Time and timers: every TCP timer is armed on this. */
     Scheduler clock();
 
-    /** IP output of one segment (the source address is already set); a segment is never reused by the caller. */
-    void output(TcpSegment segment, long now);
+    /**
+     * IP output of one segment (the source address is already set); a segment is never reused by the
+     * caller. False when the host's own egress qdisc dropped it (NET_XMIT_DROP from ip_queue_xmit):
+     * TCP then treats the packet as not sent (__tcp_transmit_skb's error path). A drop anywhere later
+     * (a link's queue, the wire) is a loss TCP learns about from the peer, and returns true.
+     */
+    boolean output(TcpSegment segment, long now);
 
     /**
      * True when nothing keeps a segment after {@link #output} once it reached a stack's

@@ -11,12 +11,38 @@ import org.tcpsim.api.congestion.CaState;
  * segments marked lost, the FIN, pure ACKs and RSTs.
  */
 final class TcpOutput {
+    /** What became of a packet TCP tried to send. */
+    enum Xmit {
+        SENT,
+        /** Nothing was tried: the window (or nothing to send) held it back. */
+        HELD,
+        /** The host's qdisc dropped it (__tcp_transmit_skb returned NET_XMIT_DROP): not sent. */
+        DROPPED
+    }
+
+    /** TCP_RESOURCE_PROBE_INTERVAL (HZ / 2): the retry after the host's qdisc dropped a packet. */
+    static final long RESOURCE_PROBE_INTERVAL_NS = 500_000_000L;
+
     private final TcpSocket sk;
+    /** A retransmission failed in the last {@link #push} (tcp_retransmit_skb returned an error). */
+    boolean retransmitFailed;
     /** End of the last sub-MSS segment sent (snd_sml), for Minshall's Nagle test. */
     private int sndSml;
 
     TcpOutput(TcpSocket sk) {
         this.sk = sk;
+    }
+
+    /**
+     * The end of __tcp_transmit_skb: the host's IP output; a packet its qdisc dropped (err > 0)
+     * makes the connection reduce cwnd (tcp_enter_cwr) and is reported as not sent.
+     */
+    private boolean xmit(TcpSegment s, long now, boolean counts) {
+        if (sk.stack.transmit(s, now, counts)) {
+            return true;
+        }
+        sk.acks.recovery.enterCwr();
+        return false;
     }
 
     /** A segment with the header fields every segment of this connection carries. */
@@ -69,7 +95,11 @@ final class TcpOutput {
         if (synAck) {
             sk.rcv.rcvWup = sk.rcv.queue.rcvNxt();
         }
-        sk.stack.transmit(s, now, !retransmittedSyn);
+        if (synAck) {
+            sk.stack.transmit(s, now, true); // tcp_v4_send_synack: ip_build_and_send_pkt, not __tcp_transmit_skb
+        } else {
+            xmit(s, now, !retransmittedSyn);
+        }
     }
 
     /** A pure ACK (tcp_send_ack); {@code delayed} when the delayed-ACK timer sent it. */
@@ -83,7 +113,7 @@ final class TcpOutput {
         TcpSegment s = segment(sk.snd.sndNxt, TcpSegment.ACK, now);
         finish(s, now);
         sk.snd.pacing.stamp(now); // __tcp_transmit_skb: any packet moves the EDT up to now
-        sk.stack.transmit(s, now, true);
+        xmit(s, now, true);
     }
 
     /** A RST for an abort (tcp_send_active_reset). */
@@ -91,7 +121,7 @@ final class TcpOutput {
         TcpSegment s = segment(sk.snd.sndNxt, TcpSegment.RST | TcpSegment.ACK, now);
         s.window = 0;
         sk.stack.count(MibCounter.TCP_OUT_RSTS);
-        sk.stack.transmit(s, now, true);
+        xmit(s, now, true);
     }
 
     /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
@@ -170,6 +200,7 @@ final class TcpOutput {
         boolean newFirst = snd.rexmitNew; // F-RTO step 2.b (tcp_xmit_recovery with REXMIT_NEW)
         snd.rexmitNew = false;
         boolean sendHead = snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent);
+        retransmitFailed = false;
         while (true) {
             if (snd.pacing.internal() && hasWork(newFirst) && snd.pacing.check(now)) {
                 break;
@@ -178,17 +209,21 @@ final class TcpOutput {
             if (inFlight >= snd.cwnd) {
                 break;
             }
-            int lost = newFirst ? -1 : snd.rtx.nextLost();
+            int lost = newFirst || retransmitFailed ? -1 : snd.rtx.nextLost();
             if (lost >= 0) {
-                retransmit(lost, now);
+                if (!retransmit(lost, now)) {
+                    // tcp_xmit_retransmit_queue stops at a failed retransmission; new data is tried
+                    // next as tcp_write_xmit would be (tcp_data_snd_check)
+                    retransmitFailed = true;
+                    continue;
+                }
                 sentAny = true;
                 retransmittedHead |= lost == 0;
                 continue;
             }
             int unsent = snd.writeSeq - snd.sndNxt;
             if (unsent <= 0) {
-                if (snd.finQueued && !snd.finSent) {
-                    sendNew(0, true, false, now);
+                if (snd.finQueued && !snd.finSent && sendNew(0, true, false, now)) {
                     sentAny = true;
                     sentNew = true;
                 }
@@ -222,7 +257,9 @@ final class TcpOutput {
                     break;
                 }
             }
-            sendBurst(bytes, now);
+            if (!sendBurst(bytes, now)) {
+                break; // tcp_write_xmit: a failed tcp_transmit_skb leaves the skb unsent
+            }
             sentAny = true;
             sentNew = true;
             if (pushOne) {
@@ -230,7 +267,8 @@ final class TcpOutput {
             }
         }
         if (snd.rtx.isEmpty() && snd.writeSeq != snd.sndNxt) {
-            snd.probe0.arm(now); // tcp_check_probe_timer: data held back (window, Nagle, cork) with nothing in flight
+            // tcp_check_probe_timer: data held back (window, Nagle, cork, a qdisc drop) with nothing in flight
+            snd.probe0.arm(now);
         }
         // end of tcp_write_xmit (run only with something in the write queue)
         boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;
@@ -423,14 +461,15 @@ final class TcpOutput {
     /**
      * tcp_write_wakeup from the probe timer: when the window takes data, the head of the unsent
      * data goes out (at most an MSS, at most what the window allows) with PSH, whatever Nagle or a
-     * cork held back; false when the window is closed (then a window probe goes instead).
+     * cork held back; HELD when the window is closed (then a window probe goes instead), DROPPED
+     * when the host's qdisc dropped it.
      */
-    boolean writeWakeup(long now) {
+    Xmit writeWakeup(long now) {
         TcpSender snd = sk.snd;
         WriteQueue q = snd.writeQueue;
         int wndEnd = snd.sndUna + snd.sndWnd;
         if (q.isEmpty() || !Seq.lt(snd.sndNxt, wndEnd)) {
-            return false;
+            return Xmit.HELD;
         }
         int skbEnd = q.headEnd();
         if (Seq.lt(snd.pushedSeq, skbEnd)) {
@@ -440,21 +479,24 @@ final class TcpOutput {
         boolean fin = snd.finQueued && snd.sndNxt + len == snd.writeSeq;
         boolean armed = sk.retransmitTimer.isArmed() && snd.xmitTimer == XmitTimer.RETRANS;
         long prior = snd.pacing.stamp(now);
-        sendNew(len, fin, true, true, now);
+        if (!sendNew(len, fin, true, now)) {
+            return Xmit.DROPPED;
+        }
         snd.pacing.afterSend(len, prior);
         q.sent(snd.sndNxt);
         if (!armed) {
             sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000); // tcp_event_new_data_sent
         }
-        return true;
+        return Xmit.SENT;
     }
 
     /**
      * One TSO packet's worth of new data from the head skb, as MSS-sized segments, one departure
      * time for all of them (__tcp_transmit_skb stamps the EDT, tcp_update_skb_after_send moves it on
-     * by the packet's length at the pacing rate).
+     * by the packet's length at the pacing rate). False when the host's qdisc dropped it: the
+     * burst is one TSO packet, one qdisc entry, so its first segment decides for all of it.
      */
-    private void sendBurst(int bytes, long now) {
+    private boolean sendBurst(int bytes, long now) {
         TcpSender snd = sk.snd;
         long prior = snd.pacing.stamp(now);
         WriteQueue q = snd.writeQueue;
@@ -469,18 +511,27 @@ final class TcpOutput {
             boolean last = left == 0;
             boolean endsSkb = last && end == skbEnd && skbPsh;
             boolean fin = last && snd.finQueued && end == snd.writeSeq;
-            sendNew(len, fin, (last && multi) || endsSkb, endsSkb, now);
+            if (!sendNew(len, fin, (last && multi) || endsSkb, endsSkb, left + len == bytes, now)) {
+                return false;
+            }
         }
         snd.pacing.afterSend(bytes, prior);
         q.sent(end);
+        return true;
     }
 
-    private void sendNew(int len, boolean fin, boolean psh, long now) {
-        sendNew(len, fin, psh, psh, now);
+    private boolean sendNew(int len, boolean fin, boolean psh, long now) {
+        return sendNew(len, fin, psh, psh, true, now);
     }
 
-    /** One new segment; {@code psh} on the wire, {@code skbPsh} when it ends an skb marked PSH (kept for retransmissions). */
-    private void sendNew(int len, boolean fin, boolean psh, boolean skbPsh, long now) {
+    /**
+     * One new segment; {@code psh} on the wire, {@code skbPsh} when it ends an skb marked PSH (kept
+     * for retransmissions). False when the host's qdisc dropped it: then only what __tcp_transmit_skb
+     * does before ip_queue_xmit happened (ACK and data-sent events, OutSegs, the EDT stamp), not
+     * tcp_event_new_data_sent (snd_nxt, packets_out, TCPOrigDataSent). Only the {@code head} segment
+     * of a TSO packet can be dropped: the others are in the same qdisc entry.
+     */
+    private boolean sendNew(int len, boolean fin, boolean psh, boolean skbPsh, boolean head, long now) {
         TcpSender snd = sk.snd;
         if (len > 0 && snd.rtx.packetsOut == 0) {
             idleRestart(now);
@@ -489,6 +540,14 @@ final class TcpOutput {
         TcpSegment s = segment(snd.sndNxt, flags, now);
         s.dataLength = len;
         finish(s, now);
+        snd.lastXmitNs = now;
+        if (len > 0) {
+            snd.lastSendNs = now; // lsndtime (tcp_event_data_sent; retransmissions set it too)
+            snd.pacing.dataSegsOut++;
+        }
+        if (!xmit(s, now, true) && head) {
+            return false;
+        }
         int end = snd.sndNxt + len + (fin ? 1 : 0);
         if (fin) {
             snd.finSent = true;
@@ -500,7 +559,6 @@ final class TcpOutput {
         snd.rtx.add(snd.sndNxt, end, now, skbPsh && len > 0, snd.rate);
         snd.sndNxt = end;
         if (len > 0) {
-            snd.lastSendNs = now; // lsndtime (tcp_event_data_sent; retransmissions set it too)
             snd.probe0.windowOpened();
         }
         if (snd.caState == CaState.RECOVERY) {
@@ -508,23 +566,38 @@ final class TcpOutput {
         }
         if (len > 0) {
             sk.stack.count(MibCounter.TCP_ORIG_DATA_SENT);
-            snd.pacing.dataSegsOut++;
         }
-        snd.lastXmitNs = now;
-        sk.stack.transmit(s, now, true);
+        return true;
     }
 
-    /** Retransmits scoreboard entry k (tcp_retransmit_skb). */
-    void retransmit(int k, long now) {
+    /**
+     * Retransmits scoreboard entry k (tcp_retransmit_skb); false when the host's qdisc dropped it.
+     * RetransSegs, total_retrans and undo_retrans count the attempt either way (__tcp_retransmit_skb
+     * counts before tcp_transmit_skb); a failed one counts TCPRetransFail and marks the segment ever
+     * retransmitted (no RTT sample from it), but not retransmitted (retrans_out, TCPFastRetrans,
+     * prr_out: tcp_xmit_retransmit_queue counts after success); its send time moves to the attempt
+     * ({@link RetransmitQueue#retransmitFailed}).
+     */
+    boolean retransmit(int k, long now) {
         TcpSender snd = sk.snd;
         TcpSegment s = retransmission(k, now);
         if (snd.retransStampNs == 0) {
             snd.retransStampNs = Math.max(1, now); // tcp_retransmit_skb: "stamp of the first (attempted) retransmit"
         }
-        snd.rtx.retransmitted(k, now, snd.rate);
         snd.totalRetrans++;
         snd.undo.retransmitted();
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
+        snd.lastXmitNs = now;
+        long prior = snd.pacing.stamp(now);
+        if (s.dataLength > 0) {
+            snd.pacing.dataSegsOut++;
+        }
+        if (!xmit(s, now, false)) {
+            sk.stack.count(MibCounter.TCP_RETRANS_FAIL);
+            snd.rtx.retransmitFailed(k, now);
+            return false;
+        }
+        snd.rtx.retransmitted(k, now, snd.rate);
         if (snd.caState == CaState.LOSS) {
             sk.stack.count(MibCounter.TCP_SLOW_START_RETRANS);
         } else {
@@ -533,53 +606,53 @@ final class TcpOutput {
         if (snd.caState == CaState.RECOVERY) {
             snd.prrOut++;
         }
-        snd.lastXmitNs = now;
-        long prior = snd.pacing.stamp(now);
-        if (s.dataLength > 0) {
-            snd.pacing.dataSegsOut++;
-        }
-        sk.stack.transmit(s, now, false);
         snd.pacing.afterSend(s.dataLength, prior); // one packet of one segment
-    }
-
-    /**
-     * The new-data branch of tcp_send_loss_probe: one segment (or the pending FIN) past cwnd if
-     * the peer's window takes it (tcp_write_xmit with push_one = 2); false if none could go.
-     */
-    boolean sendProbeOfNewData(long now) {
-        TcpSender snd = sk.snd;
-        int unsent = snd.writeSeq - snd.sndNxt;
-        if (unsent <= 0) {
-            if (snd.finQueued && !snd.finSent) {
-                sendNew(0, true, false, now);
-                return true;
-            }
-            return false;
-        }
-        int len = Math.min(snd.mss, snd.writeQueue.headEnd() - snd.sndNxt);
-        if (Seq.gt(snd.sndNxt + len, snd.sndUna + snd.sndWnd)) {
-            return false; // tcp_snd_wnd_test
-        }
-        sendBurst(len, now);
         return true;
     }
 
     /**
-     * The retransmit branch of tcp_send_loss_probe: entry k (the last) again through
-     * __tcp_retransmit_skb, which counts RetransSegs but neither TCPFastRetrans nor retrans_out.
+     * The new-data branch of tcp_send_loss_probe: one segment (or the pending FIN) past cwnd if
+     * the peer's window takes it (tcp_write_xmit with push_one = 2); HELD if there is none or the
+     * window does not take it, DROPPED if the host's qdisc dropped it.
      */
-    void resendAsProbe(int k, long now) {
+    Xmit sendProbeOfNewData(long now) {
+        TcpSender snd = sk.snd;
+        int unsent = snd.writeSeq - snd.sndNxt;
+        if (unsent <= 0) {
+            if (snd.finQueued && !snd.finSent) {
+                return sendNew(0, true, false, now) ? Xmit.SENT : Xmit.DROPPED;
+            }
+            return Xmit.HELD;
+        }
+        int len = Math.min(snd.mss, snd.writeQueue.headEnd() - snd.sndNxt);
+        if (Seq.gt(snd.sndNxt + len, snd.sndUna + snd.sndWnd)) {
+            return Xmit.HELD; // tcp_snd_wnd_test
+        }
+        return sendBurst(len, now) ? Xmit.SENT : Xmit.DROPPED;
+    }
+
+    /**
+     * The retransmit branch of tcp_send_loss_probe: entry k (the last) again through
+     * __tcp_retransmit_skb, which counts RetransSegs but neither TCPFastRetrans nor retrans_out;
+     * false when the host's qdisc dropped it (TCPRetransFail, as in {@link #retransmit}).
+     */
+    boolean resendAsProbe(int k, long now) {
         TcpSender snd = sk.snd;
         TcpSegment s = retransmission(k, now);
         long prior = snd.pacing.stamp(now);
-        snd.rtx.probed(k, now, snd.rate);
         snd.totalRetrans++;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         if (s.dataLength > 0) {
             snd.pacing.dataSegsOut++;
         }
-        sk.stack.transmit(s, now, false);
+        if (!xmit(s, now, false)) {
+            sk.stack.count(MibCounter.TCP_RETRANS_FAIL);
+            snd.rtx.retransmitFailed(k, now);
+            return false;
+        }
+        snd.rtx.probed(k, now, snd.rate);
         snd.pacing.afterSend(s.dataLength, prior);
+        return true;
     }
 
     /** Entry k of the scoreboard as a segment again, with the FIN if it carried one. */
@@ -598,10 +671,13 @@ final class TcpOutput {
         return s;
     }
 
-    /** A zero-window probe: an ACK one byte below snd_una, which the peer must answer with its window (tcp_xmit_probe_skb). */
-    void sendWindowProbe(long now) {
+    /**
+     * A zero-window probe: an ACK one byte below snd_una, which the peer must answer with its window
+     * (tcp_xmit_probe_skb); false when the host's qdisc dropped it.
+     */
+    boolean sendWindowProbe(long now) {
         TcpSegment s = segment(sk.snd.sndUna - 1, TcpSegment.ACK, now);
         finish(s, now);
-        sk.stack.transmit(s, now, true);
+        return xmit(s, now, true);
     }
 }

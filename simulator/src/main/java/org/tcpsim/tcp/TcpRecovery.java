@@ -49,6 +49,7 @@ final class TcpRecovery {
                 }
             }
         }
+        endCwr();
         switch (snd.caState) {
             case RECOVERY -> {
                 if (Seq.ge(snd.sndUna, snd.highSeq)) {
@@ -87,6 +88,7 @@ final class TcpRecovery {
      */
     boolean detectLossRack(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack, long now) {
         TcpSender snd = sk.snd;
+        endCwr();
         if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
             // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
             // timestamp older than the first retransmission: undo), then tcp_end_cwnd_reduction,
@@ -251,6 +253,32 @@ final class TcpRecovery {
             sk.stack.count(MibCounter.TCP_LOSS_PROBE_RECOVERY);
         } else if (pureDupack) {
             snd.tlpPending = false;
+        }
+    }
+
+    /**
+     * tcp_fastretrans_alert's state exit for CWR (entered by {@link #enterCwr}): held until something
+     * above high_seq is acknowledged, then cwnd comes back to ssthresh and the state to Open.
+     */
+    private void endCwr() {
+        TcpSender snd = sk.snd;
+        if (snd.caState == CaState.CWR && Seq.gt(snd.sndUna, snd.highSeq)) {
+            endCwndReduction();
+            snd.setCaState(CaState.OPEN);
+        }
+    }
+
+    /**
+     * tcp_enter_cwr: a packet the host's qdisc dropped (__tcp_transmit_skb, err > 0) reduces cwnd by
+     * PRR as ECN would, without retransmitting: from Open or Disorder into CWR; nothing to undo later.
+     */
+    void enterCwr() {
+        TcpSender snd = sk.snd;
+        snd.undo.priorSsthresh = 0;
+        if (snd.caState.ordinal() < CaState.CWR.ordinal()) {
+            snd.undo.pending = false; // undo_marker = 0
+            initCwndReduction();
+            snd.setCaState(CaState.CWR);
         }
     }
 

@@ -434,8 +434,12 @@ public final class TcpStack implements ProtocolHandler {
         return pool == null ? 0 : pool.size();
     }
 
-    /** IP output of one segment; {@code counts} is false for retransmissions (OutSegs excludes them). */
-    void transmit(TcpSegment seg, long now, boolean counts) {
+    /**
+     * IP output of one segment; {@code counts} is false for retransmissions (OutSegs excludes them).
+     * False when the host's qdisc dropped it ({@link TcpHost#output}); OutSegs counts it all the same,
+     * as __tcp_transmit_skb counts before ip_queue_xmit.
+     */
+    boolean transmit(TcpSegment seg, long now, boolean counts) {
         seg.src = host.address();
         seg.sealLength();
         if (counts) {
@@ -444,7 +448,7 @@ public final class TcpStack implements ProtocolHandler {
         if (capture != null) {
             capture.accept(seg);
         }
-        host.output(seg, now);
+        return host.output(seg, now);
     }
 
     void remove(TcpSocket s) {

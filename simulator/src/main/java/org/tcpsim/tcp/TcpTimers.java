@@ -250,14 +250,21 @@ final class TcpTimers {
             return;
         }
         snd.tlpRetrans = false;
-        boolean sent = sk.out.sendProbeOfNewData(now);
-        if (!sent) {
+        TcpOutput.Xmit probe = sk.out.sendProbeOfNewData(now);
+        if (probe == TcpOutput.Xmit.DROPPED) {
+            rearmRto(now); // tcp_send_loss_probe: no packet went out, goto rearm_timer
+            return;
+        }
+        if (probe == TcpOutput.Xmit.HELD) {
             int last = snd.rtx.last();
             if (last < 0) {
                 sk.retransmitTimer.cancel();
                 return;
             }
-            sk.out.resendAsProbe(last, now);
+            if (!sk.out.resendAsProbe(last, now)) {
+                rearmRto(now);
+                return;
+            }
             snd.tlpRetrans = true;
         }
         snd.tlpHighSeq = snd.sndNxt;
@@ -285,9 +292,18 @@ final class TcpTimers {
         }
         sk.stack.count(MibCounter.TCP_TIMEOUTS);
         sk.acks.recovery.enterLoss();
+        long priorRtoUs = snd.rtt.rtoUs();
         snd.rtt.backoff();
         snd.retransmits++;
         sk.out.push(now); // the retransmission sets retrans_stamp if this is the first
+        if (sk.out.retransmitFailed) {
+            // tcp_retransmit_timer: the head's retransmission (the only one cwnd 1 allows after
+            // tcp_enter_loss) failed for local congestion: no backoff, retry after
+            // TCP_RESOURCE_PROBE_INTERVAL ("let senders fight for local resources")
+            snd.rtt.cancelBackoff(priorRtoUs);
+            sk.armXmit(XmitTimer.RETRANS, now + TcpOutput.RESOURCE_PROBE_INTERVAL_NS);
+            return;
+        }
         sk.armXmit(XmitTimer.RETRANS, now + clampRtoToUserTimeoutNs(now));
     }
 

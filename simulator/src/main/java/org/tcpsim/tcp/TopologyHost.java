@@ -60,9 +60,16 @@ public final class TopologyHost implements TcpHost {
         return sim;
     }
 
+    /**
+     * Always true: a topology host has no qdisc of its own. Its link's queue stands for the path's
+     * bottleneck queue, whose drops TCP learns from the peer: Linux's TCP Small Queues keep a flow's
+     * packets out of its own qdisc (tcp_small_queue_check), which the model does not have, so the
+     * queue that forms at a sender's link in the model is the one Linux would form further along.
+     */
     @Override
-    public void output(TcpSegment segment, long now) {
+    public boolean output(TcpSegment segment, long now) {
         host.send(segment, now);
+        return true;
     }
 
     /** Interfaces, backlogs and routers let go of a packet once it is delivered. */

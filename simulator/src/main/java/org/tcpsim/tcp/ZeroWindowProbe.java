@@ -11,6 +11,9 @@ import org.tcpsim.kernel.MibCounter;
  * resets icsk_probes_out and restarts the interval from its arrival); after tcp_retries2
  * unanswered probes (tcp_orphan_retries for an orphan), or with TCP_USER_TIMEOUT once that long
  * has passed since probing began, answered or not, the connection is dropped with ETIMEDOUT.
+ * The same timer retries data the host's qdisc dropped with nothing in flight (tcp_check_probe_timer
+ * after a failed tcp_write_xmit): a probe that the qdisc drops too is counted in icsk_probes_out but
+ * not backed off, and the next comes TCP_RESOURCE_PROBE_INTERVAL later (tcp_send_probe0, err > 0).
  */
 final class ZeroWindowProbe {
     /** TCP_TIMEOUT_MIN: the shortest interval the user-timeout clamp leaves. */
@@ -76,20 +79,30 @@ final class ZeroWindowProbe {
             abort(now);
             return;
         }
-        if (sk.out.writeWakeup(now)) {
+        TcpOutput.Xmit wakeup = sk.out.writeWakeup(now);
+        if (wakeup == TcpOutput.Xmit.SENT) {
             // tcp_send_probe0: data went out, so there is something in flight: probing is over
             probesOut = 0;
             backoff = 0;
             startedNs = 0;
             return;
         }
-        sk.stack.count(MibCounter.TCP_WIN_PROBE);
-        sk.out.sendWindowProbe(now);
-        probesOut++;
-        if (backoff < st.retries2) {
-            backoff++;
+        boolean dropped = wakeup == TcpOutput.Xmit.DROPPED;
+        if (!dropped) {
+            sk.stack.count(MibCounter.TCP_WIN_PROBE);
+            dropped = !sk.out.sendWindowProbe(now);
         }
-        sk.armXmit(XmitTimer.RETRANS, now + whenNs(now));
+        probesOut++;
+        long timeoutNs;
+        if (dropped) {
+            timeoutNs = TcpOutput.RESOURCE_PROBE_INTERVAL_NS; // local congestion: no backoff
+        } else {
+            if (backoff < st.retries2) {
+                backoff++;
+            }
+            timeoutNs = Math.min(baseUs() << Math.min(backoff, 30), st.rtoMaxUs) * 1000; // tcp_probe0_when
+        }
+        sk.armXmit(XmitTimer.RETRANS, now + clampToUserTimeoutNs(timeoutNs, now));
     }
 
     /**
@@ -107,7 +120,8 @@ final class ZeroWindowProbe {
             windowOpened();
             sk.retransmitTimer.cancel(); // push() sends now, and arms the RTO
         } else {
-            sk.armXmit(XmitTimer.RETRANS, now + whenNs(now));
+            long whenNs = Math.min(baseUs() << Math.min(backoff, 30), sk.stack.settings.rtoMaxUs) * 1000;
+            sk.armXmit(XmitTimer.RETRANS, now + clampToUserTimeoutNs(whenNs, now));
         }
     }
 
@@ -121,9 +135,8 @@ final class ZeroWindowProbe {
         return Math.max(sk.snd.rtt.rtoUs(), RttEstimator.RTO_MIN_US);
     }
 
-    /** tcp_probe0_when clamped by tcp_clamp_probe0_to_user_timeout. */
-    private long whenNs(long now) {
-        long whenNs = Math.min(baseUs() << Math.min(backoff, 30), sk.stack.settings.rtoMaxUs) * 1000;
+    /** tcp_clamp_probe0_to_user_timeout: no later than the user timeout counted from the first probe. */
+    private long clampToUserTimeoutNs(long whenNs, long now) {
         long userTimeoutNs = sk.options.userTimeoutMs() * 1_000_000L;
         if (userTimeoutNs != 0 && startedNs != 0) {
             whenNs = Math.min(whenNs, Math.max(userTimeoutNs - (now - startedNs), TIMEOUT_MIN_NS));

@@ -125,6 +125,31 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void tc_qdisc_on_tun0_root_is_modelled_other_shapes_are_unsupported_and_refusals_fail() throws Exception {
+        String socket = "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n";
+        Outcome fq = run(socket + "+0 `tc qdisc replace dev tun0 root fq`\n");
+        assertEquals(Outcome.Status.UNSUPPORTED, fq.status());
+        assertEquals("t.pkt:2: shell command `tc qdisc replace dev tun0 root fq`", fq.message());
+        Outcome netem = run(socket + "+0 `tc qdisc add dev tun0 root netem delay 10ms`\n");
+        assertEquals("t.pkt:2: shell command `tc qdisc add dev tun0 root netem delay 10ms`", netem.message());
+        Outcome ok = run(socket + "+0 `tc qdisc replace dev tun0 root pfifo limit 0`\n"
+                + "+0 `tc qdisc del dev tun0 root`\n+0 `tc qdisc add dev tun0 root pfifo`\n"
+                + "+0 `tc qdisc delete dev tun0 root 2>/dev/null ; tc qdisc add dev tun0 root pfifo limit 0`\n");
+        assertEquals(Outcome.Status.PASS, ok.status(), ok.message());
+        // as on Linux 6.18.44 (pd-linux): a second root qdisc, or deleting the default one, exits 2
+        Outcome twice = run(socket + "+0 `tc qdisc add dev tun0 root pfifo`\n+0 `tc qdisc add dev tun0 root pfifo`\n");
+        assertEquals(Outcome.Status.FAIL, twice.status());
+        assertEquals("t.pkt:3: error executing command: Error: Exclusivity flag on, cannot modify. "
+                + "(`tc qdisc add dev tun0 root pfifo`: non-zero status 2)", twice.message());
+        Outcome noRoot = run(socket + "+0 `tc qdisc delete dev tun0 root`\n");
+        assertEquals(Outcome.Status.FAIL, noRoot.status());
+        Outcome skipped = run(socket + "+0 `tc qdisc delete dev tun0 root && tc qdisc add dev tun0 root pfifo limit 0`\n"
+                + "+0 `tc qdisc add dev tun0 root pfifo`\n");
+        assertEquals(Outcome.Status.FAIL, skipped.status(), "&& stops at the failed delete: the add never ran");
+        assertTrue(skipped.message().startsWith("t.pkt:2:"), skipped.message());
+    }
+
+    @Test
     void init_command_sysctls_reach_the_host_and_unread_ones_are_noted() throws Exception {
         Outcome o = run("`sysctl -q net.ipv4.tcp_timestamps=0 net.ipv4.tcp_fastopen=1`\n"
                 + base().replace("sackOK,TS val 5000 ecr 0,nop,wscale 7>", "nop,nop,sackOK,nop,wscale 7>"));

@@ -41,7 +41,7 @@ class TcpHostTest {
         @Override public int address() { return LOCAL; }
         @Override public int mtu() { return 1500; }
         @Override public Scheduler clock() { return sim; }
-        @Override public void output(TcpSegment segment, long now) { sent.add(segment); }
+        @Override public boolean output(TcpSegment segment, long now) { sent.add(segment); return true; }
         @Override public long secret(String purpose) { return random.derive(purpose); }
         @Override public SplittableRandom random(String purpose) { return random.stream(purpose); }
         @Override public KernelVersion kernel() { return KernelVersion.V6_18; }
