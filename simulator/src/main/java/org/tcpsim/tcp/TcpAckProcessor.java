@@ -71,7 +71,11 @@ final class TcpAckProcessor {
         acked.clear();
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna)); // prior_fack
         snd.rate.beginAck();
+        int priorPackets = snd.rtx.packetsOut;
         snd.rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs());
+        if (priorPackets > 0 && snd.rtx.isEmpty()) {
+            snd.chrono.stop(Chrono.BUSY, snd.queuesEmpty(), now); // tcp_clean_rtx_queue: every skb acknowledged
+        }
         if (!snd.sack) {
             snd.rtx.removeRenoSacks(acked.packets); // tcp_clean_rtx_queue
         }

@@ -196,6 +196,7 @@ final class TcpOutput {
         boolean sentAny = false;
         boolean sentNew = false;
         boolean retransmittedHead = false;
+        boolean rwndLimited = false;
         int priorPacketsOut = snd.rtx.packetsOut;
         boolean newFirst = snd.rexmitNew; // F-RTO step 2.b (tcp_xmit_recovery with REXMIT_NEW)
         snd.rexmitNew = false;
@@ -236,6 +237,7 @@ final class TcpOutput {
             // tcp_snd_wnd_test: the skb's first MSS must fit in the window
             if (Seq.gt(snd.sndNxt + Math.min(skbLen, mss), wndEnd)) {
                 snd.probe0.arm(now);
+                rwndLimited = true;
                 break;
             }
             boolean tail = q.size() == 1;
@@ -248,6 +250,8 @@ final class TcpOutput {
             } else {
                 int tsoSegs = tsoSegs(); // once per packet: tcp_tso_should_defer and the split read the same value
                 if (!pushOne && tsoShouldDefer(skbLen, tail, wndEnd, inFlight, tsoSegs, now)) {
+                    // tcp_tso_should_defer's is_rwnd_limited: deferred for a window below cwnd's room
+                    rwndLimited = deferredForWindow(skbLen, wndEnd, inFlight);
                     break;
                 }
                 // tcp_cwnd_test: at most half of cwnd in one TSO packet
@@ -271,9 +275,22 @@ final class TcpOutput {
             snd.probe0.arm(now);
         }
         // end of tcp_write_xmit (run only with something in the write queue)
+        if (sendHead) {
+            if (rwndLimited) {
+                snd.chrono.start(Chrono.RWND_LIMITED, now);
+            } else if (snd.chrono.type() == Chrono.RWND_LIMITED) {
+                snd.chrono.stop(Chrono.RWND_LIMITED, snd.queuesEmpty(), now);
+            }
+        }
         boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;
         if ((sendHead || sentNew) && (sentNew || cwndLimited)) {
             snd.cwndValidate(cwndLimited);
+            // tcp_cwnd_validate, not cwnd-limited: the application ran out of send buffer (SOCK_NOSPACE)
+            // while everything written has gone out
+            if (!snd.isCwndLimited() && snd.writeSeq == snd.sndNxt && sk.writeBlocked()
+                    && (sk.state == TcpState.ESTABLISHED || sk.state == TcpState.CLOSE_WAIT)) {
+                snd.chrono.start(Chrono.SNDBUF_LIMITED, now);
+            }
         }
         if (newFirst && !Seq.gt(snd.sndNxt, snd.highSeq)) {
             snd.frto = false; // no new data could go: conventional recovery
@@ -456,6 +473,17 @@ final class TcpOutput {
         }
         boolean lastSkbOfWrite = tail && snd.finQueued; // the FIN rides the tail skb: it gets no more data
         return !(tail && snd.writeQueue.tailEor()) && !lastSkbOfWrite;
+    }
+
+    /**
+     * The end of tcp_tso_should_defer once it defers: the peer's window, not cwnd, is the smaller
+     * room and does not take the skb (is_rwnd_limited).
+     */
+    private boolean deferredForWindow(int skbLen, int wndEnd, int inFlight) {
+        TcpSender snd = sk.snd;
+        long sendWin = Integer.toUnsignedLong(wndEnd - snd.sndNxt);
+        long congWin = (long) (snd.cwnd - inFlight) * snd.mss;
+        return congWin >= sendWin && sendWin <= skbLen;
     }
 
     /**

@@ -49,6 +49,8 @@ final class TcpSender implements TcpSock {
     final RateSampler rate = new RateSampler(rateSample);
     /** sk_pacing_rate, sk_pacing_status, the EDT and the pacing timer. */
     final Pacing pacing;
+    /** Busy, receive-window-limited and send-buffer-limited time (tcp_chrono). */
+    final Chrono chrono = new Chrono();
     private final TcpSocket socket;
 
     int sndUna;
@@ -128,6 +130,11 @@ final class TcpSender implements TcpSock {
     /** Bytes written by the application and not yet acknowledged (what counts against SO_SNDBUF). */
     long queuedBytes() {
         return writeSeq - sndUna;
+    }
+
+    /** tcp_rtx_and_write_queues_empty: nothing unacknowledged, nothing unsent (a FIN waiting counts). */
+    boolean queuesEmpty() {
+        return rtx.isEmpty() && writeSeq == sndNxt && !(finQueued && !finSent);
     }
 
     long freeSendSpace() {

@@ -42,6 +42,9 @@ final class TcpSendmsg {
                     blocked = true; // new_segment: !sk_stream_memory_free -> wait_for_space
                     break;
                 }
+                if (q.isEmpty()) {
+                    snd.chrono.start(Chrono.BUSY, now); // tcp_add_write_queue_tail: the first unsent skb
+                }
                 q.newSkb(snd.writeSeq); // tcp_skb_entail
                 snd.nonagle &= ~NAGLE_PUSH;
                 sk.out.slowStartAfterIdleCheck(now);

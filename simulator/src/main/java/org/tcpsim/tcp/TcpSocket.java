@@ -258,6 +258,9 @@ public final class TcpSocket {
             writeBlocked = true;
             return 0;
         }
+        if (n < bytes) {
+            writeBlocked = true; // wait_for_space sets SOCK_NOSPACE before its tcp_push (tcp_chrono reads it)
+        }
         n = sendmsg.copy(n, more, eor, continuing, n < bytes, now);
         chargeMemory(now);
         if (n < bytes) {
@@ -411,6 +414,9 @@ public final class TcpSocket {
     // ---- closing ----
 
     private void queueFin(long now) {
+        if (snd.writeSeq == snd.sndNxt) {
+            snd.chrono.start(Chrono.BUSY, now); // tcp_send_fin: a FIN skb of its own opens the write queue
+        }
         snd.finQueued = true;
         if (state == TcpState.ESTABLISHED || state == TcpState.SYN_RECV) {
             moveTo(TcpEvent.APP_CLOSE, "close", now);
@@ -562,8 +568,14 @@ public final class TcpSocket {
     void wakeWriter(long now) {
         if (writeBlocked && snd.freeSendSpace() > 0 && notsentBelowLowat(1)) {
             writeBlocked = false;
+            snd.chrono.stop(Chrono.SNDBUF_LIMITED, snd.queuesEmpty(), now); // tcp_check_space: SOCK_NOSPACE cleared
             callbacks.writable(this, now);
         }
+    }
+
+    /** SOCK_NOSPACE: a writer waits for send-buffer space. */
+    boolean writeBlocked() {
+        return writeBlocked;
     }
 
     /**
