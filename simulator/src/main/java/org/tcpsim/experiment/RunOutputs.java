@@ -96,6 +96,15 @@ final class RunOutputs implements Closeable, TimeseriesSink, FlowSink, Connectio
     }
 
     @Override
+    public void connectFailed(String workload, long number, String client, String server, long startNs, long endNs,
+                              String errno) {
+        // the row connection() writes for a record without a socket: local_port 0, no t_established_s, zero counts
+        connections.text(workload, '.', number).text(client).text(server).integer(0).seconds(startNs).empty()
+                .seconds(endNs).text(errno).integer(0).integer(0).integer(0).integer(0).empty();
+        connections.endRow();
+    }
+
+    @Override
     public void close() throws IOException {
         IOException first = null;
         List<Closeable> all = new ArrayList<>(List.of(timeseries, flows, counters, connections, links));

@@ -71,12 +71,7 @@ public final class CsvWriter implements Closeable {
         beginField();
         if (s == null) return this;
         int n = s.length();
-        boolean quote = false;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') { quote = true; break; }
-        }
-        if (!quote) {
+        if (!needsQuotes(s)) {
             ensure(n);
             s.getChars(0, n, buf, pos);
             pos += n;
@@ -91,6 +86,34 @@ public final class CsvWriter implements Closeable {
         }
         buf[pos++] = '"';
         return this;
+    }
+
+    /** A text field {@code text + separator + number} (conn_id {@code storm.17}), without building that string. */
+    public CsvWriter text(String text, char separator, long number) {
+        if (needsQuotes(text) || needsQuotes(separator)) {
+            return text(text + separator + number);
+        }
+        beginField();
+        int n = text.length();
+        ensure(n + 1 + NumberText.MAX_CHARS);
+        text.getChars(0, n, buf, pos);
+        pos += n;
+        buf[pos++] = separator;
+        pos = NumberText.writeLong(number, buf, pos);
+        return this;
+    }
+
+    private static boolean needsQuotes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (needsQuotes(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean needsQuotes(char c) {
+        return c == ',' || c == '"' || c == '\n' || c == '\r';
     }
 
     /** An integer field. */

@@ -8,10 +8,16 @@ package org.tcpsim.tcp;
  * accept() could not take stays in the accept queue (fs/file.c: alloc_fd; net/socket.c: __sys_accept4).
  */
 public final class TcpProcess {
+    static final String EMFILE = "EMFILE";
+    static final String ENFILE = "ENFILE";
+    static final String EADDRNOTAVAIL = "EADDRNOTAVAIL";
+
     private final TcpStack stack;
     private final String name;
     private final int limit;
     private int open;
+    /** Why the last {@link #tryConnect} failed. */
+    private String errno;
 
     TcpProcess(TcpStack stack, String name, int limit) {
         this.stack = stack;
@@ -39,15 +45,47 @@ public final class TcpProcess {
 
     /** socket() + connect(): EMFILE, ENFILE or EADDRNOTAVAIL as a {@link TcpError}. */
     public TcpSocket connect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
-        takeFd();
-        try {
-            TcpSocket s = stack.connect(dstAddr, dstPort, options, callbacks);
-            s.owner = this;
+        TcpSocket s = tryConnect(dstAddr, dstPort, options, callbacks);
+        if (s != null) {
             return s;
-        } catch (TcpError e) {
-            releaseFd();
-            throw e;
         }
+        switch (errno) {
+            case EMFILE: throw tooManyOpen();
+            case ENFILE: throw stack.fileTableFull();
+            default: throw stack.noLocalPort(dstAddr, dstPort);
+        }
+    }
+
+    /**
+     * socket() + connect() as a program sees them: the socket, or null with the errno left in
+     * {@link #errno()} (EMFILE, ENFILE or EADDRNOTAVAIL), as the system call returns -1 and sets
+     * errno. A failure costs no exception and no message (a connect storm past its port range
+     * fails hundreds of thousands of times; {@link #connect} builds the message when one is wanted).
+     */
+    public TcpSocket tryConnect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
+        if (open >= limit) {
+            errno = EMFILE;
+            return null;
+        }
+        if (!stack.fileSlotFree()) {
+            errno = ENFILE;
+            return null;
+        }
+        stack.takeFileSlot();
+        open++;
+        TcpSocket s = stack.tryConnect(dstAddr, dstPort, options, callbacks);
+        if (s == null) {
+            releaseFd();
+            errno = EADDRNOTAVAIL;
+            return null;
+        }
+        s.owner = this;
+        return s;
+    }
+
+    /** The errno of the last {@link #tryConnect} that returned null. */
+    public String errno() {
+        return errno;
     }
 
     /** socket() + bind() + listen(). */
@@ -79,10 +117,14 @@ public final class TcpProcess {
 
     private void takeFd() {
         if (open >= limit) {
-            throw new TcpError("EMFILE", name + " has " + open + " descriptors open (RLIMIT_NOFILE " + limit + ")");
+            throw tooManyOpen();
         }
         stack.takeFileSlot();
         open++;
+    }
+
+    private TcpError tooManyOpen() {
+        return new TcpError(EMFILE, name + " has " + open + " descriptors open (RLIMIT_NOFILE " + limit + ")");
     }
 
     /** A socket of this process was closed: its descriptor is free again. */

@@ -45,6 +45,8 @@ public final class TcpStack implements ProtocolHandler {
     /** Free segments of this stack, when its host lets delivered segments be reused; else null. */
     private final SegmentPool pool;
     private StateTrace trace;
+    /** What the port scan of a connect() asks about, made at the first connect() (see {@link ConnectProbe}). */
+    private ConnectProbe connectProbe;
     private long nextConnId;
     /** Open files on the host (all processes) against fs.file-max. */
     private long filesOpen;
@@ -156,10 +158,19 @@ public final class TcpStack implements ProtocolHandler {
 
     /** One more open file on the host, or ENFILE past fs.file-max (alloc_file / get_empty_filp). */
     void takeFileSlot() {
-        if (filesOpen >= settings.fileMax) {
-            throw new TcpError("ENFILE", "fs.file-max (" + settings.fileMax + ") files open on " + host.name());
+        if (!fileSlotFree()) {
+            throw fileTableFull();
         }
         filesOpen++;
+    }
+
+    /** Whether {@link #takeFileSlot} would succeed. */
+    boolean fileSlotFree() {
+        return filesOpen < settings.fileMax;
+    }
+
+    TcpError fileTableFull() {
+        return new TcpError("ENFILE", "fs.file-max (" + settings.fileMax + ") files open on " + host.name());
     }
 
     void releaseFileSlot() {
@@ -266,15 +277,59 @@ public final class TcpStack implements ProtocolHandler {
      * taking over a TIME_WAIT 4-tuple (tcp_twsk_unique); EADDRNOTAVAIL as a {@link TcpError}.
      */
     public TcpSocket connect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
-        long now = clock.now();
-        EphemeralPorts.Choice choice = ports.pick(settings, portsInUse, host.address(), dstAddr, dstPort, now,
-                timeWait.reuseApplies(), port -> fourTupleFree(port, dstAddr, dstPort, false, now),
-                d -> timeWait.earliestReuse(d, dstAddr, dstPort));
-        if (choice == null) {
-            throw new TcpError("EADDRNOTAVAIL", "no free local port to " + Integer.toUnsignedString(dstAddr)
-                    + ":" + dstPort + " in " + settings.portLow + "-" + settings.portHigh);
+        TcpSocket s = tryConnect(dstAddr, dstPort, options, callbacks);
+        if (s == null) {
+            throw noLocalPort(dstAddr, dstPort);
         }
-        return open(choice, dstAddr, dstPort, options, callbacks, now);
+        return s;
+    }
+
+    /**
+     * connect() as {@link #connect}, but a full port range returns null (EADDRNOTAVAIL, the errno
+     * __inet_hash_connect returns) instead of throwing: a connect storm fails this way hundreds of
+     * thousands of times, and nothing is allocated for a failure.
+     */
+    public TcpSocket tryConnect(int dstAddr, int dstPort, SocketOptions options, SocketCallbacks callbacks) {
+        long now = clock.now();
+        if (connectProbe == null) {
+            connectProbe = new ConnectProbe();
+        }
+        connectProbe.aim(dstAddr, dstPort, now);
+        EphemeralPorts.Choice choice = ports.pick(settings, portsInUse, host.address(), dstAddr, dstPort, now,
+                timeWait.reuseApplies(), connectProbe, connectProbe);
+        return choice == null ? null : open(choice, dstAddr, dstPort, options, callbacks, now);
+    }
+
+    /** The EADDRNOTAVAIL of a connect() to (dstAddr, dstPort) that found no free local port. */
+    TcpError noLocalPort(int dstAddr, int dstPort) {
+        return new TcpError("EADDRNOTAVAIL", "no free local port to " + Integer.toUnsignedString(dstAddr)
+                + ":" + dstPort + " in " + settings.portLow + "-" + settings.portHigh);
+    }
+
+    /**
+     * The destination of the connect() being placed, as the port scan asks about it: one per stack, aimed
+     * before each pick (a pick never nests), so a connect() allocates no closures.
+     */
+    private final class ConnectProbe implements EphemeralPorts.FourTupleCheck, EphemeralPorts.ReuseClock {
+        private int dstAddr;
+        private int dstPort;
+        private long now;
+
+        void aim(int addr, int port, long at) {
+            dstAddr = addr;
+            dstPort = port;
+            now = at;
+        }
+
+        @Override
+        public EphemeralPorts.Choice check(int port) {
+            return fourTupleFree(port, dstAddr, dstPort, false, now);
+        }
+
+        @Override
+        public long earliestReuse(PortsInUse.Destination d) {
+            return timeWait.earliestReuse(d, dstAddr, dstPort);
+        }
     }
 
     /** bind(port) then connect(): only the 4-tuple must be free (EADDRINUSE on a listening port, EADDRNOTAVAIL). */

@@ -37,6 +37,26 @@ class CsvWriterTest {
     }
 
     @Test
+    void textWithANumberIsTheConcatenatedText() throws IOException {
+        Path joined = dir.resolve("joined.csv");
+        Path whole = dir.resolve("whole.csv");
+        String[] texts = {"storm", "", "a,b", "say \"hi\"", "héllo"};
+        long[] numbers = {0, 17, -5, Long.MIN_VALUE, Long.MAX_VALUE};
+        try (CsvWriter j = new CsvWriter(joined, List.of("id", "n")); CsvWriter w = new CsvWriter(whole, List.of("id", "n"))) {
+            for (String t : texts) {
+                for (long n : numbers) {
+                    j.text(t, '.', n).integer(n).endRow();
+                    w.text(t + '.' + n).integer(n).endRow();
+                }
+            }
+            j.text("x", ',', 3).integer(1).endRow(); // a separator that needs quotes
+            w.text("x,3").integer(1).endRow();
+        }
+        assertEquals(read(whole), read(joined));
+        assertEquals("id,n\nstorm.0,0\n", read(joined).substring(0, "id,n\nstorm.0,0\n".length()));
+    }
+
+    @Test
     void typedFields() throws IOException {
         Path f = dir.resolve("t.csv");
         try (CsvWriter w = new CsvWriter(f, List.of("i", "r", "s", "e"))) {

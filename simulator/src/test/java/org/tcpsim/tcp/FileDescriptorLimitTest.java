@@ -2,6 +2,7 @@ package org.tcpsim.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -53,5 +54,34 @@ class FileDescriptorLimitTest {
                 () -> a.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
         assertEquals("ENFILE", e.errno());
         assertEquals(4096, a.openFds(), "a failed socket() takes no descriptor");
+    }
+
+    @Test
+    void try_connect_returns_null_with_the_errno_connect_throws_and_takes_no_descriptor() {
+        TcpTestbed tb = new TcpTestbed(1, TcpTestbed.link(100_000_000, MS), TcpTestbed.link(100_000_000, MS),
+                KernelVersion.V6_18, "net.ipv4.ip_local_port_range", "40000 40003");
+        tb.client.setNofileLimit(6);
+        tb.server.listen(80, 128, SocketOptions.DEFAULTS, (lis, now) -> { });
+        TcpProcess p = tb.client.newProcess("p");
+        for (int i = 0; i < 4; i++) {
+            assertNotNull(p.tryConnect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        }
+        // four ports, four connections: the fifth finds no local port
+        assertNull(p.tryConnect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        assertEquals("EADDRNOTAVAIL", p.errno());
+        assertEquals(4, p.openFds(), "the failed connect() gave its descriptor back");
+        TcpError e = assertThrows(TcpError.class,
+                () -> p.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        assertEquals("EADDRNOTAVAIL", e.errno());
+        assertEquals("EADDRNOTAVAIL: no free local port to " + Integer.toUnsignedString(TcpTestbed.SERVER)
+                + ":80 in 40000-40003", e.getMessage());
+        // another destination port still has the four local ports; then RLIMIT_NOFILE (6) is reached
+        assertNotNull(p.tryConnect(TcpTestbed.SERVER, 81, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        assertNotNull(p.tryConnect(TcpTestbed.SERVER, 81, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        assertNull(p.tryConnect(TcpTestbed.SERVER, 81, SocketOptions.DEFAULTS, new SocketCallbacks() { }));
+        assertEquals("EMFILE", p.errno());
+        assertEquals(6, p.openFds());
+        assertEquals("EMFILE", assertThrows(TcpError.class,
+                () -> p.connect(TcpTestbed.SERVER, 81, SocketOptions.DEFAULTS, new SocketCallbacks() { })).errno());
     }
 }

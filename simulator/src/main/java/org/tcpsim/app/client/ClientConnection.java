@@ -3,7 +3,6 @@ package org.tcpsim.app.client;
 import org.tcpsim.app.ConnectionRecord;
 import org.tcpsim.app.ConnectionSink;
 import org.tcpsim.tcp.SocketCallbacks;
-import org.tcpsim.tcp.TcpError;
 import org.tcpsim.tcp.TcpProcess;
 import org.tcpsim.tcp.TcpSocket;
 
@@ -27,7 +26,9 @@ public final class ClientConnection implements SocketCallbacks {
     }
 
     private final ClientSettings cs;
-    private final String id;
+    /** conn_id is {@code workload.number}, made into a string only for a row that needs one. */
+    private final String workload;
+    private final long number;
     private final ClientStats stats;
     private final ConnectionSink sink;
     private final Ended whenEnded;
@@ -40,10 +41,11 @@ public final class ClientConnection implements SocketCallbacks {
     private int answered;
     private boolean ended;
 
-    private ClientConnection(ClientSettings cs, String id, ClientStats stats, ConnectionSink sink, Ended whenEnded,
-                             long now) {
+    private ClientConnection(ClientSettings cs, String workload, long number, ClientStats stats, ConnectionSink sink,
+                             Ended whenEnded, long now) {
         this.cs = cs;
-        this.id = id;
+        this.workload = workload;
+        this.number = number;
         this.stats = stats;
         this.sink = sink;
         this.whenEnded = whenEnded;
@@ -51,17 +53,16 @@ public final class ClientConnection implements SocketCallbacks {
     }
 
     /**
-     * Opens a connection now through {@code process}: the returned connection has either a socket
-     * in SYN_SENT or has already ended with the errno connect() returned (EADDRNOTAVAIL, EMFILE, ...).
+     * Opens connection {@code workload.number} now through {@code process}: the returned connection has either
+     * a socket in SYN_SENT or has already ended with the errno connect() returned (EADDRNOTAVAIL, EMFILE, ...).
      */
-    public static ClientConnection open(ClientSettings cs, TcpProcess process, String id, ClientStats stats,
-                                        ConnectionSink sink, Ended whenEnded, long now) {
-        ClientConnection c = new ClientConnection(cs, id, stats, sink, whenEnded, now);
+    public static ClientConnection open(ClientSettings cs, TcpProcess process, String workload, long number,
+                                        ClientStats stats, ConnectionSink sink, Ended whenEnded, long now) {
+        ClientConnection c = new ClientConnection(cs, workload, number, stats, sink, whenEnded, now);
         stats.attempted();
-        try {
-            c.socket = process.connect(cs.toAddress(), cs.port(), cs.options(), c);
-        } catch (TcpError e) {
-            c.end(e.errno(), true, now);
+        c.socket = process.tryConnect(cs.toAddress(), cs.port(), cs.options(), c);
+        if (c.socket == null) {
+            c.end(process.errno(), true, now);
         }
         return c;
     }
@@ -142,16 +143,22 @@ public final class ClientConnection implements SocketCallbacks {
         }
         ended = true;
         stats.ended(outcome);
-        sink.connection(socket == null
-                ? new ConnectionRecord(id, cs.from(), cs.toNode(), 0, startNs, -1, now, outcome, 0, 0, 0, 0)
-                : ConnectionRecord.of(id, cs.from(), cs.toNode(), socket, outcome, received, now));
+        if (socket == null) {
+            sink.connectFailed(workload, number, cs.from(), cs.toNode(), startNs, now, outcome);
+        } else {
+            sink.connection(ConnectionRecord.of(id(), cs.from(), cs.toNode(), socket, outcome, received, now));
+        }
         whenEnded.ended(this, outcome, atConnect, now);
     }
 
     /** The row of a connection still in progress when the run ended. */
     public void recordOpen() {
         if (!ended && socket != null) {
-            sink.connection(ConnectionRecord.of(id, cs.from(), cs.toNode(), socket, "open", received, -1));
+            sink.connection(ConnectionRecord.of(id(), cs.from(), cs.toNode(), socket, "open", received, -1));
         }
+    }
+
+    private String id() {
+        return workload + "." + number;
     }
 }

@@ -18,7 +18,8 @@ public final class ClientStats {
 
     private final LatencyHistogram connect = new LatencyHistogram();
     private final LatencyHistogram response = new LatencyHistogram();
-    private final Map<String, Long> failed = new TreeMap<>();
+    /** Failures by errno, each a one-element counter (no boxed Long per failure). */
+    private final Map<String, long[]> failed = new TreeMap<>();
     private long attempted;
     private long ok;
     private long failedTotal;
@@ -28,7 +29,7 @@ public final class ClientStats {
 
     public ClientStats() {
         for (String e : USUAL_ERRNOS) {
-            failed.put(e, 0L);
+            failed.put(e, new long[1]);
         }
     }
 
@@ -49,7 +50,7 @@ public final class ClientStats {
             ok++;
         } else {
             failedTotal++;
-            failed.merge(outcome, 1L, Long::sum);
+            failed.computeIfAbsent(outcome, e -> new long[1])[0]++;
         }
     }
 
@@ -77,8 +78,8 @@ public final class ClientStats {
         metrics.metric("attempted", attempted);
         metrics.metric("ok", ok);
         metrics.metric("failed", failedTotal);
-        for (Map.Entry<String, Long> e : failed.entrySet()) {
-            metrics.metric("failed." + e.getKey(), e.getValue());
+        for (Map.Entry<String, long[]> e : failed.entrySet()) {
+            metrics.metric("failed." + e.getKey(), e.getValue()[0]);
         }
         metrics.metric("open", open);
         latencies(metrics, "connect_latency", connect);

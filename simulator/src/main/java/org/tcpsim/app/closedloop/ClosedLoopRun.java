@@ -54,7 +54,7 @@ final class ClosedLoopRun implements WorkloadRun {
             if (now >= stopNs || stats.attempts() >= w.count()) {
                 return;
             }
-            ClientConnection c = ClientConnection.open(w.client(), process, w.name() + "." + stats.attempts(), stats,
+            ClientConnection c = ClientConnection.open(w.client(), process, w.name(), stats.attempts(), stats,
                     ctx.connections(), this::ended, now);
             if (!c.isEnded()) {
                 open.add(c);

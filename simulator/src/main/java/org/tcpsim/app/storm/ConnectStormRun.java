@@ -22,6 +22,7 @@ final class ConnectStormRun implements WorkloadRun, Event {
     private final ClientStats stats = new ClientStats();
     /** Connections in progress, in the order they started (iteration order is deterministic). */
     private final Set<ClientConnection> open = new LinkedHashSet<>();
+    private final ClientConnection.Ended whenEnded = (conn, outcome, atConnect, t) -> open.remove(conn);
 
     ConnectStormRun(ConnectStormWorkload w, RunContext ctx) {
         this.w = w;
@@ -39,8 +40,8 @@ final class ConnectStormRun implements WorkloadRun, Event {
     /** An arrival: a new connection now, then the next arrival. */
     @Override
     public void fire(long now) {
-        ClientConnection c = ClientConnection.open(w.client(), process, w.name() + "." + stats.attempts(), stats,
-                ctx.connections(), (conn, outcome, atConnect, t) -> open.remove(conn), now);
+        ClientConnection c = ClientConnection.open(w.client(), process, w.name(), stats.attempts(), stats,
+                ctx.connections(), whenEnded, now);
         if (!c.isEnded()) {
             open.add(c);
         }
