@@ -5,6 +5,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +27,18 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The `tcpsim` command. Exit status: 0 success, 1 a run failed, 2 bad input (usage or experiment files). */
 @Command(name = "tcpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Discrete-event simulator of the Linux kernel TCP stack: JSON experiments in, CSV out.",
-        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, MergeCommand.class,
-                PluginsCommand.class, SysctlsCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class,
-                PacketdrillCommand.class, CommandLine.HelpCommand.class})
+        description = "Discrete-event simulator of the Linux kernel TCP stack: JSON experiments in, CSV out.")
 public final class Main {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /**
+     * The subcommands by the name of their @Command (written out: reading eleven annotations costs a proxy each),
+     * in the order of {@code tcpsim --help}.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands("run", RunCommand.class, "sweep", SweepCommand.class,
+            "validate", ValidateCommand.class, "merge", MergeCommand.class, "plugins", PluginsCommand.class,
+            "sysctls", SysctlsCommand.class, "bench", BenchCommand.class, "plot", PlotCommand.class,
+            "report", ReportCommand.class, "packetdrill", PacketdrillCommand.class, "help", CommandLine.HelpCommand.class);
 
     @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "load the plugin jars in DIR (or the jar DIR names); repeatable. Also loaded: the entries of"
@@ -57,6 +64,9 @@ public final class Main {
         Main main = new Main();
         main.env = env;
         CommandLine cli = new CommandLine(main);
+        for (Class<?> command : subcommandsFor(args)) { // before the settings below: they apply to those present
+            cli.addSubcommand(command);
+        }
         cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cli.registerConverter(Path.class, Main::path);
         cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILED);
@@ -87,6 +97,33 @@ public final class Main {
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommands to build for {@code args}: only the one named when it is the first word after the global
+     * --plugins options, as picocli reads such a line the same way with or without the others (building every
+     * command's model from its annotations took half of picocli's start-up); all of them otherwise (help,
+     * --version, a mistyped name, which picocli answers with the list).
+     */
+    static Collection<Class<?>> subcommandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--plugins")) {
+                i++; // its DIR
+            } else if (!a.startsWith("--plugins=")) {
+                Class<?> named = a.equals("help") ? null : COMMANDS.get(a);
+                return named != null ? List.of(named) : COMMANDS.values();
+            }
+        }
+        return COMMANDS.values();
+    }
+
+    private static Map<String, Class<?>> commands(Object... nameThenClass) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     /**
