@@ -10,15 +10,28 @@ package org.tcpsim.engine;
  */
 public final class Timer implements Event {
     private static final long NONE = -1;
+    /** The action of a detached timer. */
+    private static final Event NOTHING = now -> { };
 
     private final Scheduler sim;
-    private final Event action;
+    /** What firing does; nothing once {@link #detach detached}. */
+    private Event action;
     private long deadline = NONE;
     private long queuedAt = NONE;
 
     public Timer(Scheduler sim, Event action) {
         this.sim = sim;
         this.action = action;
+    }
+
+    /**
+     * Cancels the timer and lets go of its action (and so of whatever the action belongs to): an entry still
+     * queued keeps only this timer alive until its time comes, not the owner. For an owner that is gone and whose
+     * action would do nothing any more: the timer may still be armed, and then fires nothing.
+     */
+    public void detach() {
+        deadline = NONE;
+        action = NOTHING;
     }
 
     /** Arms (or re-arms) the timer to fire at absolute time {@code at}. */

@@ -524,12 +524,7 @@ public final class TcpSocket {
             }
             case TIME_WAIT -> {
                 chargeMemory(now);
-                retransmitTimer.cancel();
-                delackTimer.cancel();
-                snd.pacing.cancel();
-                if (keepalive != null) {
-                    keepalive.stop();
-                }
+                detachTimers(); // tcp_time_wait -> tcp_done: a timewait sock (or nothing) replaces this socket
                 tEnd = now;
                 if (!stack.enterTimeWait(this, now)) {
                     moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
@@ -546,14 +541,24 @@ public final class TcpSocket {
         }
     }
 
-    private void closed(TcpState prev, long now) {
-        chargeMemory(now);
-        retransmitTimer.cancel();
+    /**
+     * The socket is done (tcp_done -> inet_csk_clear_xmit_timers): its timers are cancelled, and the transmit
+     * timer lets go of it ({@link Timer#detach}), so the entry it left in the event queue (armed at the SYN's
+     * 1 s RTO, say) does not keep the whole socket alive until then. It fires nothing in TIME_WAIT or CLOSED
+     * ({@link TcpTimers#retransmitTimerFired}), which a socket never leaves, so detaching changes nothing else.
+     */
+    private void detachTimers() {
+        retransmitTimer.detach();
         delackTimer.cancel();
         snd.pacing.cancel();
         if (keepalive != null) {
             keepalive.stop();
         }
+    }
+
+    private void closed(TcpState prev, long now) {
+        chargeMemory(now);
+        detachTimers();
         if (tEnd < 0) {
             tEnd = now;
         }

@@ -72,4 +72,15 @@ class TimerTest {
         sim.run(1_000);
         assertEquals(List.of(50L, 100L), fired);
     }
+
+    @Test
+    void a_detached_timer_is_cancelled_and_fires_nothing_even_when_armed_again() {
+        timer.arm(100);
+        sim.schedule(10, now -> timer.detach());
+        sim.schedule(20, now -> timer.arm(150)); // the owner's code may still arm it: nothing happens
+        sim.schedule(30, now -> assertTrue(timer.isArmed()));
+        sim.run(1_000);
+        assertEquals(List.of(), fired);
+        assertFalse(timer.isArmed(), "fired (doing nothing) at 150");
+    }
 }
