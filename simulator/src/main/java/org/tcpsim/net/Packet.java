@@ -18,6 +18,10 @@ public class Packet implements Event, Cloneable {
     public int length;
     public int protocol;
     public int ttl = DEFAULT_TTL;
+    /** The IPv4 TOS byte (DSCP and ECN), as the sending socket's IP_TOS left it (inet->tos). */
+    public int tos;
+    /** The IPv4 DF bit: set unless the sender's IP_MTU_DISCOVER says otherwise (ip_dont_fragment). */
+    public boolean dontFragment = true;
     /** Destination node index resolved at IP output, re-resolved when an address is rewritten. */
     public int dstNode = -1;
     /** The interface carrying this packet while it is in flight, null otherwise. */
@@ -30,6 +34,8 @@ public class Packet implements Event, Cloneable {
         length = 0;
         protocol = 0;
         ttl = DEFAULT_TTL;
+        tos = 0;
+        dontFragment = true;
         dstNode = -1;
         via = null;
     }

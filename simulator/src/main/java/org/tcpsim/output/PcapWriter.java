@@ -21,7 +21,7 @@ import org.tcpsim.tcp.TcpWireFormat;
  * fields little-endian so the file is the same on every machine.
  *
  * <p>Each record is an Ethernet II frame carrying the packet as IPv4: a 20-byte header
- * (DF set, TTL from the packet, total length {@code p.length}, correct header checksum), then
+ * (TOS and DF as the packet carries them, TTL from the packet, total length {@code p.length}, correct header checksum), then
  * the TCP header with options from {@link TcpWireFormat} or the UDP header of a
  * {@link Datagram}, each with a correct checksum, then zero payload bytes up to
  * {@code p.length}, so the captured length is the wire length. Other protocols get the IPv4
@@ -164,10 +164,10 @@ public final class PcapWriter implements Closeable {
 
     private void writeIpv4Header(Packet p, int at) {
         buf[at] = 0x45; // version 4, IHL 5
-        buf[at + 1] = 0; // DSCP/ECN
+        buf[at + 1] = (byte) p.tos; // DSCP/ECN
         be16(buf, at + 2, p.length);
         be16(buf, at + 4, nextIpId(p));
-        be16(buf, at + 6, IP_DF);
+        be16(buf, at + 6, p.dontFragment ? IP_DF : 0); // no fragment offset: the model never fragments
         buf[at + 8] = (byte) p.ttl;
         buf[at + 9] = (byte) p.protocol;
         be16(buf, at + 10, 0);

@@ -14,7 +14,7 @@ import org.tcpsim.plugin.PluginRegistry;
 final class SockOptions {
     private static final List<String> BEFORE_OPEN = List.of("SO_REUSEADDR", "SO_SNDBUF", "SO_RCVBUF", "SO_KEEPALIVE",
             "TCP_NODELAY", "TCP_USER_TIMEOUT", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "TCP_CONGESTION",
-            "TCP_SYNCNT", "TCP_MAXSEG", "TCP_NOTSENT_LOWAT");
+            "TCP_SYNCNT", "TCP_MAXSEG", "TCP_NOTSENT_LOWAT", "IP_TOS", "IP_MTU_DISCOVER");
 
     private final ScriptRun run;
     private final Calls calls;
@@ -64,6 +64,10 @@ final class SockOptions {
                 return Ret.ok(0);
             }
             long v = calls.num("setsockopt", val);
+            if (opt.equals("IP_FREEBIND")) {
+                s.opts.freebind = v != 0; // any time; an accepted socket inherits it (sk_clone_lock)
+                return Ret.ok(0);
+            }
             if (opt.equals("TCP_INQ") && s.live == null) {
                 if (v < 0 || v > 1) {
                     return Ret.err("EINVAL"); // do_tcp_setsockopt
@@ -101,6 +105,13 @@ final class SockOptions {
                         s.opts.userMss = (int) v;
                     }
                     case "TCP_NOTSENT_LOWAT" -> s.opts.notsentLowat = (int) v;
+                    case "IP_TOS" -> s.opts.ipTos = SocketOptionCalls.ipTos(s.opts.ipTos, v);
+                    case "IP_MTU_DISCOVER" -> {
+                        if (!SocketOptionCalls.validPmtudisc(v)) {
+                            return Ret.err("EINVAL");
+                        }
+                        s.opts.pmtudisc = (int) v;
+                    }
                     default -> throw calls.unsupported("setsockopt " + opt);
                 }
                 return Ret.ok(0);
@@ -136,6 +147,8 @@ final class SockOptions {
                 String e = s.pendingError;
                 s.pendingError = null;
                 actual = e == null ? 0 : Symbols.errno(e);
+            } else if (opt.equals("IP_FREEBIND")) {
+                actual = s.opts.freebind ? 1 : 0;
             } else if (opt.equals("TCP_INQ") && s.live == null) {
                 actual = s.opts.inq ? 1 : 0;
             } else if (s.live != null) {
@@ -186,6 +199,7 @@ final class SockOptions {
 
     /** An accepted socket has its listener's options (the kernel copies them into the child). */
     void inherit(Sock listener, Sock child) {
+        child.opts.freebind = listener.opts.freebind;
         if (listener.opts.inq) {
             SocketOptionCalls.set(child.live, "TCP_INQ", 1, run.nowNs());
         }

@@ -24,9 +24,18 @@ final class SockOpts {
     boolean inq;
     /** TCP_NOTSENT_LOWAT, or 0 for the sysctl. */
     int notsentLowat;
+    /** IP_TOS (inet->tos). */
+    int ipTos;
+    /** IP_MTU_DISCOVER (inet->pmtudisc), IP_PMTUDISC_WANT as inet_create sets it. */
+    int pmtudisc = SocketOptions.IP_PMTUDISC_WANT;
+    /**
+     * IP_FREEBIND (inet->freebind): bind() may take an address not (yet) on the host. The runner's
+     * bind() always takes the local address, so the flag changes nothing but what getsockopt reads.
+     */
+    boolean freebind;
 
     SocketOptions toOptions() {
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, congestion, reuseAddr, keepAlive, keepIdleS,
-                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat);
+                keepIntvlS, keepCnt, userTimeoutMs, userMss, notsentLowat, ipTos, pmtudisc);
     }
 }

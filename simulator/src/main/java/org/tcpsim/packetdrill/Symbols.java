@@ -82,6 +82,12 @@ final class Symbols {
         v("IP_TTL", 2);
         v("IP_MTU_DISCOVER", 10);
         v("IP_FREEBIND", 15);
+        v("IP_PMTUDISC_DONT", 0);
+        v("IP_PMTUDISC_WANT", 1);
+        v("IP_PMTUDISC_DO", 2);
+        v("IP_PMTUDISC_PROBE", 3);
+        v("IP_PMTUDISC_INTERFACE", 4);
+        v("IP_PMTUDISC_OMIT", 5);
         // fcntl
         v("F_GETFL", 3);
         v("F_SETFL", 4);

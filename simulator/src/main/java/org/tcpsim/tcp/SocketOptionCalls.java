@@ -132,6 +132,13 @@ public final class SocketOptionCalls {
                 s.options = s.options.withNotsentLowat((int) value);
                 s.wakeWriter(now);
             }
+            case "IP_TOS" -> s.options = s.options.withIpTos(ipTos(s.options.ipTos(), value));
+            case "IP_MTU_DISCOVER" -> {
+                if (!validPmtudisc(value)) {
+                    return "EINVAL";
+                }
+                s.options = s.options.withPmtudisc((int) value);
+            }
             case "TCP_SYNCNT" -> {
                 // tcp_sock_set_syncnt: icsk_syn_retries, read by the SYN timer (tcp_write_timeout)
                 if (value < 1 || value > MAX_TCP_SYNCNT_OR_KEEPCNT) {
@@ -174,6 +181,8 @@ public final class SocketOptionCalls {
             case "TCP_SYNCNT" -> s.synRetriesOption > 0 ? s.synRetriesOption : s.stack.settings.synRetries;
             case "TCP_NOTSENT_LOWAT" -> s.options.notsentLowat(); // the option alone, never the sysctl
             case "TCP_INQ" -> s.recvmsgInq ? 1 : 0;
+            case "IP_TOS" -> s.options.ipTos();
+            case "IP_MTU_DISCOVER" -> s.options.pmtudisc();
             // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option); user_mss in CLOSE
             case "TCP_MAXSEG" -> s.state == TcpState.CLOSED && s.options.userMss() > 0 ? s.options.userMss() : s.snd.mss;
             default -> throw new NotModelled(option);
@@ -191,6 +200,19 @@ public final class SocketOptionCalls {
     /** sk_rcvbuf after setsockopt(SO_RCVBUF, {@code asked}) (__sock_set_rcvbuf): rmem_max, doubled, SOCK_MIN_RCVBUF. */
     public static long sockRcvbuf(long asked, TcpSettings st) {
         return Math.max(2 * Math.min(asked & 0xffffffffL, st.rmemMax), SOCK_MIN_RCVBUF);
+    }
+
+    /**
+     * inet->tos after setsockopt(IP_TOS, {@code asked}) on a TCP socket (__ip_sock_set_tos): the ECN
+     * bits stay as they were (TCP's own, INET_ECN_MASK), the rest is the low byte asked for.
+     */
+    public static int ipTos(int old, long asked) {
+        return (int) (asked & 0xfc) | (old & 0x3);
+    }
+
+    /** do_ip_setsockopt IP_MTU_DISCOVER: IP_PMTUDISC_DONT (0) to IP_PMTUDISC_OMIT (5), else EINVAL. */
+    public static boolean validPmtudisc(long value) {
+        return value >= SocketOptions.IP_PMTUDISC_DONT && value <= SocketOptions.IP_PMTUDISC_OMIT;
     }
 
     /** tcp_sock_set_maxseg's range: 0 (clear) or TCP_MIN_MSS to MAX_TCP_WINDOW. */
@@ -241,6 +263,14 @@ public final class SocketOptionCalls {
                 }
                 l.options = o.withUserTimeoutMs((int) value);
             }
+            // the listener's SYN-ACKs (tcp_v4_send_synack) and its children (sk_clone_lock) carry them
+            case "IP_TOS" -> l.options = o.withIpTos(ipTos(o.ipTos(), value));
+            case "IP_MTU_DISCOVER" -> {
+                if (!validPmtudisc(value)) {
+                    return "EINVAL";
+                }
+                l.options = o.withPmtudisc((int) value);
+            }
             default -> throw new NotModelled(option);
         }
         return null;
@@ -273,6 +303,8 @@ public final class SocketOptionCalls {
             // do_tcp_getsockopt in CLOSE or LISTEN: user_mss if set, else mss_cache as tcp_init_sock left it
             case "TCP_MAXSEG" -> o.userMss() > 0 ? o.userMss() : TcpSocket.DEFAULT_MSS;
             case "TCP_NOTSENT_LOWAT" -> o.notsentLowat();
+            case "IP_TOS" -> o.ipTos();
+            case "IP_MTU_DISCOVER" -> o.pmtudisc();
             default -> throw new NotModelled(option);
         };
     }

@@ -94,6 +94,8 @@ final class TcpConnRequest {
         s.seq = cookie(syn.src, syn.srcPort, syn.dstPort, syn.seq, now / COOKIE_TICK_NS, mssIndex);
         s.ack = syn.seq + 1;
         s.flags = TcpSegment.SYN | TcpSegment.ACK;
+        s.tos = l.options().ipTos(); // tcp_v4_send_synack: the listener's inet->tos and DF (ip_build_and_send_pkt)
+        s.dontFragment = l.options().dontFragment();
         s.mssOption = l.advmss(syn.src);
         s.window = Math.min(65535, (int) (st.rmem[1] * TcpReceiver.DEFAULT_SCALING_RATIO >> TcpReceiver.RMEM_TO_WIN_SCALE));
         if (st.timestamps && syn.hasTimestamps) {

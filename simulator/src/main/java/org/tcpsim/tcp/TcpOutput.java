@@ -53,6 +53,9 @@ final class TcpOutput {
         s.dstPort = sk.remotePort();
         s.seq = seq;
         s.flags = flags;
+        SocketOptions o = sk.options;
+        s.tos = o.ipTos(); // ip_queue_xmit: iph->tos = inet->tos; DF from ip_dont_fragment
+        s.dontFragment = o.dontFragment();
         if ((flags & TcpSegment.ACK) != 0) {
             s.ack = sk.rcv.queue.rcvNxt();
         }

@@ -196,6 +196,28 @@ class PcapWriterTest {
     }
 
     @Test
+    void tosAndDfComeFromThePacket() throws IOException {
+        // IP_TOS 0xb8 with IP_PMTUDISC_DONT, as a Linux socket sends it: TOS byte 0xb8, frag_off 0
+        TcpSegment s = seg(CLIENT, SERVER, TcpSegment.ACK, ISN_C, ISN_S, 502, 100, 1, 2);
+        s.tos = 0xb8;
+        s.dontFragment = false;
+        s.sealLength();
+        Path f = dir.resolve("tos.pcap");
+        try (PcapWriter w = new PcapWriter(f)) {
+            w.write(0, s);
+            w.write(1, seg(CLIENT, SERVER, TcpSegment.ACK, ISN_C, ISN_S, 502, 100, 1, 2).sealLength());
+        }
+        List<Record> recs = read(f);
+        ByteBuffer a = ByteBuffer.wrap(recs.get(0).data());
+        assertEquals(0xb8, a.get(15) & 0xff, "TOS byte");
+        assertEquals(0, a.getShort(20) & 0xffff, "no DF");
+        assertEquals(0xffff, sum(recs.get(0).data(), 14, 20, 0), "IPv4 header checksum covers them");
+        ByteBuffer b = ByteBuffer.wrap(recs.get(1).data());
+        assertEquals(0, b.get(15) & 0xff, "a new packet: TOS 0");
+        assertEquals(0x4000, b.getShort(20) & 0xffff, "a new packet: DF");
+    }
+
+    @Test
     void sameInputGivesByteIdenticalFiles() throws IOException {
         writeSample(dir.resolve("a.pcap"));
         writeSample(dir.resolve("b.pcap"));
