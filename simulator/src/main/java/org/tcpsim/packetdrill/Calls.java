@@ -28,11 +28,15 @@ final class Calls {
     private final ScriptRun run;
     private final Syscalls syscalls;
     private final SockOptions sockopts;
+    private final FileCalls files;
+    private final ControlCalls control;
 
     Calls(ScriptRun run, Syscalls syscalls) {
         this.run = run;
         this.syscalls = syscalls;
         this.sockopts = new SockOptions(run, this);
+        this.files = new FileCalls(run, this);
+        this.control = new ControlCalls(this);
     }
 
     Unsupported unsupported(String what) {
@@ -169,6 +173,9 @@ final class Calls {
             }
             case "read" -> {
                 count(name, a, 3);
+                if (run.files.get(num(name, a.get(0))) instanceof ScriptFiles.PipeEnd p) {
+                    yield files.readPipe(p, num(name, a.get(2)));
+                }
                 Sock sk = sock(name, num(name, a.get(0)));
                 Attempt r = recv(name, sk, num(name, a.get(2)), 0);
                 yield nullBuffer(name, a) ? efaultOnRecv(sk, r) : r;
@@ -203,9 +210,13 @@ final class Calls {
                 };
             }
             case "close" -> close(a);
+            case "open" -> files.open(s, a);
+            case "sendfile" -> files.sendfile(a);
+            case "pipe" -> files.pipe(a);
+            case "splice" -> files.splice(a);
             case "shutdown" -> shutdown(a);
-            case "fcntl" -> fcntl(a);
-            case "ioctl" -> ioctl(a);
+            case "fcntl" -> control.fcntl(a);
+            case "ioctl" -> control.ioctl(a);
             case "poll" -> Poll.start(this, run, syscalls, a);
             case "setsockopt" -> sockopts.set(a);
             case "getsockopt" -> sockopts.get(a);
@@ -435,11 +446,20 @@ final class Calls {
 
     private static final long MSG_DONTWAIT = 0x40;
     private static final long MSG_PEEK = 2;
+    private static final long MSG_OOB = 1;
     private static final long MSG_MORE = 0x8000;
     private static final long MSG_EOR = 0x80;
     private static final long MSG_NOSIGNAL = 0x4000;
 
     private Attempt send(String call, Sock s, long bytes, long flags) {
+        return send(call, s, bytes, flags, Long.MAX_VALUE);
+    }
+
+    /**
+     * A send of {@code bytes} handed to tcp_sendmsg in pieces of {@code chunk} bytes, each but the
+     * last with MSG_MORE (as splice_to_socket hands over sendfile()'s pipe-sized pieces).
+     */
+    Attempt send(String call, Sock s, long bytes, long flags, long chunk) {
         if ((flags & ~(MSG_DONTWAIT | MSG_MORE | MSG_EOR | MSG_NOSIGNAL)) != 0) {
             throw unsupported(call + "() with flags 0x" + Long.toHexString(flags));
         }
@@ -462,9 +482,15 @@ final class Calls {
             if (t.writeShutdown() || (st != TcpState.ESTABLISHED && st != TcpState.CLOSE_WAIT)) {
                 return done[0] > 0 ? Ret.ok(done[0]) : Ret.err("EPIPE");
             }
-            long left = bytes - done[0];
-            if (left > 0) {
-                done[0] += t.write((int) Math.min(left, Integer.MAX_VALUE), run.nowNs(), more, eor, done[0] > 0);
+            while (done[0] < bytes) {
+                long pieceEnd = chunk >= bytes ? bytes : Math.min(bytes, (done[0] / chunk + 1) * chunk);
+                long piece = pieceEnd - done[0];
+                int w = t.write((int) Math.min(piece, Integer.MAX_VALUE), run.nowNs(), more || pieceEnd < bytes, eor,
+                        done[0] > 0);
+                done[0] += w;
+                if (w < piece) {
+                    break;
+                }
             }
             if (done[0] == bytes) {
                 return Ret.ok(bytes);
@@ -477,11 +503,21 @@ final class Calls {
     }
 
     private Attempt recv(String call, Sock s, long max, long flags) {
-        if ((flags & ~(MSG_DONTWAIT | MSG_PEEK)) != 0) {
+        if ((flags & ~(MSG_DONTWAIT | MSG_PEEK | MSG_OOB)) != 0) {
             throw unsupported(call + "() with flags 0x" + Long.toHexString(flags));
         }
         boolean peek = (flags & MSG_PEEK) != 0;
         boolean dontWait = (flags & MSG_DONTWAIT) != 0;
+        if ((flags & MSG_OOB) != 0) {
+            return () -> {
+                if (s.live == null) {
+                    return Ret.err(s.listener != null ? "EINVAL" : "ENOTCONN");
+                }
+                int[] n = new int[1];
+                String errno = s.live.recvUrgent(peek, (int) Math.min(max, Integer.MAX_VALUE), n);
+                return errno == null ? Ret.ok(n[0]) : Ret.err(errno); // tcp_recv_urg never blocks
+            };
+        }
         return () -> {
             TcpSocket t = s.live;
             if (t == null) {
@@ -493,7 +529,12 @@ final class Calls {
             }
             if (avail > 0 && max > 0) {
                 int n = (int) Math.min(max, avail);
-                return Ret.ok(peek ? n : t.read(n, run.nowNs()));
+                // before the urgent mark, or stepping over the urgent byte at it (tcp_recvmsg_locked)
+                int got = peek ? t.peekable(n) : t.read(n, run.nowNs());
+                if (got > 0) {
+                    return Ret.ok(got);
+                }
+                avail = t.available();
             }
             if (max == 0) {
                 return Ret.ok(0);
@@ -511,11 +552,18 @@ final class Calls {
         };
     }
 
-    // ---- close, shutdown, fcntl, ioctl ----
+    // ---- close, shutdown ----
 
     private Attempt close(List<Expr> a) {
         count("close", a, 1);
-        Sock s = sock("close", num("close", a.get(0)));
+        long fd = num("close", a.get(0));
+        if (run.files.has(fd)) {
+            return () -> {
+                run.files.close(fd);
+                return Ret.ok(0);
+            };
+        }
+        Sock s = sock("close", fd);
         return () -> {
             s.closed = true;
             if (s.listener != null) {
@@ -548,48 +596,6 @@ final class Calls {
             }
             if (how == 1 || how == 2) {
                 s.live.shutdownWrite(run.nowNs());
-            }
-            return Ret.ok(0);
-        };
-    }
-
-    private Attempt fcntl(List<Expr> a) {
-        if (a.size() < 2) {
-            throw error("fcntl", "expected at least 2 args");
-        }
-        Sock s = sock("fcntl", num("fcntl", a.get(0)));
-        long cmd = num("fcntl", a.get(1));
-        if (cmd == 3) { // F_GETFL
-            return () -> Ret.ok(2 | (s.nonBlocking ? 04000 : 0));
-        }
-        if (cmd == 4 && a.size() == 3) { // F_SETFL
-            long flags = num("fcntl", a.get(2));
-            return () -> {
-                s.nonBlocking = (flags & 04000) != 0;
-                return Ret.ok(0);
-            };
-        }
-        throw unsupported("fcntl() command " + cmd);
-    }
-
-    private Attempt ioctl(List<Expr> a) {
-        count("ioctl", a, 3);
-        Sock s = sock("ioctl", num("ioctl", a.get(0)));
-        long req = num("ioctl", a.get(1));
-        if (req != 0x541B) {
-            throw unsupported("ioctl() request 0x" + Long.toHexString(req));
-        }
-        Expr out = a.get(2);
-        return () -> {
-            if (s.listener != null) {
-                return Ret.err("EINVAL");
-            }
-            long inq = s.live == null ? 0 : s.live.available();
-            if (out instanceof Expr.Array arr && arr.items().size() == 1 && !(arr.items().get(0) instanceof Expr.Ellipsis)) {
-                long want = num("ioctl", arr.items().get(0));
-                if (want != inq) {
-                    throw error("ioctl", "Bad ioctl optval: expected: " + want + " actual: " + inq);
-                }
             }
             return Ret.ok(0);
         };

@@ -86,6 +86,7 @@ final class Outbound {
             seg.ack = (int) (p.ack() + ackOffset);
         }
         seg.window = p.window();
+        seg.urgPtr = p.urgPtr();
         seg.dataLength = p.length();
         for (TcpOption o : p.options()) {
             switch (o.kind()) {
@@ -146,6 +147,9 @@ final class Outbound {
         }
         if (p.has('.')) {
             f |= TcpSegment.ACK;
+        }
+        if (p.has('U')) {
+            f |= TcpSegment.URG;
         }
         return f;
     }

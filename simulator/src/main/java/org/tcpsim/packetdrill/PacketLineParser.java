@@ -9,7 +9,7 @@ import org.tcpsim.packetdrill.Token.Kind;
  * Packet lines: {@code < S 0:0(0) win 65535 <mss 1460,sackOK,...>} and {@code > P. 1:1001(1000) ack 1},
  * with the checks of packetdrill's parser.y (consistent sequence range, a window on inbound packets,
  * options padded to 4 bytes and at most 40). Packets other than TCP over IPv4 (UDP, ICMP, GRE, MPLS,
- * explicit IP headers), ECN and URG flags, MD5 and Fast Open options are {@link UnsupportedConstruct}s.
+ * explicit IP headers), ECN flags, URG on outbound packets, MD5 and Fast Open options are {@link UnsupportedConstruct}s.
  */
 final class PacketLineParser {
     private static final String VALID_FLAGS = ".FSRPEWAU01234567";
@@ -70,8 +70,14 @@ final class PacketLineParser {
             in.take();
             window = (int) in.bounded("TCP window value", 0xffff);
         }
+        int urgPtr = 0;
         if (in.peek().isWord("urg")) {
-            throw new UnsupportedConstruct("urgent pointer (urg)", in.peek().line());
+            Token urg = in.take();
+            urgPtr = (int) in.bounded("urg_ptr value", 0xffff);
+            if (!inbound) {
+                throw new UnsupportedConstruct("urgent pointer (urg) on an outbound packet (the model sends no urgent data)",
+                        urg.line());
+            }
         }
         List<TcpOption> options = List.of();
         if (in.peek().isChar('<')) {
@@ -102,11 +108,12 @@ final class PacketLineParser {
             if ("EWA01234567".indexOf(c) >= 0) {
                 throw new UnsupportedConstruct("ECN flag '" + c + "' in packet", dir.line());
             }
-            if (c == 'U') {
-                throw new UnsupportedConstruct("URG flag in packet", dir.line());
+            if (c == 'U' && !inbound) {
+                throw new UnsupportedConstruct("URG flag on an outbound packet (the model sends no urgent data)",
+                        dir.line());
             }
         }
-        return new PacketSpec(inbound, flags, seq, (int) len, ack, window, options, srcPort, dstPort);
+        return new PacketSpec(inbound, flags, seq, (int) len, ack, window, urgPtr, options, srcPort, dstPort);
     }
 
     private String flags() throws ScriptSyntaxException {

@@ -11,11 +11,13 @@ import java.util.List;
  * @param flags   the flag letters ({@code S}, {@code F}, {@code R}, {@code P}, {@code .} for ACK, ...)
  * @param ack     the {@code ack} value, or 0 when absent (as packetdrill)
  * @param window  the {@code win} value, or -1 when absent (outbound: not checked)
+ * @param urgPtr  the {@code urg} value (the urgent pointer), 0 when absent
  * @param options TCP options in order; null for {@code <...>} (outbound: not checked)
  * @param srcPort an inbound line's explicit source port ({@code < 50001>8080 S ...}), or 0
  * @param dstPort an inbound line's explicit destination port, or 0
  */
-record PacketSpec(boolean inbound, String flags, long seq, int length, long ack, int window, List<TcpOption> options,
+record PacketSpec(boolean inbound, String flags, long seq, int length, long ack, int window, int urgPtr,
+                  List<TcpOption> options,
                   int srcPort, int dstPort) implements Script.Action {
 
     boolean has(char flag) {

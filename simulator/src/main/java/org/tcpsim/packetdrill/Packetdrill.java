@@ -60,11 +60,13 @@ public final class Packetdrill {
         Set<String> notes = new LinkedHashSet<>();
         Sysctls sysctls = Sysctls.defaults(kernel);
         LocalQdisc qdisc = new LocalQdisc();
+        List<ShellCommands.FileOp> initFiles = List.of();
         try {
             if (script.initCommand() != null) {
                 ShellCommands.Effect fx = ShellCommands.read(script.initCommand().text(),
                         file.toAbsolutePath().getParent(), script.initCommand().line(), qdisc);
                 sysctls = apply(sysctls, fx, notes);
+                initFiles = fx.files();
             }
         } catch (UnsupportedConstruct u) {
             return unsupported(shownPath, u, List.copyOf(notes));
@@ -75,6 +77,7 @@ public final class Packetdrill {
         ScriptHost host = new ScriptHost(kernel, sysctls, qdisc);
         ScriptRun run = new ScriptRun(script, shownPath, config, host);
         run.notes.addAll(notes);
+        run.files.apply(initFiles);
         try {
             run.start(new TcpStack(host));
             run.runEvents();
@@ -159,6 +162,7 @@ public final class Packetdrill {
 
     /** A command run as an event: its sysctl writes reach the running host. */
     static void apply(ScriptRun run, ShellCommands.Effect fx) {
+        run.files.apply(fx.files());
         List<ShellCommands.Write> writes = new ArrayList<>(fx.writes());
         if (writes.isEmpty()) {
             fx.notes().forEach(run::note);

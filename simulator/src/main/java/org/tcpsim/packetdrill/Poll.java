@@ -19,6 +19,7 @@ final class Poll {
     private static final long POLLERR = 0x008;
     private static final long POLLHUP = 0x010;
     private static final long POLLRDNORM = 0x040;
+    private static final long POLLPRI = 0x002;
     private static final long POLLWRNORM = 0x100;
     private static final long POLLRDHUP = 0x2000;
 
@@ -96,8 +97,12 @@ final class Poll {
             mask |= POLLIN | POLLRDNORM | POLLRDHUP;
         }
         if (st != TcpState.SYN_SENT && st != TcpState.SYN_RECV) {
-            if (t.available() > 0) {
+            // tcp_stream_is_readable with target 1, or 2 when the next byte is urgent (not inline)
+            if (t.available() > (t.atUrgentMark() ? 1 : 0)) {
                 mask |= POLLIN | POLLRDNORM;
+            }
+            if (t.urgentValid()) {
+                mask |= POLLPRI; // urg_data & TCP_URG_VALID
             }
             if (sendShutdown || t.pollWritable()) {
                 mask |= POLLOUT | POLLWRNORM;

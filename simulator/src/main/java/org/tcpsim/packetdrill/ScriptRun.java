@@ -27,6 +27,8 @@ final class ScriptRun {
     TcpStack stack;
     TcpProcess process;
     final List<Sock> socks = new ArrayList<>();
+    /** Files the script's commands made, and the file and pipe descriptors it opened. */
+    final ScriptFiles files = new ScriptFiles();
     Sock sut;
     final Set<String> notes = new LinkedHashSet<>();
 

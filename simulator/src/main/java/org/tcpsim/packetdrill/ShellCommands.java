@@ -14,20 +14,23 @@ import java.util.regex.Pattern;
  * command), read rather than executed: what they do to the local kernel is a list of sysctl
  * writes ({@code sysctl -q name=value}, packetdrill's {@code set_sysctls.py /proc/sys/...=value},
  * {@code echo value > /proc/sys/...}, and the same inside a shell script they call, such as
- * {@code ../common/defaults.sh}), and the root pfifo qdisc of tun0 ({@code tc qdisc add|replace dev
+ * {@code ../common/defaults.sh}), the root pfifo qdisc of tun0 ({@code tc qdisc add|replace dev
  * tun0 root pfifo [limit N]}, {@code tc qdisc del|delete dev tun0 root}), applied to the host's
- * {@link LocalQdisc} as the command runs; a {@code tc} command Linux refuses fails the line as a shell
- * does (status of the last command; {@code &&} skips the rest after a failure). Commands that change
- * nothing the model has (flushing tcp_metrics of a fresh host, turning TSO off, restoring sysctls at
- * the end) are accepted and noted; any other command is an {@link UnsupportedConstruct} naming it.
+ * {@link LocalQdisc} as the command runs (a {@code tc} command Linux refuses fails the line as a shell
+ * does: status of the last command; {@code &&} skips the rest after a failure), and the two file
+ * commands scripts use to make a file for sendfile() ({@code rm -f PATH}, {@code dd bs=N count=M
+ * if=/dev/zero of=PATH}), which become {@link FileOp}s on the runner's simulated file table: nothing
+ * is executed and no real file is touched. Commands that change nothing the model has (flushing
+ * tcp_metrics of a fresh host, turning TSO off, restoring sysctls at the end) are accepted and noted;
+ * any other command is an {@link UnsupportedConstruct} naming it.
  */
 final class ShellCommands {
     /** A sysctl write, with its dotted name, or a module parameter ({@code /sys/module/...}). */
     record Write(String name, String value, boolean moduleParameter) {
     }
 
-    /** What a command amounts to: the writes in order, and notes on what was accepted without effect. */
-    record Effect(List<Write> writes, List<String> notes) {
+    /** A file made of {@code size} zero bytes at {@code path}, or removed ({@code size} -1). */
+    record FileOp(String path, long size) {
     }
 
     /** The {@code tc qdisc} command shapes packetdrill's scripts use on tun0's root; any other is unsupported. */
@@ -35,11 +38,19 @@ final class ShellCommands {
     private static final Pattern TC_DELETE = Pattern.compile("tc qdisc (del|delete) dev tun0 root");
     private static final Pattern SEPARATOR = Pattern.compile(";|&&");
 
+    /** What a command amounts to: the writes and file operations in order, and notes on what was accepted without effect. */
+    record Effect(List<Write> writes, List<String> notes, List<FileOp> files) {
+    }
+
+    /** A path the file commands may name: absolute, no shell expansion, quoting or globbing. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9_./-]+");
+
     private static final Pattern ARITH = Pattern.compile("\\$\\(\\(([^()]*(\\([^()]*\\)[^()]*)*)\\)\\)");
 
     private final Path scriptDir;
     private final List<Write> writes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<FileOp> files = new ArrayList<>();
     private final int line;
     private final LocalQdisc qdisc;
     private int depth;
@@ -66,7 +77,7 @@ final class ShellCommands {
         if (s.status != 0) {
             throw new IOException(s.failure + " (`" + text.strip() + "`: non-zero status " + s.status + ")");
         }
-        return new Effect(List.copyOf(s.writes), List.copyOf(s.notes));
+        return new Effect(List.copyOf(s.writes), List.copyOf(s.notes), List.copyOf(s.files));
     }
 
     private void script(String text, Path dir) throws UnsupportedConstruct, IOException {
@@ -150,6 +161,15 @@ final class ShellCommands {
             note("sysctl restore script (a fresh host per script: nothing to restore)");
             return;
         }
+        if ((prog.equals("rm") || prog.equals("/bin/rm")) && w.length == 3 && w[1].equals("-f")
+                && PLAIN_PATH.matcher(w[2]).matches()) {
+            files.add(new FileOp(w[2], -1));
+            return;
+        }
+        if (prog.equals("dd") || prog.equals("/bin/dd")) {
+            files.add(dd(cmd, w));
+            return;
+        }
         if (prog.equals("ip") && cmd.matches("ip tcp_metrics flush.*")) {
             note("ip tcp_metrics flush (a fresh host has no tcp_metrics)");
             return;
@@ -183,6 +203,40 @@ final class ShellCommands {
             status = 2;
             failure = error;
         }
+    }
+
+    /**
+     * {@code dd bs=N count=M if=/dev/zero of=PATH [status=none]}: a file of N * M zero bytes (dd
+     * truncates its output without conv=notrunc). Any other operand or a size with a unit suffix
+     * is UNSUPPORTED.
+     */
+    private FileOp dd(String cmd, String[] w) throws UnsupportedConstruct {
+        long bs = -1;
+        long count = -1;
+        String in = null;
+        String of = null;
+        for (int i = 1; i < w.length; i++) {
+            int eq = w[i].indexOf('=');
+            String k = eq < 0 ? w[i] : w[i].substring(0, eq);
+            String v = eq < 0 ? "" : w[i].substring(eq + 1);
+            switch (k) {
+                case "bs" -> bs = v.matches("[0-9]{1,9}") ? Long.parseLong(v) : -1;
+                case "count" -> count = v.matches("[0-9]{1,9}") ? Long.parseLong(v) : -1;
+                case "if" -> in = v;
+                case "of" -> of = v;
+                case "status" -> {
+                    if (!v.equals("none") && !v.equals("noxfer")) {
+                        throw new UnsupportedConstruct("shell command `" + cmd + "` (dd status=" + v + ")", line);
+                    }
+                }
+                default -> throw new UnsupportedConstruct("shell command `" + cmd + "` (dd operand " + w[i] + ")", line);
+            }
+        }
+        if (bs < 0 || count < 0 || !"/dev/zero".equals(in) || of == null || !PLAIN_PATH.matcher(of).matches()) {
+            throw new UnsupportedConstruct("shell command `" + cmd + "` (only dd bs=N count=M if=/dev/zero of=PATH"
+                    + " is read)", line);
+        }
+        return new FileOp(of, bs * count);
     }
 
     private void note(String n) {

@@ -95,6 +95,9 @@ final class Symbols {
         v("O_WRONLY", 1);
         v("O_RDWR", 2);
         v("O_NONBLOCK", 04000);
+        v("SPLICE_F_MOVE", 1);
+        v("SPLICE_F_NONBLOCK", 2);
+        v("SPLICE_F_MORE", 4);
         // ioctl
         v("SIOCINQ", 0x541B);
         v("FIONREAD", 0x541B);

@@ -165,6 +165,13 @@ final class TcpInput {
         } else if (!sk.acks.process(seg, now)) {
             return;
         }
+        if (seg.has(TcpSegment.URG) || sk.urg != null) {
+            // tcp_urg, after tcp_ack and before tcp_data_queue (a connection that never saw URG skips it)
+            if (sk.urg == null) {
+                sk.urg = new UrgentData();
+            }
+            sk.urg.segmentArrived(sk, seg);
+        }
         receiveData(seg, now);
         if (simultaneousSynAck) {
             // tcp_data_queue: the SYN-ACK's SYN is below rcv_nxt, an old duplicate: ACKed at once,

@@ -15,7 +15,7 @@ public final class TcpSegment extends Packet {
     public static final int RST = 0x04;
     public static final int PSH = 0x08;
     public static final int ACK = 0x10;
-    /** URG: never set by the model, named for the flag tests that read it (TCP_REMNANT). */
+    /** URG: never set by the model's output; an inbound one is read by tcp_urg ({@link UrgentData}). */
     public static final int URG = 0x20;
 
     public int srcPort;
@@ -28,6 +28,8 @@ public final class TcpSegment extends Packet {
     public int window;
     /** Payload bytes. */
     public int dataLength;
+    /** The 16-bit urgent pointer (meaningful with URG). */
+    public int urgPtr;
 
     /** MSS option value; 0 when absent (only on SYN and SYN-ACK). */
     public int mssOption;
@@ -60,6 +62,7 @@ public final class TcpSegment extends Packet {
         flags = 0;
         window = 0;
         dataLength = 0;
+        urgPtr = 0;
         mssOption = 0;
         windowScaleOption = -1;
         sackPermitted = false;

@@ -66,6 +66,8 @@ public final class TcpSocket {
     long heardNs;
     /** TCP_INQ (tp->recvmsg_inq): recvmsg() returns a TCP_CM_INQ control message. */
     boolean recvmsgInq;
+    /** Urgent data received (tp->urg_data, urg_seq), or null until a segment with URG arrives. */
+    UrgentData urg;
     /** TCP_SYNCNT (icsk_syn_retries), or 0 for net.ipv4.tcp_syn_retries. */
     int synRetriesOption;
     int synRetransmits;
@@ -271,7 +273,25 @@ public final class TcpSocket {
 
     /** read(): up to {@code max} bytes; 0 when nothing is queued, -1 at end of stream (the peer's FIN). */
     public int read(int max, long now) {
+        return read(max, now, true);
+    }
+
+    /**
+     * A read of up to {@code max} bytes that stops before urgent data (tcp_recvmsg_locked's and
+     * tcp_read_sock's urg_offset); {@code skipUrgent}: at the mark, step over the urgent byte first
+     * (recvmsg without SOCK_URGINLINE), where tcp_read_sock (splice) returns nothing instead.
+     */
+    public int read(int max, long now, boolean skipUrgent) {
+        if (urg != null) {
+            if (skipUrgent && urg.atMark(rcv.queue) && rcv.queue.unread() > 0) {
+                rcv.read(1); // tcp_recvmsg_locked: *seq + 1, urg_hole++, not copied
+            }
+            max = urg.beforeMark(rcv.queue, max);
+        }
         int n = rcv.read(max);
+        if (urg != null) {
+            urg.afterRead(rcv.queue);
+        }
         bytesRead += n;
         if (n > 0) {
             chargeMemory(now);
@@ -292,6 +312,49 @@ public final class TcpSocket {
             return -1;
         }
         return n;
+    }
+
+    /** What read(max) with MSG_PEEK returns: as a read, stepping over an urgent byte at the mark, consuming nothing. */
+    public int peekable(int max) {
+        int avail = rcv.queue.unread();
+        if (urg == null) {
+            return Math.min(max, avail);
+        }
+        if (urg.atMark(rcv.queue) && avail > 0) {
+            return Math.min(max, avail - 1);
+        }
+        return Math.min(avail, urg.beforeMark(rcv.queue, max));
+    }
+
+    /**
+     * SIOCINQ (tcp_inq): the bytes to read, but only up to the urgent byte while one is pending
+     * in the queue (not SO_OOBINLINE), so 0 at the mark.
+     */
+    public int inq() {
+        ReceiveQueue q = rcv.queue;
+        if (urg == null || urg.state == UrgentData.NONE || Seq.lt(urg.seq, q.copiedSeq())
+                || !Seq.lt(urg.seq, q.rcvNxt())) {
+            return q.unread();
+        }
+        return urg.seq - q.copiedSeq();
+    }
+
+    /** SIOCATMARK: urgent data is pending and is the next byte (tcp_ioctl). */
+    public boolean atUrgentMark() {
+        return urg != null && urg.atMark(rcv.queue);
+    }
+
+    /** An urgent byte has arrived and is unread (tcp_poll's EPOLLPRI: urg_data & TCP_URG_VALID). */
+    public boolean urgentValid() {
+        return urg != null && urg.state == UrgentData.VALID;
+    }
+
+    /**
+     * recv(MSG_OOB) into {@code len} bytes (tcp_recv_urg): null with the byte count in {@code out[0]},
+     * or the errno name (EINVAL, ENOTCONN, EAGAIN).
+     */
+    public String recvUrgent(boolean peek, int len, int[] out) {
+        return urg == null ? "EINVAL" : urg.recvOob(this, peek, len, out);
     }
 
     /** Bytes received and not yet read. */

@@ -56,7 +56,7 @@ public final class TcpWireFormat {
         buf[offset + 13] = (byte) s.flags;
         put16(buf, offset + 14, s.window);
         put16(buf, offset + 16, 0); // checksum, filled in below
-        put16(buf, offset + 18, 0); // urgent pointer
+        put16(buf, offset + 18, s.urgPtr); // urgent pointer
         int p = offset + TcpSegment.HEADER_BYTES;
         if (s.mssOption > 0) {
             p = put4(buf, p, OPT_MSS, 4, s.mssOption >>> 8, s.mssOption);
@@ -98,6 +98,7 @@ public final class TcpWireFormat {
         checkRange("source port", s.srcPort, 0, 0xffff);
         checkRange("destination port", s.dstPort, 0, 0xffff);
         checkRange("window", s.window, 0, 0xffff);
+        checkRange("urgent pointer", s.urgPtr, 0, 0xffff);
         checkRange("flags", s.flags, 0, 0x1ff);
         checkRange("MSS option", s.mssOption, 0, 0xffff);
         checkRange("window scale option", s.windowScaleOption, -1, 0xff);
@@ -143,6 +144,7 @@ public final class TcpWireFormat {
         int hl = ((buf[offset + 12] & 0xf0) >>> 4) * 4;
         s.flags = ((buf[offset + 12] & 1) << 8) | (buf[offset + 13] & 0xff);
         s.window = get16(buf, offset + 14);
+        s.urgPtr = get16(buf, offset + 18);
         if (hl < TcpSegment.HEADER_BYTES || hl > segmentLength || buf.length - offset < hl) {
             throw new IllegalArgumentException("bad TCP data offset: header " + hl + " bytes, segment "
                     + segmentLength + ", buffer " + (buf.length - offset));

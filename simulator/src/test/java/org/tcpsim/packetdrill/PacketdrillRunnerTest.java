@@ -150,6 +150,35 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void file_commands_make_simulated_files_and_others_are_unsupported_by_name() throws Exception {
+        String open = "0 open(\"/tmp/f\", O_RDONLY) = 5\n";
+        // dd of zeros makes a file (nothing is executed: /tmp/f need not exist), rm -f removes it
+        assertEquals(Outcome.Status.PASS, run("`/bin/dd bs=1 count=5 if=/dev/zero of=/tmp/f status=none`\n" + open)
+                .status());
+        assertEquals(Outcome.Status.PASS, run("`dd if=/dev/zero of=/tmp/f bs=10 count=0\nrm -f /tmp/f`\n"
+                + "0 open(\"/tmp/f\", O_RDONLY) = -1 ENOENT (No such file or directory)\n").status());
+        Outcome other = run("`/bin/dd bs=1 count=5 if=/dev/urandom of=/tmp/f`\n" + open);
+        assertEquals(Outcome.Status.UNSUPPORTED, other.status());
+        assertTrue(other.message().startsWith("t.pkt:1: shell command `/bin/dd bs=1 count=5 if=/dev/urandom of=/tmp/f`"),
+                other.message());
+        assertEquals("t.pkt:1: shell command `rm -rf /tmp/f`", run("`rm -rf /tmp/f`\n" + open).message());
+        assertEquals("t.pkt:1: open() of /tmp/f, a file the script's commands did not make", run(open).message());
+        Outcome flags = run("`dd bs=1 count=1 if=/dev/zero of=/tmp/f`\n0 open(\"/tmp/f\", O_RDWR) = 5\n");
+        assertEquals("t.pkt:2: open() with flags 0x2 (only O_RDONLY)", flags.message());
+    }
+
+    @Test
+    void urg_is_read_on_inbound_packets_and_unsupported_on_outbound_ones() throws Exception {
+        Outcome out = run(withLine(base(), "> P. 1:1977(1976) ack 1", "> PU. 1:1977(1976) ack 1"));
+        assertEquals(Outcome.Status.UNSUPPORTED, out.status(), out.message());
+        assertTrue(out.message().contains("URG flag on an outbound packet"), out.message());
+        ScriptSyntaxException bad = org.junit.jupiter.api.Assertions.assertThrows(ScriptSyntaxException.class,
+                () -> run("0 < U. 1:2(1) ack 1 win 257 urg 65536\n"));
+        assertTrue(bad.getMessage().startsWith("t.pkt:1:"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("urg_ptr value out of range"), bad.getMessage());
+    }
+
+    @Test
     void init_command_sysctls_reach_the_host_and_unread_ones_are_noted() throws Exception {
         Outcome o = run("`sysctl -q net.ipv4.tcp_timestamps=0 net.ipv4.tcp_fastopen=1`\n"
                 + base().replace("sackOK,TS val 5000 ecr 0,nop,wscale 7>", "nop,nop,sackOK,nop,wscale 7>"));
