@@ -81,11 +81,11 @@ final class SockOptions {
                 }
                 switch (opt) {
                     case "SO_REUSEADDR" -> s.opts.reuseAddr = v != 0;
-                    // kept as asked (capped at wmem_max / rmem_max, as sk_setsockopt's min_t(u32, ...) does);
-                    // the socket doubles it when made (SocketOptionCalls.sockSndbuf / sockRcvbuf); 0 locks the
-                    // minimum as 1 does (SocketOptions keeps -1 for "not set" and takes 0 as not set too)
-                    case "SO_SNDBUF" -> s.opts.sndbuf = (int) Math.max(1, Math.min(v & 0xffffffffL, Integer.MAX_VALUE / 2));
-                    case "SO_RCVBUF" -> s.opts.rcvbuf = (int) Math.max(1, Math.min(v & 0xffffffffL, Integer.MAX_VALUE / 2));
+                    // kept as asked (capped as sk_setsockopt's min_t(u32, ...) and __sock_set_sndbuf's INT_MAX / 2
+                    // do); the socket doubles it when made (SocketOptionCalls.sockSndbuf / sockRcvbuf), and 0
+                    // gives the locked minimum, SOCK_MIN_SNDBUF / SOCK_MIN_RCVBUF (-1 is "not set")
+                    case "SO_SNDBUF" -> s.opts.sndbuf = (int) Math.min(v & 0xffffffffL, Integer.MAX_VALUE / 2);
+                    case "SO_RCVBUF" -> s.opts.rcvbuf = (int) Math.min(v & 0xffffffffL, Integer.MAX_VALUE / 2);
                     case "SO_KEEPALIVE" -> s.opts.keepAlive = v != 0;
                     case "TCP_NODELAY" -> s.opts.noDelay = v != 0;
                     case "TCP_USER_TIMEOUT" -> s.opts.userTimeoutMs = (int) v;

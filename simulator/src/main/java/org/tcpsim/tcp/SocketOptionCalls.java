@@ -74,6 +74,15 @@ public final class SocketOptionCalls {
                 s.snd.sndbufLocked = true;
                 s.wakeWriter(now);
             }
+            case "SO_RCVBUF" -> {
+                // __sock_set_rcvbuf: at most rmem_max, doubled, at least SOCK_MIN_RCVBUF, and locked: DRS
+                // (tcp_rcvbuf_grow) stops; window_clamp and rcv_ssthresh stay, the next windows come from
+                // the new buffer's free space (__tcp_select_window)
+                long v = Math.min(value & 0xffffffffL, s.stack.settings.rmemMax);
+                s.options = s.options.withRcvbuf((int) v);
+                s.rcv.rcvbuf = sockRcvbuf(v, s.stack.settings);
+                s.rcv.locked = true;
+            }
             case "SO_KEEPALIVE" -> {
                 // sk_setsockopt -> tcp_set_keepalive: on a live connection the timer starts (idle
                 // time from now, idleness from when the peer was last heard) or stops
@@ -184,9 +193,22 @@ public final class SocketOptionCalls {
             case "IP_TOS" -> s.options.ipTos();
             case "IP_MTU_DISCOVER" -> s.options.pmtudisc();
             // do_tcp_getsockopt: tp->mss_cache, the MSS in use (less the timestamp option); user_mss in CLOSE
-            case "TCP_MAXSEG" -> s.state == TcpState.CLOSED && s.options.userMss() > 0 ? s.options.userMss() : s.snd.mss;
+            case "TCP_MAXSEG" -> s.state == TcpState.CLOSED && s.options.userMss() > 0 ? s.options.userMss()
+                    : s.state == TcpState.SYN_SENT ? synSentMssCache(s) : s.snd.mss;
             default -> throw new NotModelled(option);
         };
+    }
+
+    /**
+     * mss_cache in SYN_SENT, as tcp_connect_init's tcp_sync_mss left it (__tcp_mtu_to_mss): the
+     * route's MTU less the IPv4 and TCP headers, at most mss_clamp (TCP_MAXSEG, else tcp_init_sock's
+     * TCP_MSS_DEFAULT 536: the peer's MSS is not known yet), at least 48, then less the timestamp
+     * option when net.ipv4.tcp_timestamps offers it (tcp_mtu_to_mss: tcp_header_len).
+     */
+    static int synSentMssCache(TcpSocket s) {
+        int clamp = s.options.userMss() > 0 ? s.options.userMss() : TcpSocket.DEFAULT_MSS;
+        int mss = Math.max(Math.min(s.stack.advmss(s.remoteAddress()), clamp), 48);
+        return mss - (s.stack.settings.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
     }
 
     /**
@@ -238,10 +260,10 @@ public final class SocketOptionCalls {
             }
             case "TCP_NODELAY" -> l.options = o.withNoDelay(value != 0);
             case "TCP_NOTSENT_LOWAT" -> l.options = o.withNotsentLowat((int) value);
-            // the buffers the children start from, and the window scale their SYN-ACKs offer
-            // (0 locks the minimum as 1 does: SocketOptions takes 0 as "not set")
-            case "SO_SNDBUF" -> l.options = o.withSndbuf((int) Math.max(1, Math.min(value & 0xffffffffL, l.stack.settings.wmemMax)));
-            case "SO_RCVBUF" -> l.options = o.withRcvbuf((int) Math.max(1, Math.min(value & 0xffffffffL, l.stack.settings.rmemMax)));
+            // the buffers the children start from, and the window scale their SYN-ACKs offer (0 sets and
+            // locks the minimum, SOCK_MIN_SNDBUF / SOCK_MIN_RCVBUF)
+            case "SO_SNDBUF" -> l.options = o.withSndbuf((int) Math.min(value & 0xffffffffL, l.stack.settings.wmemMax));
+            case "SO_RCVBUF" -> l.options = o.withRcvbuf((int) Math.min(value & 0xffffffffL, l.stack.settings.rmemMax));
             case "SO_KEEPALIVE" -> l.options = o.withKeepalive(value != 0, o.keepIdleS(), o.keepIntvlS(), o.keepCnt());
             case "TCP_KEEPIDLE", "TCP_KEEPINTVL" -> {
                 if (value < 1 || value > MAX_TCP_KEEPIDLE) {
@@ -291,8 +313,8 @@ public final class SocketOptionCalls {
         TcpSettings st = stack.settings;
         return switch (option) {
             // tcp_init_sock: tcp_wmem[1] / tcp_rmem[1] until the application sets one
-            case "SO_SNDBUF" -> o.sndbuf() > 0 ? sockSndbuf(o.sndbuf(), st) : st.wmem[1];
-            case "SO_RCVBUF" -> o.rcvbuf() > 0 ? sockRcvbuf(o.rcvbuf(), st) : st.rmem[1];
+            case "SO_SNDBUF" -> o.sndbuf() >= 0 ? sockSndbuf(o.sndbuf(), st) : st.wmem[1];
+            case "SO_RCVBUF" -> o.rcvbuf() >= 0 ? sockRcvbuf(o.rcvbuf(), st) : st.rmem[1];
             case "SO_REUSEADDR" -> o.reuseAddr() ? 1 : 0;
             case "SO_KEEPALIVE" -> o.keepAlive() ? 1 : 0;
             case "TCP_NODELAY" -> o.noDelay() ? 1 : 0;

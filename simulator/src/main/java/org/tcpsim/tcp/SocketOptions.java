@@ -4,8 +4,8 @@ package org.tcpsim.tcp;
  * Socket options a workload sets with their Linux names (setsockopt). Values as the application
  * passes them; the kernel applies its rules (SO_RCVBUF is doubled and capped at rmem_max, ...).
  *
- * @param rcvbuf        SO_RCVBUF in bytes, or -1 for autotuning from tcp_rmem
- * @param sndbuf        SO_SNDBUF in bytes, or -1 for autotuning from tcp_wmem
+ * @param rcvbuf        SO_RCVBUF in bytes (0: the locked minimum), or -1 for autotuning from tcp_rmem
+ * @param sndbuf        SO_SNDBUF in bytes (0: the locked minimum), or -1 for autotuning from tcp_wmem
  * @param lingerZero    SO_LINGER {on, 0}: close() aborts with a RST
  * @param noDelay       TCP_NODELAY: Nagle off
  * @param congestion    TCP_CONGESTION (or the workload's "congestion_control"), or null for the host's

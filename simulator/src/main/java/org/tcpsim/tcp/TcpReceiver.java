@@ -28,7 +28,8 @@ final class TcpReceiver {
     /** sk_rcvbuf, bytes of truesize. */
     long rcvbuf;
     final long rcvbufMax;
-    final boolean locked;
+    /** SOCK_RCVBUF_LOCK: the application set SO_RCVBUF, so DRS (tcp_rcvbuf_grow) leaves the buffer alone. */
+    boolean locked;
     /** net.ipv4.tcp_rmem[2], which __tcp_grow_window scales by. */
     private final long rmem2;
     private final boolean measureRatio;

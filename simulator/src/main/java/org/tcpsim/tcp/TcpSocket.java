@@ -101,11 +101,11 @@ public final class TcpSocket {
         if (cc == null) {
             throw new IllegalStateException("no congestion control '" + s.congestionControl + "' on this host");
         }
-        long rcvbuf = options.rcvbuf() > 0 ? SocketOptionCalls.sockRcvbuf(options.rcvbuf(), s) : s.rmem[1];
-        long sndbuf = options.sndbuf() > 0 ? SocketOptionCalls.sockSndbuf(options.sndbuf(), s) : s.wmem[1];
+        long rcvbuf = options.rcvbuf() >= 0 ? SocketOptionCalls.sockRcvbuf(options.rcvbuf(), s) : s.rmem[1];
+        long sndbuf = options.sndbuf() >= 0 ? SocketOptionCalls.sockSndbuf(options.sndbuf(), s) : s.wmem[1];
         this.snd = new TcpSender(this, cc.factory().create(), new RttEstimator(s.rtoMinUs, s.rtoMaxUs),
-                sndbuf, options.sndbuf() > 0 ? sndbuf : s.wmem[2], options.sndbuf() > 0);
-        this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() > 0 ? rcvbuf : s.rmem[2], options.rcvbuf() > 0,
+                sndbuf, options.sndbuf() >= 0 ? sndbuf : s.wmem[2], options.sndbuf() >= 0);
+        this.rcv = new TcpReceiver(rcvbuf, options.rcvbuf() >= 0 ? rcvbuf : s.rmem[2], options.rcvbuf() >= 0,
                 s.rmem[2], stack.kernel.measuresScalingRatio(), s.moderateRcvbuf, DelayedAck.of(stack.kernel));
         this.out = new TcpOutput(this);
         this.sendmsg = new TcpSendmsg(this);

@@ -212,7 +212,7 @@ public final class TcpStack implements ProtocolHandler {
     /** The window scale offered with these options (tcp_select_initial_window). */
     int offeredWscale(SocketOptions o) {
         // a locked buffer: tcp_full_space at the default scaling_ratio; else rmem[2] or rmem_max
-        long space = o.rcvbuf() > 0
+        long space = o.rcvbuf() >= 0
                 ? SocketOptionCalls.sockRcvbuf(o.rcvbuf(), settings) * TcpReceiver.DEFAULT_SCALING_RATIO
                         >> TcpReceiver.RMEM_TO_WIN_SCALE
                 : Math.max(settings.rmem[2], settings.rmemMax);

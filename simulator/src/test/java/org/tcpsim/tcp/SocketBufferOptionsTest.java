@@ -45,6 +45,32 @@ class SocketBufferOptionsTest {
     }
 
     @Test
+    void zero_is_a_set_value_the_locked_minimum_not_unset() {
+        TcpStack stack = new TcpStack(new TcpHostTest.ListHost());
+        SocketOptions zero = SocketOptions.DEFAULTS.withSndbuf(0).withRcvbuf(0); // "sockopt": {"SO_SNDBUF": 0, ...}
+        assertEquals(4608, SocketOptionCalls.getUnconnected(stack, zero, "SO_SNDBUF"), "SOCK_MIN_SNDBUF");
+        assertEquals(2304, SocketOptionCalls.getUnconnected(stack, zero, "SO_RCVBUF"), "SOCK_MIN_RCVBUF");
+        TcpSocket s = stack.connect(PEER, 80, zero, null);
+        assertEquals(4608, s.sndbuf());
+        assertEquals(2304, s.rcvbuf());
+        assertEquals(true, s.snd.sndbufLocked, "SOCK_SNDBUF_LOCK");
+        assertEquals(true, s.rcv.locked, "SOCK_RCVBUF_LOCK");
+    }
+
+    @Test
+    void rcvbuf_set_on_an_open_connection_takes_effect_and_locks_the_buffer() {
+        TcpStack stack = new TcpStack(new TcpHostTest.ListHost());
+        TcpSocket s = stack.connect(PEER, 80, SocketOptions.DEFAULTS, null);
+        assertEquals(false, s.rcv.locked);
+        assertNull(SocketOptionCalls.set(s, "SO_RCVBUF", 2500, 0));
+        assertEquals(5000, SocketOptionCalls.get(s, "SO_RCVBUF"));
+        assertEquals(5000, s.rcvbuf());
+        assertEquals(true, s.rcv.locked, "__sock_set_rcvbuf: SOCK_RCVBUF_LOCK, so tcp_rcvbuf_grow leaves it");
+        assertNull(SocketOptionCalls.set(s, "SO_RCVBUF", -1, 0));
+        assertEquals(2 * stack.settings.rmemMax, s.rcvbuf(), "min_t(u32, -1, rmem_max), doubled");
+    }
+
+    @Test
     void buffers_set_on_a_listener_pass_to_its_children_and_their_window_scale() {
         TcpHostTest.ListHost host = new TcpHostTest.ListHost();
         TcpStack stack = new TcpStack(host);
