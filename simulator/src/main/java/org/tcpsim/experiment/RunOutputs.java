@@ -64,7 +64,8 @@ final class RunOutputs implements Closeable, TimeseriesSink, FlowSink, Connectio
         flows.text(r.flowId()).text(r.type()).text(r.src()).text(r.dst()).seconds(r.startNs()).seconds(r.endNs())
                 .text(count(r.packetsSent())).text(count(r.packetsReceived())).integer(r.bytesSent())
                 .integer(r.bytesReceived()).real(r.goodputBps()).real(r.lossRate()).integer(r.reordered())
-                .integer(r.duplicates()).real(r.delayMeanS()).real(r.delayMaxS()).integer(r.retransmits());
+                .integer(r.duplicates()).real(r.delayMeanS()).real(r.delayMaxS()).integer(r.retransmits())
+                .real(r.busyS()).real(r.rwndLimitedS()).real(r.sndbufLimitedS());
         flows.endRow();
     }
 

@@ -165,7 +165,8 @@ final class ApiWorkloadContext implements WorkloadContext {
                         public void flow(FlowRow r) {
                             flows.flow(new FlowRecord(r.flowId(), r.type(), r.src(), r.dst(), r.startNs(), r.endNs(),
                                     FlowRecord.NOT_COUNTED, FlowRecord.NOT_COUNTED, r.bytesSent(), r.bytesReceived(),
-                                    r.goodputBps(), Double.NaN, 0, 0, r.delayMeanS(), Double.NaN, r.retransmits()));
+                                    r.goodputBps(), Double.NaN, 0, 0, r.delayMeanS(), Double.NaN, r.retransmits(),
+                                    Double.NaN, Double.NaN, Double.NaN));
                         }
                     });
                 } catch (RuntimeException e) {

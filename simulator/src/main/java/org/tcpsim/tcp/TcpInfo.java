@@ -77,11 +77,9 @@ public final class TcpInfo {
         m.put("tcpi_options", (long) ((s.timestamps ? 1 : 0) | (snd.sack ? 2 : 0) | (s.wscaleOk ? 4 : 0)));
         m.put("tcpi_reord_seen", (long) snd.rack.reordSeen);
         // tcp_get_info_chrono_stats: busy time includes the limited times
-        long rwndLimited = snd.chrono.usecs(Chrono.RWND_LIMITED, now);
-        long sndbufLimited = snd.chrono.usecs(Chrono.SNDBUF_LIMITED, now);
-        m.put("tcpi_busy_time", snd.chrono.usecs(Chrono.BUSY, now) + rwndLimited + sndbufLimited);
-        m.put("tcpi_rwnd_limited", rwndLimited);
-        m.put("tcpi_sndbuf_limited", sndbufLimited);
+        m.put("tcpi_busy_time", s.busyTimeUs(now));
+        m.put("tcpi_rwnd_limited", s.rwndLimitedUs(now));
+        m.put("tcpi_sndbuf_limited", s.sndbufLimitedUs(now));
         return m;
     }
 }

@@ -641,6 +641,21 @@ public final class TcpSocket {
         }
     }
 
+    /** tcpi_busy_time at {@code now}, microseconds: data unacknowledged or unsent, limited times included (tcp_chrono). */
+    public long busyTimeUs(long now) {
+        return snd.chrono.usecs(Chrono.BUSY, now) + rwndLimitedUs(now) + sndbufLimitedUs(now);
+    }
+
+    /** tcpi_rwnd_limited at {@code now}, microseconds: the peer's receive window held data back. */
+    public long rwndLimitedUs(long now) {
+        return snd.chrono.usecs(Chrono.RWND_LIMITED, now);
+    }
+
+    /** tcpi_sndbuf_limited at {@code now}, microseconds: the writer waited for send buffer with all of it sent. */
+    public long sndbufLimitedUs(long now) {
+        return snd.chrono.usecs(Chrono.SNDBUF_LIMITED, now);
+    }
+
     /** SOCK_NOSPACE: a writer waits for send-buffer space. */
     boolean writeBlocked() {
         return writeBlocked;

@@ -199,7 +199,9 @@ final class BulkRun implements WorkloadRun {
             sink.flow(new FlowRecord(f.id, "bulk", w.from(), w.toNode(), f.startNs, end, FlowRecord.NOT_COUNTED,
                     FlowRecord.NOT_COUNTED,
                     acked, acked, goodput, Double.NaN, 0, 0, s == null ? Double.NaN : s.srttUs() / 1e6,
-                    Double.NaN, s == null ? 0 : s.retransmits()));
+                    Double.NaN, s == null ? 0 : s.retransmits(), s == null ? Double.NaN : s.busyTimeUs(end) / 1e6,
+                    s == null ? Double.NaN : s.rwndLimitedUs(end) / 1e6,
+                    s == null ? Double.NaN : s.sndbufLimitedUs(end) / 1e6));
             if (s != null) {
                 String outcome = f.errno != null ? f.errno
                         : s.state() == TcpState.CLOSED || s.state() == TcpState.TIME_WAIT ? "ok" : "open";

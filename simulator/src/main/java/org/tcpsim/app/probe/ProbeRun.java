@@ -98,7 +98,7 @@ final class ProbeRun implements WorkloadRun, Event {
         double goodput = activeNs <= 0 ? Double.NaN : bytesReceived * 8e9 / activeNs;
         flows.flow(new FlowRecord(w.name(), "probe", w.from(), w.toNode(), w.startNs(), Math.max(lastSentAt, 0),
                 sent, unique + duplicates, sent * (long) w.size(), bytesReceived, goodput, loss, reordered,
-                duplicates, delayMean, delayMax, 0));
+                duplicates, delayMean, delayMax, 0, Double.NaN, Double.NaN, Double.NaN));
         metrics.metric("sent", sent);
         metrics.metric("received", unique);
         metrics.metric("loss_rate", loss);
