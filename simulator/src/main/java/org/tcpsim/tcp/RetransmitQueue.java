@@ -16,6 +16,14 @@ final class RetransmitQueue {
     static final int PSH = 16;
     /** tx.is_app_limited: the flow was application-limited when the entry was last sent (tcp_rate_skb_sent). */
     static final int TX_APP_LIMITED = 32;
+    /**
+     * The next entry belongs to the same skb: an skb of the rtx queue is a run of entries, each but its
+     * last with SKB_CONT, sent as one TSO packet and retransmitted as one (__tcp_retransmit_skb). Cutting
+     * an skb (tcp_fragment) clears it; the flags of the skb (PSH, EOR) stay on its last entry.
+     */
+    static final int SKB_CONT = 64;
+    /** The entry ends an skb written with MSG_EOR (TCP_SKB_CB(skb)->eor): nothing is collapsed into it. */
+    static final int EOR = 128;
 
     // small at first: most connections are short (grown by doubling, see grow())
     private int[] start = new int[4];
@@ -105,9 +113,10 @@ final class RetransmitQueue {
 
     /**
      * A new segment sent at {@code now} (tcp_event_new_data_sent), its delivery snapshot taken
-     * (tcp_rate_skb_sent); {@code psh} when it ends an skb marked PSH.
+     * (tcp_rate_skb_sent); {@code skbFlags}: {@link #PSH} and {@link #EOR} when it ends an skb marked so,
+     * {@link #SKB_CONT} when the next segment sent is of the same skb.
      */
-    void add(int seqStart, int seqEnd, long now, boolean psh, RateSampler rate) {
+    void add(int seqStart, int seqEnd, long now, int skbFlags, RateSampler rate) {
         if (count == start.length) {
             grow();
         }
@@ -115,7 +124,7 @@ final class RetransmitQueue {
         start[i] = seqStart;
         end[i] = seqEnd;
         sentAt[i] = now;
-        flags[i] = (byte) (psh ? PSH : 0);
+        flags[i] = (byte) (skbFlags & (PSH | EOR | SKB_CONT));
         skip[i] = 0;
         count++;
         rate.skbSent(this, count - 1, packetsOut == 0, now / 1000, delivered);
@@ -257,6 +266,9 @@ final class RetransmitQueue {
                 state.lastSackt = sentAt[i];
             }
             flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
+            if (k > 0) {
+                splitAfter(k - 1); // tcp_match_skb_to_sack: the part of the skb before the block is an skb of its own
+            }
             skip[i] = 1;
             sackedOut++;
             newly++;
@@ -402,6 +414,7 @@ final class RetransmitQueue {
             int i = slot(k);
             if ((flags[i] & (SACKED | LOST)) == 0) {
                 markLost(i);
+                splitAfter(k); // tcp_newreno_mark_lost: tcp_fragment at one MSS, that part alone is lost
                 return true;
             }
             if ((flags[i] & LOST) != 0 && (flags[i] & RETRANS) == 0) {
@@ -505,6 +518,58 @@ final class RetransmitQueue {
         flags[i] |= RETRANS | EVER_RETRANS;
         sentAt[i] = now;
         rate.skbSent(this, k, false, now / 1000, delivered);
+    }
+
+    /**
+     * How many entries from k, at most {@code maxSegs}, one retransmission of k's skb takes: the
+     * following entries of the same skb while they too wait to be retransmitted (an skb is lost and
+     * retransmitted whole; where the model marked only part of one, Linux would have cut it there).
+     */
+    int retransmitRun(int k, int maxSegs) {
+        int n = 1;
+        while (n < maxSegs && k + n < count && (flags[slot(k + n - 1)] & SKB_CONT) != 0
+                && (flags[slot(k + n)] & (LOST | RETRANS | SACKED)) == LOST) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether entry k is followed by another entry of the same skb. */
+    boolean continuesSkb(int k) {
+        return (flags[slot(k)] & SKB_CONT) != 0;
+    }
+
+    /** tcp_fragment: the skb holding entry k now ends there (PSH and EOR stay with the entries after). */
+    void splitAfter(int k) {
+        flags[slot(k)] &= ~SKB_CONT;
+    }
+
+    /**
+     * tcp_collapse_retrans: entry k + 1, an skb of one segment, joins entry k's (also of one segment,
+     * neither SACKed): k ends where it ended, takes its PSH, EOR and EVER_RETRANS, and it leaves
+     * packets_out, lost_out and retrans_out (tcp_adjust_pcount). The entries after it move down one.
+     */
+    void collapseNext(int k) {
+        int i = slot(k);
+        int j = slot(k + 1);
+        int next = flags[j];
+        end[i] = end[j];
+        flags[i] = (byte) ((flags[i] & ~EOR) | (next & (PSH | EOR | EVER_RETRANS | SKB_CONT)));
+        packetsOut--;
+        leaveLostAndRetransCounts(next);
+        for (int x = k + 1; x < count - 1; x++) {
+            int to = slot(x);
+            int from = slot(x + 1);
+            start[to] = start[from];
+            end[to] = end[from];
+            sentAt[to] = sentAt[from];
+            flags[to] = flags[from];
+            txDelivered[to] = txDelivered[from];
+            txFirstTxUs[to] = txFirstTxUs[from];
+            txDeliveredMstampUs[to] = txDeliveredMstampUs[from];
+            skip[to] = skip[from];
+        }
+        count--;
     }
 
     /** Entries marked lost and not yet retransmitted (lost_out - retrans_out, as tcp_xmit_retransmit_queue sees it). */

@@ -24,6 +24,8 @@ final class TcpOutput {
     static final long RESOURCE_PROBE_INTERVAL_NS = 500_000_000L;
 
     private final TcpSocket sk;
+    /** Retransmissions of the rtx queue's skbs (tcp_retransmit_skb). */
+    final TcpRetransmit retransmit;
     /** A retransmission failed in the last {@link #push} (tcp_retransmit_skb returned an error). */
     boolean retransmitFailed;
     /** End of the last sub-MSS segment sent (snd_sml), for Minshall's Nagle test. */
@@ -31,13 +33,14 @@ final class TcpOutput {
 
     TcpOutput(TcpSocket sk) {
         this.sk = sk;
+        this.retransmit = new TcpRetransmit(sk, this);
     }
 
     /**
      * The end of __tcp_transmit_skb: the host's IP output; a packet its qdisc dropped (err > 0)
      * makes the connection reduce cwnd (tcp_enter_cwr) and is reported as not sent.
      */
-    private boolean xmit(TcpSegment s, long now, boolean counts) {
+    boolean xmit(TcpSegment s, long now, boolean counts) {
         if (sk.stack.transmit(s, now, counts)) {
             return true;
         }
@@ -46,7 +49,7 @@ final class TcpOutput {
     }
 
     /** A segment with the header fields every segment of this connection carries. */
-    private TcpSegment segment(int seq, int flags, long now) {
+    TcpSegment segment(int seq, int flags, long now) {
         TcpSegment s = sk.stack.newSegment();
         s.dst = sk.remoteAddress();
         s.srcPort = sk.localPort();
@@ -128,7 +131,7 @@ final class TcpOutput {
     }
 
     /** Window, SACK blocks; and an ACK going out makes a pending delayed ACK unnecessary. */
-    private void finish(TcpSegment s, long now) {
+    void finish(TcpSegment s, long now) {
         s.window = sk.rcv.selectWindow(sk.stack.memory.underPressure());
         if (sk.rcv.wantedZeroWindow) {
             sk.stack.count(MibCounter.TCP_WANT_ZERO_WINDOW_ADV);
@@ -205,6 +208,7 @@ final class TcpOutput {
         snd.rexmitNew = false;
         boolean sendHead = snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent);
         retransmitFailed = false;
+        int maxSegs = 0;
         while (true) {
             if (snd.pacing.internal() && hasWork(newFirst) && snd.pacing.check(now)) {
                 break;
@@ -215,7 +219,14 @@ final class TcpOutput {
             }
             int lost = newFirst || retransmitFailed ? -1 : snd.rtx.nextLost();
             if (lost >= 0) {
-                if (!retransmit(lost, now)) {
+                if (maxSegs == 0) {
+                    maxSegs = tsoSegs(); // tcp_xmit_retransmit_queue: max_segs once per walk
+                }
+                Xmit x = retransmit.retransmitSkb(lost, Math.min(snd.cwnd - inFlight, maxSegs), now);
+                if (x == Xmit.HELD) {
+                    break; // -EAGAIN: beyond the peer's window
+                }
+                if (x == Xmit.DROPPED) {
                     // tcp_xmit_retransmit_queue stops at a failed retransmission; new data is tried
                     // next as tcp_write_xmit would be (tcp_data_snd_check)
                     retransmitFailed = true;
@@ -510,7 +521,8 @@ final class TcpOutput {
         boolean fin = snd.finQueued && snd.sndNxt + len == snd.writeSeq;
         boolean armed = sk.retransmitTimer.isArmed() && snd.xmitTimer == XmitTimer.RETRANS;
         long prior = snd.pacing.stamp(now);
-        if (!sendNew(len, fin, true, now)) {
+        boolean endsSkb = snd.sndNxt + len == skbEnd;
+        if (!sendNew(len, fin, true, RetransmitQueue.PSH | (endsSkb && q.headEor() ? RetransmitQueue.EOR : 0), true, now)) {
             return Xmit.DROPPED;
         }
         snd.pacing.afterSend(len, prior);
@@ -534,15 +546,17 @@ final class TcpOutput {
         int mss = snd.mss;
         boolean multi = bytes > mss;
         int skbEnd = q.headEnd();
-        boolean skbPsh = q.headPsh();
         int end = snd.sndNxt + bytes;
+        // the packet is one skb of the rtx queue (tso_fragment cut it from the head skb, which keeps PSH and EOR)
+        int skbFlags = end != skbEnd ? 0
+                : (q.headPsh() ? RetransmitQueue.PSH : 0) | (q.headEor() ? RetransmitQueue.EOR : 0);
         for (int left = bytes; left > 0; ) {
             int len = Math.min(mss, left);
             left -= len;
             boolean last = left == 0;
-            boolean endsSkb = last && end == skbEnd && skbPsh;
             boolean fin = last && snd.finQueued && end == snd.writeSeq;
-            if (!sendNew(len, fin, (last && multi) || endsSkb, endsSkb, left + len == bytes, now)) {
+            boolean psh = last && (multi || (skbFlags & RetransmitQueue.PSH) != 0);
+            if (!sendNew(len, fin, psh, last ? skbFlags : RetransmitQueue.SKB_CONT, left + len == bytes, now)) {
                 return false;
             }
         }
@@ -552,17 +566,18 @@ final class TcpOutput {
     }
 
     private boolean sendNew(int len, boolean fin, boolean psh, long now) {
-        return sendNew(len, fin, psh, psh, true, now);
+        return sendNew(len, fin, psh, psh ? RetransmitQueue.PSH : 0, true, now);
     }
 
     /**
-     * One new segment; {@code psh} on the wire, {@code skbPsh} when it ends an skb marked PSH (kept
-     * for retransmissions). False when the host's qdisc dropped it: then only what __tcp_transmit_skb
+     * One new segment; {@code psh} on the wire, {@code skbFlags} its scoreboard entry's skb flags (PSH
+     * and EOR when it ends an skb marked so, SKB_CONT when the packet goes on), kept for
+     * retransmissions. False when the host's qdisc dropped it: then only what __tcp_transmit_skb
      * does before ip_queue_xmit happened (ACK and data-sent events, OutSegs, the EDT stamp), not
      * tcp_event_new_data_sent (snd_nxt, packets_out, TCPOrigDataSent). Only the {@code head} segment
      * of a TSO packet can be dropped: the others are in the same qdisc entry.
      */
-    private boolean sendNew(int len, boolean fin, boolean psh, boolean skbPsh, boolean head, long now) {
+    private boolean sendNew(int len, boolean fin, boolean psh, int skbFlags, boolean head, long now) {
         TcpSender snd = sk.snd;
         if (len > 0 && snd.rtx.packetsOut == 0) {
             idleRestart(now);
@@ -587,7 +602,7 @@ final class TcpOutput {
         if (len > 0 && len < snd.mss) {
             sndSml = snd.sndNxt + len;
         }
-        snd.rtx.add(snd.sndNxt, end, now, skbPsh && len > 0, snd.rate);
+        snd.rtx.add(snd.sndNxt, end, now, len > 0 ? skbFlags : 0, snd.rate);
         snd.sndNxt = end;
         if (len > 0) {
             snd.probe0.windowOpened();
@@ -598,46 +613,6 @@ final class TcpOutput {
         if (len > 0) {
             sk.stack.count(MibCounter.TCP_ORIG_DATA_SENT);
         }
-        return true;
-    }
-
-    /**
-     * Retransmits scoreboard entry k (tcp_retransmit_skb); false when the host's qdisc dropped it.
-     * RetransSegs, total_retrans and undo_retrans count the attempt either way (__tcp_retransmit_skb
-     * counts before tcp_transmit_skb); a failed one counts TCPRetransFail and marks the segment ever
-     * retransmitted (no RTT sample from it), but not retransmitted (retrans_out, TCPFastRetrans,
-     * prr_out: tcp_xmit_retransmit_queue counts after success); its send time moves to the attempt
-     * ({@link RetransmitQueue#retransmitFailed}).
-     */
-    boolean retransmit(int k, long now) {
-        TcpSender snd = sk.snd;
-        TcpSegment s = retransmission(k, now);
-        if (snd.retransStampNs == 0) {
-            snd.retransStampNs = Math.max(1, now); // tcp_retransmit_skb: "stamp of the first (attempted) retransmit"
-        }
-        snd.totalRetrans++;
-        snd.undo.retransmitted();
-        sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
-        snd.lastXmitNs = now;
-        long prior = snd.pacing.stamp(now);
-        if (s.dataLength > 0) {
-            snd.pacing.dataSegsOut++;
-        }
-        if (!xmit(s, now, false)) {
-            sk.stack.count(MibCounter.TCP_RETRANS_FAIL);
-            snd.rtx.retransmitFailed(k, now);
-            return false;
-        }
-        snd.rtx.retransmitted(k, now, snd.rate);
-        if (snd.caState == CaState.LOSS) {
-            sk.stack.count(MibCounter.TCP_SLOW_START_RETRANS);
-        } else {
-            sk.stack.count(MibCounter.TCP_FAST_RETRANS);
-        }
-        if (snd.caState == CaState.RECOVERY) {
-            snd.prrOut++;
-        }
-        snd.pacing.afterSend(s.dataLength, prior); // one packet of one segment
         return true;
     }
 
@@ -660,46 +635,6 @@ final class TcpOutput {
             return Xmit.HELD; // tcp_snd_wnd_test
         }
         return sendBurst(len, now) ? Xmit.SENT : Xmit.DROPPED;
-    }
-
-    /**
-     * The retransmit branch of tcp_send_loss_probe: entry k (the last) again through
-     * __tcp_retransmit_skb, which counts RetransSegs but neither TCPFastRetrans nor retrans_out;
-     * false when the host's qdisc dropped it (TCPRetransFail, as in {@link #retransmit}).
-     */
-    boolean resendAsProbe(int k, long now) {
-        TcpSender snd = sk.snd;
-        TcpSegment s = retransmission(k, now);
-        long prior = snd.pacing.stamp(now);
-        snd.totalRetrans++;
-        sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
-        if (s.dataLength > 0) {
-            snd.pacing.dataSegsOut++;
-        }
-        if (!xmit(s, now, false)) {
-            sk.stack.count(MibCounter.TCP_RETRANS_FAIL);
-            snd.rtx.retransmitFailed(k, now);
-            return false;
-        }
-        snd.rtx.probed(k, now, snd.rate);
-        snd.pacing.afterSend(s.dataLength, prior);
-        return true;
-    }
-
-    /** Entry k of the scoreboard as a segment again, with the FIN if it carried one. */
-    private TcpSegment retransmission(int k, long now) {
-        TcpSender snd = sk.snd;
-        int start = snd.rtx.start(k);
-        int end = snd.rtx.end(k);
-        boolean fin = snd.finSent && end == snd.finSeq + 1;
-        boolean psh = (snd.rtx.flags(k) & RetransmitQueue.PSH) != 0; // the skb's PSH, kept by tcp_fragment for its tail
-        TcpSegment s = segment(start, TcpSegment.ACK | (fin ? TcpSegment.FIN : 0) | (psh ? TcpSegment.PSH : 0), now);
-        s.dataLength = end - start - (fin ? 1 : 0);
-        finish(s, now); // after dataLength: a segment with data may make the connection interactive
-        if (s.dataLength > 0) {
-            snd.lastSendNs = now; // __tcp_transmit_skb -> tcp_event_data_sent: lsndtime, retransmissions too
-        }
-        return s;
     }
 
     /**

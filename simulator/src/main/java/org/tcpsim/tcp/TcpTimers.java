@@ -261,7 +261,7 @@ final class TcpTimers {
                 sk.retransmitTimer.cancel();
                 return;
             }
-            if (!sk.out.resendAsProbe(last, now)) {
+            if (!sk.out.retransmit.resendAsProbe(last, now)) {
                 rearmRto(now);
                 return;
             }

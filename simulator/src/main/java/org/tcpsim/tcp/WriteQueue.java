@@ -36,6 +36,10 @@ final class WriteQueue {
         return (flags[head] & PSH) != 0;
     }
 
+    boolean headEor() {
+        return (flags[head] & EOR) != 0;
+    }
+
     int tailEnd() {
         return ends[slot(count - 1)];
     }

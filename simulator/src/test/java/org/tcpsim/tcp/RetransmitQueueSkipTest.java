@@ -50,7 +50,7 @@ class RetransmitQueueSkipTest {
             int op = rnd.nextInt(100);
             int n = f.q.size();
             if (op < 25 || n == 0) {
-                f.send(1 + rnd.nextInt(8));
+                f.send(1 + rnd.nextInt(8), rnd.nextBoolean());
             } else if (op < 55) {
                 int a = rnd.nextInt(n);
                 int b = a + rnd.nextInt(Math.min(n - a, 40)) + 1;
@@ -67,8 +67,10 @@ class RetransmitQueueSkipTest {
                 f.rack.endSeq = f.q.end(k);
                 f.rack.rttUs = rnd.nextInt(50);
                 f.checkRack(rnd.nextInt(3) * 1000L, seed, step);
-            } else if (op < 95) {
+            } else if (op < 90) {
                 f.checkNextLostAndRetransmit(seed, step);
+            } else if (op < 95) {
+                f.checkRetransmitRunAndCollapse(1 + rnd.nextInt(4), seed, step);
             } else if (op < 97) {
                 f.q.markAllLost();
             } else if (op < 99) {
@@ -90,11 +92,18 @@ class RetransmitQueueSkipTest {
         int nxt = una;
         long now = 1_000_000;
 
-        void send(int segs) {
+        /** One skb of {@code segs} segments (one TSO packet), PSH on its last if {@code psh}. */
+        void send(int segs, boolean psh) {
             for (int i = 0; i < segs; i++) {
-                q.add(nxt, nxt + MSS, now++, false, rate);
+                int last = psh ? RetransmitQueue.PSH : 0;
+                q.add(nxt, nxt + MSS, now, i == segs - 1 ? last : RetransmitQueue.SKB_CONT, rate);
                 nxt += MSS;
             }
+            now++;
+        }
+
+        void send(int segs) {
+            send(segs, false);
         }
 
         int sack(int s, int e) {
@@ -122,6 +131,9 @@ class RetransmitQueueSkipTest {
                     expected++;
                     before[k] = (before[k] & (RetransmitQueue.EVER_RETRANS | RetransmitQueue.PSH))
                             | RetransmitQueue.SACKED;
+                    if (k > 0) {
+                        before[k - 1] &= ~RetransmitQueue.SKB_CONT; // the skb is cut where the SACK starts
+                    }
                 }
             }
             assertEquals(expected, sack(s, e), where(seed, step, "newly SACKed"));
@@ -174,6 +186,53 @@ class RetransmitQueueSkipTest {
             }
         }
 
+        /**
+         * tcp_xmit_retransmit_queue's step for the first lost entry: the run of its skb that waits to be
+         * retransmitted (at most maxSegs), cut there; a one-segment skb then takes in the next if that is
+         * one segment and not SACKed (tcp_collapse_retrans). Checked against the entries' flags.
+         */
+        void checkRetransmitRunAndCollapse(int maxSegs, long seed, int step) {
+            int k = q.nextLost();
+            if (k < 0) {
+                return;
+            }
+            int expected = 1;
+            while (expected < maxSegs && k + expected < q.size()
+                    && (q.flags(k + expected - 1) & RetransmitQueue.SKB_CONT) != 0
+                    && (q.flags(k + expected) & (RetransmitQueue.LOST | RetransmitQueue.RETRANS | RetransmitQueue.SACKED))
+                            == RetransmitQueue.LOST) {
+                expected++;
+            }
+            int n = q.retransmitRun(k, maxSegs);
+            assertEquals(expected, n, where(seed, step, "segments of one retransmitted skb"));
+            int last = k + n - 1;
+            if (q.continuesSkb(last)) {
+                q.splitAfter(last);
+            } else if (n == 1 && (k == 0 || !q.continuesSkb(k - 1)) && k + 1 < q.size()
+                    && (q.flags(k + 1) & (RetransmitQueue.SACKED | RetransmitQueue.SKB_CONT)) == 0) {
+                int size = q.size();
+                int start = q.start(k);
+                int end = q.end(k + 1);
+                int merged = q.flags(k + 1) & (RetransmitQueue.PSH | RetransmitQueue.EVER_RETRANS);
+                int[] after = new int[size - k - 2];
+                for (int x = 0; x < after.length; x++) {
+                    after[x] = q.end(k + 2 + x);
+                }
+                q.collapseNext(k);
+                assertEquals(size - 1, q.size(), where(seed, step, "entries after a collapse"));
+                assertEquals(start, q.start(k), where(seed, step, "collapsed entry's start"));
+                assertEquals(end, q.end(k), where(seed, step, "collapsed entry's end"));
+                assertEquals(merged, q.flags(k) & merged, where(seed, step, "flags taken in"));
+                for (int x = 0; x < after.length; x++) {
+                    assertEquals(after[x], q.end(k + 1 + x), where(seed, step, "entries moved down"));
+                }
+            }
+            for (int j = k; j <= last; j++) {
+                q.retransmitted(j, now, rate);
+            }
+            now++;
+        }
+
         /** The counts kept beside the entries still match them. */
         void checkCounts(long seed, int step) {
             int sacked = 0;
@@ -187,6 +246,7 @@ class RetransmitQueueSkipTest {
                 retrans += (fl & RetransmitQueue.RETRANS) != 0 ? 1 : 0;
                 awaiting += (fl & RetransmitQueue.LOST) != 0 && (fl & RetransmitQueue.RETRANS) == 0 ? 1 : 0;
             }
+            assertEquals(q.size(), q.packetsOut, where(seed, step, "packets_out"));
             assertEquals(sacked, q.sackedOut, where(seed, step, "sacked_out"));
             assertEquals(lost, q.lostOut, where(seed, step, "lost_out"));
             assertEquals(retrans, q.retransOut, where(seed, step, "retrans_out"));
