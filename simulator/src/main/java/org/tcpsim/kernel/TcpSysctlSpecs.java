@@ -182,6 +182,12 @@ final class TcpSysctlSpecs {
                     + "after a PAWS or sequence failure, challenge ACKs), against ACK loops; default 500 (HZ / 2; "
                     + "tcp_input.c: tcp_oow_rate_limited)")
                 .on(V6_18, "500", 0, INT_MAX).on(V4_9, "500", 0, INT_MAX).build(),
+            integer(TCP_CHALLENGE_ACK_LIMIT).unit("challenge ACKs per second")
+                .doc("RFC 5961 challenge ACKs a host (6.x: a network namespace) sends per second, beyond each "
+                    + "connection's tcp_invalid_ratelimit: each second a random count between half and one and a half "
+                    + "times this; default 2147483647 (INT_MAX: no host-wide limit), 4.9: 1000 "
+                    + "(tcp_input.c: tcp_send_challenge_ack)")
+                .on(V6_18, "2147483647", INT_MIN, INT_MAX).on(V4_9, "1000", INT_MIN, INT_MAX).build(),
             u8(integer(TCP_KEEPALIVE_PROBES), "9").unit("probes")
                 .doc("Unanswered keepalive probes before the connection is dropped; default 9 "
                     + "(TCP_KEEPALIVE_PROBES, tcp_sk_init; tcp_timer.c: tcp_keepalive_timer)").build(),

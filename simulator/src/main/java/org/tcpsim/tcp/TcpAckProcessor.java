@@ -38,6 +38,12 @@ final class TcpAckProcessor {
             return false;
         }
         if (Seq.lt(ack, snd.sndUna)) {
+            if (tooOld(ack)) {
+                // tcp_ack, RFC 5961 5.2: the segment is dropped, data and all, and answered with a
+                // (rate-limited) challenge ACK (SKB_DROP_REASON_TCP_TOO_OLD_ACK)
+                sk.in.challengeAck(now);
+                return false;
+            }
             oldAck(seg, now); // an old ACK: its ACK field is ignored, its data kept
             return true;
         }
@@ -183,6 +189,22 @@ final class TcpAckProcessor {
      * not advanced) and what the smaller flight allows is sent (tcp_xmit_recovery); cwnd is not
      * touched (no tcp_cong_control).
      */
+    /**
+     * tcp_ack's bound for old ACKs (RFC 5961 5.2, blind data injection): an ACK further below snd_una
+     * than the largest window the peer advertised is too old; on 6.x also further than the bytes acked
+     * so far (min(max_window, bytes_acked): "do not accept ACK for bytes we never sent", a 2023 fix
+     * 4.9 never got). The model's acked-byte count leaves out the SYN and the FIN, Linux's
+     * bytes_acked counts them: the bound differs by those one or two bytes.
+     */
+    private boolean tooOld(int ack) {
+        TcpSender snd = sk.snd;
+        long bound = Integer.toUnsignedLong(snd.maxWindow);
+        if (sk.stack.kernel != KernelVersion.V4_9) {
+            bound = Math.min(bound, snd.bytesAcked);
+        }
+        return Seq.lt(ack, snd.sndUna - (int) bound);
+    }
+
     private void oldAck(TcpSegment seg, long now) {
         TcpSender snd = sk.snd;
         if (!snd.sack || seg.sackBlocks == null) {

@@ -310,11 +310,12 @@ final class TcpInput {
     }
 
     /**
-     * tcp_send_challenge_ack (RFC 5961), behind the per-connection rate limit; the host-wide
-     * tcp_challenge_ack_limit is INT_MAX on 6.x (1000/s on 4.9, not modelled).
+     * tcp_send_challenge_ack (RFC 5961): behind the per-connection rate limit (TCPACKSkippedChallenge),
+     * then the host-wide tcp_challenge_ack_limit (INT_MAX, none, by default on 6.x; 1000 on 4.9), which
+     * counts nothing when it holds one back.
      */
     void challengeAck(long now) {
-        if (oowRateLimited(now, MibCounter.TCP_ACK_SKIPPED_CHALLENGE)) {
+        if (oowRateLimited(now, MibCounter.TCP_ACK_SKIPPED_CHALLENGE) || !sk.stack.challengeAckAllowed(now)) {
             return;
         }
         sk.stack.count(MibCounter.TCP_CHALLENGE_ACK);

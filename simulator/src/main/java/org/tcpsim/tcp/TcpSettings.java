@@ -81,6 +81,8 @@ public final class TcpSettings {
     final boolean rfc1337;
     /** tcp_invalid_ratelimit (ns): least gap between answers to out-of-window segments. */
     final long invalidRatelimitNs;
+    /** tcp_challenge_ack_limit: challenge ACKs per second host-wide, INT_MAX for no limit. */
+    final int challengeAckLimit;
     final int keepaliveProbes;
     /** tcp_min_tso_segs, tcp_pacing_ss_ratio / tcp_pacing_ca_ratio (percent), tcp_tso_rtt_log: TSO packet sizing. */
     final int minTsoSegs;
@@ -143,6 +145,7 @@ public final class TcpSettings {
         keepaliveTimeNs = s.getLong(SysctlNames.TCP_KEEPALIVE_TIME) * 1_000_000_000L;
         keepaliveIntvlNs = s.getLong(SysctlNames.TCP_KEEPALIVE_INTVL) * 1_000_000_000L;
         invalidRatelimitNs = s.getLong(SysctlNames.TCP_INVALID_RATELIMIT) * 1_000_000L;
+        challengeAckLimit = s.getInt(SysctlNames.TCP_CHALLENGE_ACK_LIMIT);
         keepaliveProbes = s.getInt(SysctlNames.TCP_KEEPALIVE_PROBES);
         minTsoSegs = s.getInt(SysctlNames.TCP_MIN_TSO_SEGS);
         pacingSsRatio = s.getInt(SysctlNames.TCP_PACING_SS_RATIO);

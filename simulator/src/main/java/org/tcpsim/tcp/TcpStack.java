@@ -131,6 +131,22 @@ public final class TcpStack implements ProtocolHandler {
         return clock;
     }
 
+    /** tcp_send_challenge_ack's host-wide limit and its random stream, made on first use. */
+    private ChallengeAckLimit challengeAckLimit;
+    private SplittableRandom challengeRandom;
+
+    /** Whether the host-wide net.ipv4.tcp_challenge_ack_limit lets one more challenge ACK go now. */
+    boolean challengeAckAllowed(long now) {
+        if (settings.challengeAckLimit == Integer.MAX_VALUE) {
+            return true; // 6.x's default: no host-wide limit
+        }
+        if (challengeAckLimit == null) {
+            challengeAckLimit = new ChallengeAckLimit();
+            challengeRandom = host.random("tcp_challenge_count");
+        }
+        return challengeAckLimit.allow(now, settings.challengeAckLimit, kernel == KernelVersion.V4_9, challengeRandom);
+    }
+
     /** The kernel's get_random_u32 for congestion modules (BBR's gain-cycle phase), made on first use. */
     private SplittableRandom kernelRandom;
 

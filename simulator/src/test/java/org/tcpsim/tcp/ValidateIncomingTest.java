@@ -26,9 +26,9 @@ class ValidateIncomingTest {
 
     /** An established connection that has carried 40 segments (quick-ACK mode long over) to a server that never reads. */
     private record Conn(TcpTestbed tb, TcpTimeline tl, TcpSocket client, TcpSocket server) {
-        static Conn open(KernelVersion kernel) {
+        static Conn open(KernelVersion kernel, String... sysctls) {
             TcpTestbed tb = new TcpTestbed(1, TcpTestbed.link(100_000_000, 10 * MS), TcpTestbed.link(100_000_000, 10 * MS),
-                    kernel);
+                    kernel, sysctls);
             TcpTimeline tl = new TcpTimeline(tb, true);
             TcpSocket[] server = new TcpSocket[1];
             tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> server[0] = l.accept(null));
@@ -216,6 +216,59 @@ class ValidateIncomingTest {
             assertEquals(v6 ? 1 : 0, c.count(MibCounter.TCP_ACK_SKIPPED_CHALLENGE), k.label());
             assertEquals(40L * MSS, c.server().available(), k.label() + ": its data is dropped with it");
             assertEquals(TcpState.ESTABLISHED, c.server().state(), k.label());
+        }
+    }
+
+    /**
+     * tcp_ack, RFC 5961 5.2: an ACK below snd_una by more than min(max_window, bytes_acked) (6.x;
+     * max_window alone on 4.9) is too old: the segment is dropped, data and all, and challenged. The
+     * server here has sent nothing (bytes_acked 0), so on 6.18 an ACK one byte below snd_una is too old
+     * while 4.9 takes it as an old ACK and its data; one more than max_window below is too old on both.
+     * Measured on Linux 6.18.44: packetdrill challenge_ack/old-ack-beyond-bytes-acked-challenged.pkt.
+     */
+    @Test
+    void an_ack_below_snd_una_by_more_than_bytes_acked_is_challenged_on_6_18_by_more_than_max_window_on_4_9() {
+        for (KernelVersion k : new KernelVersion[] {KernelVersion.V6_18, KernelVersion.V4_9}) {
+            boolean v6 = k == KernelVersion.V6_18;
+            Conn c = Conn.open(k);
+            c.advance(1 * S);
+            long out = c.serverSegmentsOut();
+            TcpSegment s = c.segment(TcpSegment.ACK | TcpSegment.PSH, 100, 0);
+            s.ack = c.server().snd.sndUna - 1;
+            c.inject(s);
+            assertEquals(v6 ? 1 : 0, c.count(MibCounter.TCP_CHALLENGE_ACK), k.label() + ": one byte below, nothing acked");
+            assertEquals(40L * MSS + (v6 ? 0 : 100), c.server().available(), k.label() + ": the data goes with a too-old ACK");
+            c.advance(1 * S); // past tcp_invalid_ratelimit
+            TcpSegment t = c.segment(TcpSegment.ACK | TcpSegment.PSH, 100, 0);
+            t.ack = c.server().snd.sndUna - c.server().snd.maxWindow - 1;
+            c.inject(t);
+            assertEquals(v6 ? 2 : 1, c.count(MibCounter.TCP_CHALLENGE_ACK), k.label() + ": beyond max_window");
+            assertEquals(40L * MSS + (v6 ? 0 : 100), c.server().available(), k.label());
+            assertTrue(c.serverSegmentsOut() >= out + (v6 ? 2 : 1), k.label() + ": the challenge ACKs went out");
+            assertEquals(TcpState.ESTABLISHED, c.server().state(), k.label());
+        }
+    }
+
+    /**
+     * tcp_send_challenge_ack's host-wide limit (net.ipv4.tcp_challenge_ack_limit): with a limit of 1
+     * the count drawn each second is exactly 1 ((1 + 1) / 2 .. 1 + 1 - 1), so after one challenge ACK a
+     * second one 600 ms later, allowed by the connection's own 500 ms limit, is held back, uncounted,
+     * and the next second's goes. 6.18's default (INT_MAX) sends all three.
+     */
+    @Test
+    void the_host_wide_challenge_ack_limit_holds_back_what_the_connection_limit_lets_go() {
+        for (String limit : new String[] {"1", "2147483647"}) {
+            boolean limited = limit.equals("1");
+            Conn c = Conn.open(KernelVersion.V6_18, "net.ipv4.tcp_challenge_ack_limit", limit);
+            long start = (c.tb().sim.now() / S + 1) * S; // the start of a second
+            c.advance(start - c.tb().sim.now());
+            for (int i = 0; i < 3; i++) { // at 0, 600 ms and 1200 ms into that second
+                c.inject(c.segment(TcpSegment.SYN, 0, 0));
+                c.advance(500 * MS);
+            }
+            assertEquals(3, c.count(MibCounter.TCP_SYN_CHALLENGE), limit);
+            assertEquals(limited ? 2 : 3, c.count(MibCounter.TCP_CHALLENGE_ACK), limit);
+            assertEquals(0, c.count(MibCounter.TCP_ACK_SKIPPED_CHALLENGE), limit + ": the connection's limit held none");
         }
     }
 
