@@ -2,6 +2,7 @@ package org.tcpsim.app;
 
 import org.tcpsim.config.ConfigNode;
 import org.tcpsim.tcp.CongestionChoice;
+import org.tcpsim.tcp.SocketOptionCalls;
 import org.tcpsim.tcp.SocketOptions;
 
 /**
@@ -31,9 +32,14 @@ public final class SocketOptionsReader {
         int userTimeout = o.optInt("TCP_USER_TIMEOUT", 0, 0, Integer.MAX_VALUE);
         int userMss = o.optInt("TCP_MAXSEG", 0, 88, 32767); // tcp_sock_set_maxseg: TCP_MIN_MSS to MAX_TCP_WINDOW
         int notsentLowat = (int) o.optLong("TCP_NOTSENT_LOWAT", 0, 0, 0xffffffffL); // bytes, u32 tp->notsent_lowat
+        // IP_TOS: the TOS byte of the socket's packets, TCP's ECN bits left alone (__ip_sock_set_tos);
+        // IP_MTU_DISCOVER: IP_PMTUDISC_DONT (0) .. IP_PMTUDISC_OMIT (5), DF only for WANT (1) and DO (2)
+        int tos = SocketOptionCalls.ipTos(0, o.optInt("IP_TOS", 0, 0, 255));
+        int pmtudisc = o.optInt("IP_MTU_DISCOVER", SocketOptions.IP_PMTUDISC_WANT, SocketOptions.IP_PMTUDISC_DONT,
+                SocketOptions.IP_PMTUDISC_OMIT);
         CongestionChoice cc = o.has("TCP_CONGESTION") ? setting.congestionByName(o.get("TCP_CONGESTION")) : null;
         o.finish();
         return new SocketOptions(rcvbuf, sndbuf, lingerZero, noDelay, cc, reuseAddr, keepAlive, keepIdle, keepIntvl,
-                keepCnt, userTimeout, userMss, notsentLowat);
+                keepCnt, userTimeout, userMss, notsentLowat, tos, pmtudisc);
     }
 }
