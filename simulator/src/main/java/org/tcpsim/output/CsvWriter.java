@@ -2,9 +2,8 @@ package org.tcpsim.output;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,9 @@ import java.util.List;
 
 /**
  * Streaming CSV writer: UTF-8, {@code "\n"} line endings, RFC 4180 quoting only where a field
- * needs it. Rows go straight to the file (only a small buffer of complete rows is held).
+ * needs it. Rows go straight to the file (only a small buffer of complete rows is held), as bytes:
+ * ASCII text and numbers are copied in, other text is encoded as UTF-8 (a lone surrogate as
+ * {@code ?}, as Java's encoder replaces it).
  *
  * <p>A row is built field by field ({@link #text}, {@link #integer}, {@link #real},
  * {@link #seconds}, {@link #empty}) and finished with {@link #endRow()}, which checks the
@@ -28,9 +29,11 @@ import java.util.List;
 public final class CsvWriter implements Closeable {
     private static final int FLUSH_AT = 1 << 15;
 
-    private final Writer out;
+    private final OutputStream out;
     private final int columns;
-    private char[] buf = new char[FLUSH_AT + 4096];
+    private byte[] buf = new byte[FLUSH_AT + 4096];
+    /** Where numbers are formatted before they are copied into {@link #buf}. */
+    private final char[] digits = new char[NumberText.MAX_CHARS];
     private int pos;
     private int rowStart;
     private int fields;
@@ -43,7 +46,7 @@ public final class CsvWriter implements Closeable {
             if (h == null) throw new IllegalArgumentException("null CSV column name: " + file);
         }
         this.columns = header.size();
-        this.out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
+        this.out = Files.newOutputStream(file);
         for (String h : header) text(h);
         endRow();
     }
@@ -71,36 +74,55 @@ public final class CsvWriter implements Closeable {
         beginField();
         if (s == null) return this;
         int n = s.length();
-        if (!needsQuotes(s)) {
-            ensure(n);
-            s.getChars(0, n, buf, pos);
-            pos += n;
-            return this;
-        }
-        ensure(2 * n + 2);
-        buf[pos++] = '"';
+        ensure(n);
+        int p = pos;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '"') buf[pos++] = '"';
-            buf[pos++] = c;
+            if (!plain(c)) {
+                return encoded(s); // nothing of it kept: pos is where the field starts
+            }
+            buf[p++] = (byte) c;
         }
-        buf[pos++] = '"';
+        pos = p;
+        return this;
+    }
+
+    /** The text of a field that is not plain ASCII without quotes: quoted if it needs to be, as UTF-8. */
+    private CsvWriter encoded(String s) {
+        if (needsQuotes(s)) {
+            StringBuilder q = new StringBuilder(s.length() + 8).append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') q.append('"');
+                q.append(c);
+            }
+            s = q.append('"').toString();
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
         return this;
     }
 
     /** A text field {@code text + separator + number} (conn_id {@code storm.17}), without building that string. */
     public CsvWriter text(String text, char separator, long number) {
-        if (needsQuotes(text) || needsQuotes(separator)) {
+        if (!plain(separator)) {
             return text(text + separator + number);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!plain(text.charAt(i))) {
+                return text(text + separator + number);
+            }
         }
         beginField();
         int n = text.length();
         ensure(n + 1 + NumberText.MAX_CHARS);
-        text.getChars(0, n, buf, pos);
-        pos += n;
-        buf[pos++] = separator;
-        pos = NumberText.writeLong(number, buf, pos);
-        return this;
+        for (int i = 0; i < n; i++) {
+            buf[pos++] = (byte) text.charAt(i);
+        }
+        buf[pos++] = (byte) separator;
+        return digits(NumberText.writeLong(number, digits, 0));
     }
 
     private static boolean needsQuotes(String s) {
@@ -112,6 +134,11 @@ public final class CsvWriter implements Closeable {
         return false;
     }
 
+    /** A character copied in as one byte: ASCII, and no reason to quote. */
+    private static boolean plain(char c) {
+        return c < 0x80 && !needsQuotes(c);
+    }
+
     private static boolean needsQuotes(char c) {
         return c == ',' || c == '"' || c == '\n' || c == '\r';
     }
@@ -119,24 +146,28 @@ public final class CsvWriter implements Closeable {
     /** An integer field. */
     public CsvWriter integer(long v) {
         beginField();
-        ensure(NumberText.MAX_CHARS);
-        pos = NumberText.writeLong(v, buf, pos);
-        return this;
+        return digits(NumberText.writeLong(v, digits, 0));
     }
 
     /** A real field, formatted as {@link #formatReal(double)}. */
     public CsvWriter real(double v) {
         beginField();
-        ensure(NumberText.MAX_CHARS);
-        pos = NumberText.writeReal(v, buf, pos);
-        return this;
+        return digits(NumberText.writeReal(v, digits, 0));
     }
 
     /** A duration or instant in seconds, formatted as {@link #formatSeconds(long)}. */
     public CsvWriter seconds(long nanos) {
         beginField();
-        ensure(NumberText.MAX_CHARS);
-        pos = NumberText.writeSeconds(nanos, buf, pos);
+        return digits(NumberText.writeSeconds(nanos, digits, 0));
+    }
+
+    /** Copies the first {@code n} characters of {@link #digits} (ASCII) in. */
+    private CsvWriter digits(int n) {
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[pos + i] = (byte) digits[i];
+        }
+        pos += n;
         return this;
     }
 
@@ -208,8 +239,8 @@ public final class CsvWriter implements Closeable {
         if (closed) return;
         closed = true;
         boolean unfinished = fields > 0;
-        try (Writer w = out) {
-            w.write(buf, 0, rowStart);
+        try (OutputStream o = out) {
+            o.write(buf, 0, rowStart);
         }
         buf = null;
         if (unfinished) throw new IllegalStateException("CSV row left unfinished at close (dropped)");

@@ -57,6 +57,28 @@ class CsvWriterTest {
     }
 
     @Test
+    void nonAsciiTextIsUtf8AsJavasEncoderWritesIt() throws IOException {
+        Path f = dir.resolve("u.csv");
+        String[] texts = {"h\u00e9llo", "\u4e2d,\"x\"", "\ud83d\ude00", "lone \ud83d here", "lone \ude00", "end \ud83d",
+            "caf\u00e9\n"};
+        StringBuilder expected = new StringBuilder("a,b\n");
+        try (CsvWriter w = new CsvWriter(f, List.of("a", "b"))) {
+            for (String t : texts) {
+                w.text(t).text(t, '.', 7).endRow();
+                expected.append(CsvWriterTest.quoted(t)).append(',').append(CsvWriterTest.quoted(t + ".7")).append('\n');
+            }
+        }
+        // what an OutputStreamWriter in UTF-8 makes of the same characters: a lone surrogate becomes '?'
+        assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(f));
+        assertEquals("\"\u4e2d,\"\"x\"\"\"", read(f).lines().skip(2).findFirst().orElseThrow().split(",\"\u4e2d")[0]);
+    }
+
+    private static String quoted(String s) {
+        boolean q = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
+        return q ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    @Test
     void typedFields() throws IOException {
         Path f = dir.resolve("t.csv");
         try (CsvWriter w = new CsvWriter(f, List.of("i", "r", "s", "e"))) {
