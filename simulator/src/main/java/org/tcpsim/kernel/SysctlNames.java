@@ -44,6 +44,7 @@ public final class SysctlNames {
     public static final String TCP_KEEPALIVE_INTVL = "net.ipv4.tcp_keepalive_intvl";
     public static final String TCP_INVALID_RATELIMIT = "net.ipv4.tcp_invalid_ratelimit";
     public static final String TCP_CHALLENGE_ACK_LIMIT = "net.ipv4.tcp_challenge_ack_limit";
+    public static final String TCP_RETRANS_COLLAPSE = "net.ipv4.tcp_retrans_collapse";
     public static final String TCP_MIN_RTT_WLEN = "net.ipv4.tcp_min_rtt_wlen";
     public static final String TCP_MIN_TSO_SEGS = "net.ipv4.tcp_min_tso_segs";
     public static final String TCP_PACING_SS_RATIO = "net.ipv4.tcp_pacing_ss_ratio";

@@ -77,6 +77,9 @@ final class TcpSysctlSpecs {
                 .doc("ACKs that SACK compression may fold into one; 0 turns it off; default 44 (tcp_sk_init)")
                 .on(V6_18, "44", 0, 255).build(),
             u8(bool(TCP_DSACK), "1").doc("Duplicate-SACK reports (RFC 2883); default 1 (tcp_sk_init)").build(),
+            u8(bool(TCP_RETRANS_COLLAPSE), "1")
+                .doc("A retransmitted skb shorter than an MSS takes in the small skbs after it, up to one MSS "
+                    + "(tcp_output.c: tcp_retrans_try_collapse); default 1 (tcp_sk_init)").build(),
             u8(bool(TCP_WINDOW_SCALING), "1").doc("Window scaling (RFC 7323); default 1 (tcp_sk_init)").build(),
             integer(TCP_ECN)
                 .doc("ECN: 0 off, 1 request and accept, 2 accept only (3-5: AccECN modes on 6.18); default 2 "

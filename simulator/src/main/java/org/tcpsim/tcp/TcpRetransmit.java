@@ -102,9 +102,12 @@ final class TcpRetransmit {
      * tcp_retrans_try_collapse: entry k, a whole skb shorter than {@code space} (min(window left,
      * MSS)), takes in the skbs after it while each is one segment, not SACKed, fits in what is left of
      * the space and ends inside the window (tcp_can_collapse, tcp_collapse_retrans); an skb with EOR
-     * takes nothing. net.ipv4.tcp_retrans_collapse is not a setting of the model: on, its default.
+     * takes nothing, and nothing is taken with net.ipv4.tcp_retrans_collapse = 0.
      */
     private void tryCollapse(int k, int space, int wndEnd) {
+        if (!sk.stack.settings.retransCollapse) {
+            return;
+        }
         RetransmitQueue rtx = sk.snd.rtx;
         space -= dataLength(k);
         while (k + 1 < rtx.size() && (rtx.flags(k) & RetransmitQueue.EOR) == 0) {

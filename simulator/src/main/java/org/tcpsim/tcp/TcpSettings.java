@@ -81,6 +81,8 @@ public final class TcpSettings {
     final boolean rfc1337;
     /** tcp_invalid_ratelimit (ns): least gap between answers to out-of-window segments. */
     final long invalidRatelimitNs;
+    /** tcp_retrans_collapse: small skbs are merged when retransmitted (tcp_retrans_try_collapse). */
+    final boolean retransCollapse;
     /** tcp_challenge_ack_limit: challenge ACKs per second host-wide, INT_MAX for no limit. */
     final int challengeAckLimit;
     final int keepaliveProbes;
@@ -146,6 +148,7 @@ public final class TcpSettings {
         keepaliveIntvlNs = s.getLong(SysctlNames.TCP_KEEPALIVE_INTVL) * 1_000_000_000L;
         invalidRatelimitNs = s.getLong(SysctlNames.TCP_INVALID_RATELIMIT) * 1_000_000L;
         challengeAckLimit = s.getInt(SysctlNames.TCP_CHALLENGE_ACK_LIMIT);
+        retransCollapse = s.getInt(SysctlNames.TCP_RETRANS_COLLAPSE) != 0;
         keepaliveProbes = s.getInt(SysctlNames.TCP_KEEPALIVE_PROBES);
         minTsoSegs = s.getInt(SysctlNames.TCP_MIN_TSO_SEGS);
         pacingSsRatio = s.getInt(SysctlNames.TCP_PACING_SS_RATIO);
