@@ -151,15 +151,20 @@ final class FileCalls {
 
     /**
      * tcp_splice_read: what tcp_read_sock finds in order up to the urgent mark (it stops there and
-     * never steps over the urgent byte), at most {@code len} and the pipe's room; with nothing
-     * spliced: 0 after the peer's FIN or on a closed socket, the socket's error, EAGAIN when it (or
-     * the call) is non-blocking, 0 again when the receive queue is not empty (urgent data: the loop
-     * is not retried), else it waits for data (sk_wait_data).
+     * never steps over the urgent byte), at most {@code len} and the pipe's room (a full pipe:
+     * splice_file_to_pipe's wait_for_space, EAGAIN with SPLICE_F_NONBLOCK); with nothing spliced: 0
+     * after the peer's FIN or on a closed socket, the socket's error, EAGAIN when the socket is
+     * O_NONBLOCK (timeo comes from the file's flags, not SPLICE_F_NONBLOCK), 0 again when the
+     * receive queue is not empty (urgent data: the loop is not retried), else it waits for data
+     * (sk_wait_data).
      */
     private Ret spliceRead(Sock s, ScriptFiles.Pipe p, long len, boolean nonBlocking) {
         TcpSocket t = s.live;
         if (t == null) {
             return Ret.err(s.listener != null ? "EINVAL" : "ENOTCONN");
+        }
+        if (len == 0) {
+            return Ret.ok(0); // nothing asked: nothing spliced, no wait
         }
         long room = ScriptFiles.PIPE_CAPACITY - p.bytes;
         if (room <= 0) {
@@ -170,17 +175,20 @@ final class FileCalls {
             p.bytes += n;
             return Ret.ok(n);
         }
-        if (t.finReceived() || s.readShutdown) {
-            return Ret.ok(0); // SOCK_DONE, RCV_SHUTDOWN
+        if (t.finReceived()) {
+            return Ret.ok(0); // SOCK_DONE
         }
         if (s.pendingError != null) {
             return calls.takeError(s, null);
         }
+        if (s.readShutdown) {
+            return Ret.ok(0); // RCV_SHUTDOWN
+        }
         if (t.state() == TcpState.CLOSED) {
             return Ret.err("ENOTCONN");
         }
-        if (s.nonBlocking || nonBlocking) {
-            return Ret.err("EAGAIN");
+        if (s.nonBlocking) {
+            return Ret.err("EAGAIN"); // the socket's O_NONBLOCK only: SPLICE_F_NONBLOCK is about the pipe
         }
         if (t.available() > 0) {
             return Ret.ok(0); // an skb in the receive queue and nothing spliced: do not loop (urgent data)
