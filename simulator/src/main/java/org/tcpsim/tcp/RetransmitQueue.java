@@ -47,6 +47,10 @@ final class RetransmitQueue {
     private int[] skip = new int[4];
     private int head;
     private int count;
+    /** Entries that end an skb (no SKB_CONT): with {@link #sackedPairs}, {@link #skbs()}. */
+    private int skbEnds;
+    /** Entries SACKed and followed by a SACKed entry: the SACKed skbs tcp_shift_skb_data merged into the one before. */
+    private int sackedPairs;
 
     int packetsOut;
     int sackedOut;
@@ -107,6 +111,15 @@ final class RetransmitQueue {
         return count;
     }
 
+    /**
+     * Skbs the entries make up, for their truesize ({@link SkbTruesize}): each run of entries sent as
+     * one packet, cut where tcp_fragment cut it, with a run of SACKed entries counted as one skb
+     * (tcp_shift_skb_data moves a newly SACKed skb's data into the SACKed skb before it).
+     */
+    int skbs() {
+        return skbEnds - sackedPairs;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }
@@ -127,6 +140,9 @@ final class RetransmitQueue {
         flags[i] = (byte) (skbFlags & (PSH | EOR | SKB_CONT));
         skip[i] = 0;
         count++;
+        if ((skbFlags & SKB_CONT) == 0) {
+            skbEnds++;
+        }
         rate.skbSent(this, count - 1, packetsOut == 0, now / 1000, delivered);
         packetsOut++;
     }
@@ -222,6 +238,12 @@ final class RetransmitQueue {
             out.packets++;
             out.bytes += end[i] - start[i];
             packetsOut--;
+            if ((f & SKB_CONT) == 0) {
+                skbEnds--; // tcp_clean_rtx_queue frees the skb whole; an skb acked in part is trimmed
+            }
+            if ((f & SACKED) != 0 && count > 1 && (flags[slot(1)] & SACKED) != 0) {
+                sackedPairs--;
+            }
             head = (head + 1) & (start.length - 1);
             count--;
         }
@@ -266,6 +288,15 @@ final class RetransmitQueue {
                 state.lastSackt = sentAt[i];
             }
             flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
+            if ((f & SKB_CONT) != 0) {
+                skbEnds++;
+            }
+            if (k > 0 && (flags[slot(k - 1)] & SACKED) != 0) {
+                sackedPairs++;
+            }
+            if (k + 1 < count && (flags[slot(k + 1)] & SACKED) != 0) {
+                sackedPairs++;
+            }
             if (k > 0) {
                 splitAfter(k - 1); // tcp_match_skb_to_sack: the part of the skb before the block is an skb of its own
             }
@@ -477,6 +508,7 @@ final class RetransmitQueue {
             }
             skip[i] = 0;
         }
+        sackedPairs = 0;
     }
 
     /** Index (0-based from the head) of the first lost entry not yet retransmitted, or -1. */
@@ -541,7 +573,11 @@ final class RetransmitQueue {
 
     /** tcp_fragment: the skb holding entry k now ends there (PSH and EOR stay with the entries after). */
     void splitAfter(int k) {
-        flags[slot(k)] &= ~SKB_CONT;
+        int i = slot(k);
+        if ((flags[i] & SKB_CONT) != 0) {
+            flags[i] &= ~SKB_CONT;
+            skbEnds++;
+        }
     }
 
     /**
@@ -556,6 +592,7 @@ final class RetransmitQueue {
         end[i] = end[j];
         flags[i] = (byte) ((flags[i] & ~EOR) | (next & (PSH | EOR | EVER_RETRANS | SKB_CONT)));
         packetsOut--;
+        skbEnds--; // two skbs of one segment each become one
         leaveLostAndRetransCounts(next);
         for (int x = k + 1; x < count - 1; x++) {
             int to = slot(x);

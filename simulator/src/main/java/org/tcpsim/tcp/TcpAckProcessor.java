@@ -147,11 +147,9 @@ final class TcpAckProcessor {
             sk.timers.setXmitTimer(now); // FLAG_SET_XMIT_TIMER
         }
         if (advanced) {
+            // tcp_clean_rtx_queue freed what was acked; growing the buffer and waking a writer wait
+            // for tcp_check_space, after what may go now has been sent (TcpInput)
             sk.chargeMemory(now);
-            if (!sk.stack.memory.underPressure()) {
-                snd.expandSndbuf(); // tcp_sndbuf_expand stops under memory pressure
-            }
-            sk.wakeWriter(now);
         }
         return sk.state != TcpState.CLOSED;
     }

@@ -36,6 +36,11 @@ final class TcpMemory {
         return pressure;
     }
 
+    /** sk_memory_allocated(sk) >= sk_prot_mem_limits(sk, 0): tcp_mem[0] pages or more in use. */
+    boolean atOrAboveMin() {
+        return pages() >= minPages;
+    }
+
     /** Whether {@code more} bytes could be charged without passing tcp_mem[2] (sk_rmem_schedule / sk_wmem_schedule). */
     boolean canCharge(long more) {
         return (bytes + more + PAGE - 1) / PAGE <= maxPages;

@@ -127,7 +127,7 @@ final class TcpSender implements TcpSock {
         this.rttMin.reset(0, ~0);
     }
 
-    /** Bytes written by the application and not yet acknowledged (what counts against SO_SNDBUF). */
+    /** Bytes written by the application and not yet acknowledged (SIOCOUTQ: write_seq - snd_una). */
     long queuedBytes() {
         return writeSeq - sndUna;
     }
@@ -137,19 +137,53 @@ final class TcpSender implements TcpSock {
         return rtx.isEmpty() && writeSeq == sndNxt && !(finQueued && !finSent);
     }
 
-    long freeSendSpace() {
-        return Math.max(0, sndbuf - queuedBytes());
+    /**
+     * sk_wmem_queued: the write and retransmit queues' skbs at their truesize, what SO_SNDBUF and
+     * tcp_mem are charged with (tcp_skb_entail, tso_fragment, tcp_wmem_free_skb; {@link SkbTruesize}).
+     */
+    long wmemQueued() {
+        return SkbTruesize.wmemQueued(writeSeq - sndUna, writeQueue.size() + rtx.skbs());
     }
 
-    /** Grows the send buffer with cwnd, as tcp_sndbuf_expand does (about two windows of segments). */
+    /** sk_stream_memory_free's first test: sk_wmem_queued below sk_sndbuf (a new skb may be allocated). */
+    boolean wmemBelowSndbuf() {
+        return wmemQueued() < sndbuf;
+    }
+
+    /**
+     * sk_stream_wspace(sk) >= sk_stream_min_wspace(sk): free send buffer at least half of what is
+     * queued, i.e. at most two thirds of the buffer in use (__sk_stream_is_writeable).
+     */
+    boolean wspaceAboveMin() {
+        long queued = wmemQueued();
+        return sndbuf - queued >= queued >> 1;
+    }
+
+    /**
+     * tcp_sndbuf_expand: room for sndbuf_expand (2, BBR 3) windows of segments of max(10, cwnd,
+     * reordering + 1) packets, each at the worst case of one skb per segment ({@link SkbTruesize#perMss}),
+     * at most tcp_wmem[2]. Called when the connection is established (tcp_init_buffer_space) and when
+     * an ACK frees space a writer waits for and {@link #shouldExpandSndbuf} allows (tcp_new_space).
+     */
     void expandSndbuf() {
         if (sndbufLocked) {
             return;
         }
-        long want = (long) cc.sndbufExpand(this) * Math.max(cwnd, reordering + 1) * mss * 2;
-        if (want > sndbuf) {
-            sndbuf = Math.min(sndbufMax, want);
+        // max(rx_opt.mss_clamp, mss_cache): the clamp is the MSS option, the timestamp option not taken off
+        int perMss = SkbTruesize.perMss(Math.max(mssClamp + (socket.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0), mss));
+        long nrSegs = Math.max(Math.max(INIT_CWND, cwnd), reordering + 1);
+        long sndmem = cc.sndbufExpand(this) * nrSegs * perMss;
+        if (sndbuf < sndmem) {
+            sndbuf = Math.min(sndmem, sndbufMax);
         }
+    }
+
+    /**
+     * tcp_should_expand_sndbuf: not with SO_SNDBUF set, under tcp_mem pressure, with tcp_mem[0] pages
+     * or more in use, or with cwnd full (then cwnd, not the buffer, limits the flow).
+     */
+    boolean shouldExpandSndbuf(TcpMemory memory) {
+        return !sndbufLocked && !memory.underPressure() && !memory.atOrAboveMin() && rtx.inFlight() < cwnd;
     }
 
     // ---- TcpSock: what the congestion module sees ----

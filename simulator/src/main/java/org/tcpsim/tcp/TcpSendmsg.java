@@ -26,39 +26,68 @@ final class TcpSendmsg {
     }
 
     /**
-     * tcp_sendmsg_locked for {@code n} bytes the send buffer has room for; {@code blocked} when the
-     * application wanted more and now waits for space (wait_for_space pushes with PSH). Returns the
-     * bytes taken: fewer than {@code n} when TCP_NOTSENT_LOWAT refused a new skb (then blocked too).
+     * tcp_sendmsg_locked for {@code n} bytes: appends to the tail skb while it is below size_goal,
+     * and opens a new skb only while sk_stream_memory_free (sk_wmem_queued below SO_SNDBUF, the unsent
+     * bytes below TCP_NOTSENT_LOWAT) and tcp_mem lets the skb be charged (tcp_stream_alloc_skb; the
+     * first skb of empty queues is forced). So a write may go past the buffer by up to one skb. Returns
+     * the bytes taken; fewer than {@code n} when it would have to wait for space (wait_for_space: what
+     * was copied is pushed with PSH). {@code continuing}: the rest of a write that waited.
      */
-    int copy(int n, boolean more, boolean eor, boolean continuing, boolean blocked, long now) {
+    int copy(int n, boolean more, boolean eor, boolean continuing, long now) {
         TcpSender snd = sk.snd;
         WriteQueue q = snd.writeQueue;
+        TcpMemory memory = sk.stack.memory;
         int sizeGoal = sizeGoal();
         int copied = 0;
+        boolean blocked = false;
         while (copied < n) {
             int copy = q.isEmpty() ? 0 : sizeGoal - (snd.writeSeq - q.tailStart(snd.sndNxt));
+            if (copy > 0 && q.size() == 1 && q.headCut() && !snd.wmemBelowSndbuf()) {
+                // Linux appends to the rest of a partly sent skb unchecked, but there TCP Small Queues
+                // (tcp_small_queue_check) stop the pushes inside the write after a packet or two; the
+                // model has no TSQ, so without this check one write could refill and send that rest
+                // for as long as cwnd lets it, far past the buffer
+                blocked = true;
+                break;
+            }
             if (copy <= 0 || q.tailEor()) {
-                if (!sk.notsentBelowLowat(0)) {
-                    blocked = true; // new_segment: !sk_stream_memory_free -> wait_for_space
+                // new_segment: sk_stream_memory_free, then tcp_stream_alloc_skb (forced for the first skb)
+                boolean firstSkb = q.isEmpty() && snd.rtx.isEmpty();
+                if (!snd.wmemBelowSndbuf() || !sk.notsentBelowLowat(0)
+                        || (!firstSkb && !memory.canCharge(SkbTruesize.SKB_OVERHEAD))) {
+                    blocked = true;
                     break;
                 }
                 if (q.isEmpty()) {
                     snd.chrono.start(Chrono.BUSY, now); // tcp_add_write_queue_tail: the first unsent skb
                 }
-                q.newSkb(snd.writeSeq); // tcp_skb_entail
+                q.newSkb(snd.writeSeq); // tcp_skb_entail: sk_wmem_queued += skb->truesize
+                sk.chargeMemory(now);
                 snd.nonagle &= ~NAGLE_PUSH;
                 sk.out.slowStartAfterIdleCheck(now);
                 copy = sizeGoal;
             }
             copy = Math.min(copy, n - copied);
+            if (!memory.canCharge(copy)) {
+                // tcp_wmem_schedule: above tcp_mem[2] only what tcp_wmem[0] still guarantees the socket
+                long left = sk.stack.settings.wmem[0] - snd.wmemQueued();
+                copy = (int) Math.max(0, Math.min(copy, left));
+                if (copy == 0) {
+                    q.removeEmptyTail(snd.writeSeq, snd.sndNxt); // tcp_remove_empty_skb
+                    sk.chargeMemory(now);
+                    blocked = true;
+                    break;
+                }
+            }
             if (copied == 0 && !continuing) {
                 q.setTailFlag(WriteQueue.PSH, false);
             }
             snd.writeSeq += copy;
             q.extendTail(copy);
             copied += copy;
+            sk.chargeMemory(now);
             if (copied == n) {
-                if (eor && !blocked) {
+                if (eor) {
                     q.setTailFlag(WriteQueue.EOR, true);
                 }
                 break;
@@ -74,7 +103,10 @@ final class TcpSendmsg {
             }
         }
         if (blocked) {
-            push(false, NAGLE_PUSH, now); // wait_for_space
+            sk.noSpace(); // wait_for_space sets SOCK_NOSPACE before its tcp_push (tcp_chrono reads it)
+            if (copied > 0) {
+                push(false, NAGLE_PUSH, now); // wait_for_space
+            }
         } else {
             push(more, snd.nonagle, now);
         }

@@ -252,21 +252,12 @@ public final class TcpSocket {
             return 0;
         }
         snd.rate.checkAppLimited(snd); // tcp_sendmsg_locked: is sending application-limited?
-        int n = (int) Math.min(bytes, snd.freeSendSpace());
-        if (n > 0 && !stack.memory.canCharge(n)) {
-            n = 0; // sk_wmem_schedule fails above tcp_mem[2]: the write blocks
-        }
-        if (n <= 0) {
-            writeBlocked = true;
+        if (bytes <= 0) {
             return 0;
         }
+        int n = sendmsg.copy(bytes, more, eor, continuing, now);
         if (n < bytes) {
-            writeBlocked = true; // wait_for_space sets SOCK_NOSPACE before its tcp_push (tcp_chrono reads it)
-        }
-        n = sendmsg.copy(n, more, eor, continuing, n < bytes, now);
-        chargeMemory(now);
-        if (n < bytes) {
-            writeBlocked = true;
+            writeBlocked = true; // wait_for_space: SOCK_NOSPACE
         }
         return n;
     }
@@ -573,6 +564,7 @@ public final class TcpSocket {
             case ESTABLISHED -> {
                 tEstablished = now;
                 rcv.initBufferSpace(now); // tcp_init_transfer -> tcp_init_buffer_space
+                snd.expandSndbuf(); // tcp_init_buffer_space: tcp_sndbuf_expand unless SO_SNDBUF was set
                 snd.sndWl2 = snd.sndUna;
                 rcv.ack.established(now);
                 if (keepalive != null) {
@@ -632,9 +624,13 @@ public final class TcpSocket {
         }
     }
 
-    /** After an ACK freed send-buffer space the application was waiting for (sk_stream_write_space). */
+    /**
+     * sk_stream_write_space (sk->sk_write_space of a TCP socket): a writer waiting for space
+     * (SOCK_NOSPACE) is woken only when the socket is writeable with wake = 1
+     * ({@link #streamWriteable}): a third of the send buffer free, not merely some of it.
+     */
     void wakeWriter(long now) {
-        if (writeBlocked && snd.freeSendSpace() > 0 && notsentBelowLowat(1)) {
+        if (writeBlocked && streamWriteable()) {
             writeBlocked = false;
             snd.chrono.stop(Chrono.SNDBUF_LIMITED, snd.queuesEmpty(), now); // tcp_check_space: SOCK_NOSPACE cleared
             callbacks.writable(this, now);
@@ -661,14 +657,32 @@ public final class TcpSocket {
         return writeBlocked;
     }
 
+    /** set_bit(SOCK_NOSPACE): the writer is to wait for send-buffer space. */
+    void noSpace() {
+        writeBlocked = true;
+    }
+
     /**
-     * tcp_check_space after tcp_data_snd_check's push: sending moved snd_nxt, so a writer held back by
-     * TCP_NOTSENT_LOWAT may have room now.
+     * tcp_check_space after tcp_data_snd_check's push (every ACK the established path takes, sent
+     * data or not): with a writer waiting (SOCK_NOSPACE), tcp_new_space grows the send buffer if
+     * tcp_should_expand_sndbuf allows (tcp_sndbuf_expand) and calls sk_stream_write_space.
      */
     void checkSpace(long now) {
         if (writeBlocked) {
+            if (snd.shouldExpandSndbuf(stack.memory)) {
+                snd.expandSndbuf();
+            }
             wakeWriter(now);
         }
+    }
+
+    /**
+     * __sk_stream_is_writeable(sk, 1): sk_stream_wspace >= sk_stream_min_wspace (free space at least
+     * half of sk_wmem_queued), sk_wmem_queued below sk_sndbuf, and the unsent bytes doubled below
+     * TCP_NOTSENT_LOWAT (tcp_stream_memory_free with wake).
+     */
+    boolean streamWriteable() {
+        return snd.wspaceAboveMin() && snd.wmemBelowSndbuf() && notsentBelowLowat(1);
     }
 
     /**
@@ -686,18 +700,20 @@ public final class TcpSocket {
      * remembers someone waits (SOCK_NOSPACE) and the next ACK that frees space wakes them.
      */
     public boolean pollWritable() {
-        long queued = snd.queuedBytes();
-        boolean ok = snd.sndbuf - queued >= queued >> 1 && queued < snd.sndbuf && notsentBelowLowat(1);
+        boolean ok = streamWriteable();
         if (!ok) {
             writeBlocked = true;
         }
         return ok;
     }
 
-    /** Charges what the queues hold now to the host's tcp_mem (sk_mem_charge / sk_mem_uncharge). */
+    /**
+     * Charges what the queues hold now to the host's tcp_mem (sk_mem_charge / sk_mem_uncharge): the
+     * send queues at their truesize (sk_wmem_queued), the receive queues by their payload.
+     */
     void chargeMemory(long now) {
         boolean gone = state == TcpState.CLOSED || state == TcpState.TIME_WAIT;
-        stack.memory.recharge(this, gone ? 0 : snd.queuedBytes() + rcv.queue.unread() + rcv.queue.outOfOrderBytes(),
+        stack.memory.recharge(this, gone ? 0 : snd.wmemQueued() + rcv.queue.unread() + rcv.queue.outOfOrderBytes(),
                 now);
     }
 

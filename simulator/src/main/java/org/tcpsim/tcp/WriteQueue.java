@@ -15,6 +15,8 @@ final class WriteQueue {
     private byte[] flags = new byte[8];
     private int head;
     private int count;
+    /** The head skb is what tso_fragment left of an skb partly sent (its start is inside what was written to it). */
+    private boolean headCut;
 
     boolean isEmpty() {
         return count == 0;
@@ -58,6 +60,9 @@ final class WriteQueue {
         if (count == ends.length) {
             grow();
         }
+        if (count == 0) {
+            headCut = false;
+        }
         int i = slot(count);
         ends[i] = seq;
         flags[i] = 0;
@@ -69,6 +74,13 @@ final class WriteQueue {
         ends[slot(count - 1)] += bytes;
     }
 
+    /** tcp_remove_empty_skb: a tail skb nothing was copied into leaves the queue. */
+    void removeEmptyTail(int writeSeq, int sndNxt) {
+        if (count > 0 && tailStart(sndNxt) == writeSeq) {
+            count--;
+        }
+    }
+
     void setTailFlag(byte flag, boolean on) {
         int i = slot(count - 1);
         flags[i] = (byte) (on ? flags[i] | flag : flags[i] & ~flag);
@@ -76,10 +88,18 @@ final class WriteQueue {
 
     /** snd_nxt moved to {@code sndNxt}: skbs wholly sent leave the queue. */
     void sent(int sndNxt) {
+        boolean cut = true;
         while (count > 0 && Seq.le(ends[head], sndNxt)) {
+            cut = ends[head] != sndNxt;
             head = (head + 1) & (ends.length - 1);
             count--;
         }
+        headCut = count > 0 && cut;
+    }
+
+    /** Whether the head skb is the unsent rest of an skb sent in part. */
+    boolean headCut() {
+        return headCut;
     }
 
     /** The skb holding {@code seq} ends at {@code end} with PSH: does a segment ending at {@code end} carry it? */
@@ -99,6 +119,7 @@ final class WriteQueue {
     void clear() {
         head = 0;
         count = 0;
+        headCut = false;
     }
 
     private void grow() {

@@ -61,7 +61,9 @@ class PluginExampleExperimentTest {
         double cubic = meanSrtt(t, "cubic");
         double reno = meanSrtt(t, "reno");
         assertTrue(vegas < 0.045, "Vegas stays near the 40 ms path RTT with 200 packets of queue: " + vegas);
-        assertTrue(cubic > vegas + 0.01 && reno > vegas + 0.003, "the loss-based controls queue: reno " + reno
+        // reno queues less since the send buffer is charged skb truesize and grows only while a
+        // writer waits with cwnd unfilled (tcp_new_space): 45.8 ms, was 54.0 (vegas 43.3)
+        assertTrue(cubic > vegas + 0.01 && reno > vegas + 0.002, "the loss-based controls queue: reno " + reno
                 + ", cubic " + cubic + ", vegas " + vegas);
     }
 

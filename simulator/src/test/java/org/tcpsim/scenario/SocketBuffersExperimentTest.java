@@ -61,10 +61,14 @@ class SocketBuffersExperimentTest {
     }
 
     @Test
-    void aFixedSendBufferCapsDataInFlight(@TempDir Path tmp) {
-        // the model charges payload bytes to sk_wmem_queued, so sndbuf bounds bytes in flight
+    void aFixedSendBufferKeepsLessThanItselfInFlight(@TempDir Path tmp) {
+        // sk_wmem_queued charges each skb its payload plus 832 bytes (SKB_TRUESIZE), and a writer
+        // that filled the buffer is woken only with a third of it free (sk_stream_write_space): the
+        // data in flight stays between about two thirds of the buffer, less the skbs' overhead, and
+        // the buffer itself. Charging payload bytes and waking at the first byte freed gave ~100 %.
         double g = goodput(tmp.resolve("wmem-256k"), WMEM + "=\"4096 262144 262144\"");
-        assertWithin(262144 * 8 / RTT_S, g, "sndbuf 256 KiB with an autotuned receiver");
+        double cap = 262144 * 8 / RTT_S;
+        assertTrue(g > 0.5 * cap && g < 0.85 * cap, "sndbuf 256 KiB with an autotuned receiver: " + g + " bps, sndbuf / RTT " + cap);
     }
 
     /** Runs the shipped file's base point at 50 Mbps for 10 s with {@code sets}; the bulk goodput. */

@@ -51,26 +51,35 @@ class ChronoTest {
         TcpSocket s = stack.connect(0xc0000201, 8080, SocketOptions.DEFAULTS.withSndbuf(2500), new SocketCallbacks() { });
         TcpSegment syn = host.sent.get(0);
         int iss = syn.seq;
-        TcpSegment synAck = TcpHostTest.inbound(TcpSegment.SYN | TcpSegment.ACK, 5000, iss + 1, 65535);
+        // a largest window of 8000: skbs of 4000 bytes (size_goal, half of it)
+        TcpSegment synAck = TcpHostTest.inbound(TcpSegment.SYN | TcpSegment.ACK, 5000, iss + 1, 8000);
         synAck.srcPort = syn.dstPort;
         synAck.dstPort = syn.srcPort;
         synAck.mssOption = 1000;
         stack.deliver(synAck, 0);
-        long sndbuf = s.snd.sndbuf;
-        assertTrue(sndbuf < 10 * 1000, "the buffer holds less than the initial window: " + sndbuf);
+        assertEquals(5000, s.snd.sndbuf, "SO_SNDBUF 2500, doubled");
+        deliverAck(stack, syn, iss + 1, 4000, 0); // the window shrinks to 4000
         int n = s.write(100_000, 10 * MS);
-        assertEquals(sndbuf, n, "the write takes what the buffer holds and waits");
-        assertEquals(s.snd.writeSeq, s.snd.sndNxt, "cwnd 10 sends all of it");
-        Map<String, Long> info = TcpInfo.of(s, 110 * MS);
-        assertEquals(100_000L, info.get("tcpi_sndbuf_limited"));
-        assertEquals(100_000L, info.get("tcpi_busy_time"), "busy time includes the limited time");
-        assertEquals(0L, info.get("tcpi_rwnd_limited"));
-        TcpSegment ack = TcpHostTest.inbound(TcpSegment.ACK, 5001, iss + 1 + n, 65535);
-        ack.srcPort = syn.dstPort;
-        ack.dstPort = syn.srcPort;
-        stack.deliver(ack, 110 * MS); // everything acknowledged: the writer may go on (tcp_check_space)
-        info = TcpInfo.of(s, 300 * MS);
+        // a new skb only while sk_wmem_queued < sk_sndbuf: a second 4000-byte skb (4000 + 832 < 5000), no third
+        assertEquals(8000, n, "the write takes skbs while the buffer has room, then waits (SOCK_NOSPACE)");
+        assertEquals(s.snd.sndUna + 4000, s.snd.sndNxt, "the window lets the first skb go");
+        // the ACK of the first skb opens the window: the second goes, all written is sent while the
+        // writer waits, and 4832 bytes queued leave less than a third of 5000 free: no wake-up
+        deliverAck(stack, syn, iss + 1 + 4000, 8000, 110 * MS);
+        assertEquals(s.snd.writeSeq, s.snd.sndNxt, "everything written has gone out");
+        Map<String, Long> info = TcpInfo.of(s, 210 * MS);
+        assertEquals(100_000L, info.get("tcpi_sndbuf_limited"), "from the send at 110 ms");
+        assertEquals(100_000L, info.get("tcpi_rwnd_limited"), "10-110 ms: data waited for the window");
+        deliverAck(stack, syn, iss + 1 + n, 8000, 210 * MS); // everything acknowledged: the writer may go on
+        info = TcpInfo.of(s, 400 * MS);
         assertEquals(100_000L, info.get("tcpi_sndbuf_limited"), "stopped when the ACK freed the buffer");
-        assertEquals(100_000L, info.get("tcpi_busy_time"), "nothing queued since: not busy");
+        assertEquals(200_000L, info.get("tcpi_busy_time"), "busy time includes the limited times; nothing queued since");
+    }
+
+    private static void deliverAck(TcpStack stack, TcpSegment syn, int ack, int window, long now) {
+        TcpSegment seg = TcpHostTest.inbound(TcpSegment.ACK, 5001, ack, window);
+        seg.srcPort = syn.dstPort;
+        seg.dstPort = syn.srcPort;
+        stack.deliver(seg, now);
     }
 }

@@ -263,7 +263,8 @@ class RackTlpTest {
         TcpTestbed tb = new TcpTestbed(1, slow, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18, sysctls);
         StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
         tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
-        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+        // a send buffer that takes both writes whole (this writer never waits for space)
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS.withSndbuf(1 << 20), new SocketCallbacks() {
             @Override
             public void connected(TcpSocket s, long now) {
                 s.write(40 * MSS, now); // warm-up: cwnd grows, srtt is learnt

@@ -32,7 +32,8 @@ class ValidateIncomingTest {
             TcpTimeline tl = new TcpTimeline(tb, true);
             TcpSocket[] server = new TcpSocket[1];
             tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> server[0] = l.accept(null));
-            TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new SocketCallbacks() {
+            // a send buffer that takes the warm-up whole (this writer never waits for space)
+            TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS.withSndbuf(1 << 20), new SocketCallbacks() {
                 @Override
                 public void connected(TcpSocket s, long now) {
                     s.write(40 * MSS, now);
