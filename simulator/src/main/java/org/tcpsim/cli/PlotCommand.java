@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 /** `tcpsim plot DIR`: the experiment's chart (or one given by options) as PNG, and SVG on request. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draw a chart from summary.csv (DIR = OUT/<name>: the runs as last swept or run, a point per",
-                "sweep point with its 95 % interval over seeds) or from runs' timeseries.csv (DIR = OUT/<name> or one",
+                "sweep point with its 95 %% interval over seeds) or from runs' timeseries.csv (DIR = OUT/<name> or one",
                 "run directory). Without options it draws the \"chart\" of the experiment file as it is now.",
                 "--source, --x or --y drop the file's title, where, references and the replaced axis title",
                 "unless given again."})

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 /** `tcpsim report DIR`: one self-contained HTML page of an experiment's results. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write one self-contained HTML page (no network, no script) of the results in DIR = OUT/<name>:",
-                "the question, the experiment file, the chart as SVG with its 95 % intervals, summary.csv and",
+                "the question, the experiment file, the chart as SVG with its 95 %% intervals, summary.csv and",
                 "aggregate.csv, the non-zero kernel counters per host, what the model does not cover for this",
                 "experiment, and links to every CSV."})
 final class ReportCommand implements Callable<Integer> {

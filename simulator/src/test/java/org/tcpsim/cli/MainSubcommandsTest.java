@@ -2,6 +2,11 @@ package org.tcpsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -42,5 +47,25 @@ class MainSubcommandsTest {
             assertEquals(all.getSubcommands().get(name).getUsageMessage(),
                     alone.getSubcommands().get(name).getUsageMessage(), name);
         }
+    }
+
+    /** A lone '%' in a description is a format directive to picocli, which then warns on stderr. */
+    @Test
+    void every_usage_renders_without_a_picocli_warning() {
+        CommandLine all = new CommandLine(new Main());
+        Main.COMMANDS.values().forEach(all::addSubcommand);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String plot;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            all.getUsageMessage();
+            all.getSubcommands().values().forEach(CommandLine::getUsageMessage);
+            plot = all.getSubcommands().get("plot").getUsageMessage();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8));
+        assertTrue(plot.replaceAll("\\s+", " ").contains("its 95 % interval over seeds"), plot);
     }
 }
