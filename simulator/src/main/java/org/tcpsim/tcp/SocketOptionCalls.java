@@ -72,7 +72,7 @@ public final class SocketOptionCalls {
                 s.options = s.options.withSndbuf((int) v);
                 s.snd.sndbuf = sockSndbuf(v, s.stack.settings);
                 s.snd.sndbufLocked = true;
-                s.wakeWriter(now);
+                StreamSpace.wakeWriter(s, now);
             }
             case "SO_RCVBUF" -> {
                 // __sock_set_rcvbuf: at most rmem_max, doubled, at least SOCK_MIN_RCVBUF, and locked: DRS
@@ -139,7 +139,7 @@ public final class SocketOptionCalls {
             case "TCP_NOTSENT_LOWAT" -> {
                 // do_tcp_setsockopt: tp->notsent_lowat = val, then sk_write_space (a waiting writer may go on)
                 s.options = s.options.withNotsentLowat((int) value);
-                s.wakeWriter(now);
+                StreamSpace.wakeWriter(s, now);
             }
             case "IP_TOS" -> s.options = s.options.withIpTos(ipTos(s.options.ipTos(), value));
             case "IP_MTU_DISCOVER" -> {

@@ -180,7 +180,7 @@ final class TcpInput {
             ackSndCheck(now);
         }
         sk.out.push(now);
-        sk.checkSpace(now); // tcp_data_snd_check: tcp_push_pending_frames, then tcp_check_space
+        StreamSpace.checkSpace(sk, now); // tcp_data_snd_check: tcp_push_pending_frames, then tcp_check_space
         sk.settleFinWait2(now);
     }
 

@@ -301,7 +301,7 @@ final class TcpOutput {
             snd.cwndValidate(cwndLimited);
             // tcp_cwnd_validate, not cwnd-limited: the application ran out of send buffer (SOCK_NOSPACE)
             // while everything written has gone out
-            if (!snd.isCwndLimited() && snd.writeSeq == snd.sndNxt && sk.writeBlocked()
+            if (!snd.isCwndLimited() && snd.writeSeq == snd.sndNxt && sk.writeBlocked
                     && (sk.state == TcpState.ESTABLISHED || sk.state == TcpState.CLOSE_WAIT)) {
                 snd.chrono.start(Chrono.SNDBUF_LIMITED, now);
             }

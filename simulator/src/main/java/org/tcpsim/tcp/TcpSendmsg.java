@@ -53,7 +53,7 @@ final class TcpSendmsg {
             if (copy <= 0 || q.tailEor()) {
                 // new_segment: sk_stream_memory_free, then tcp_stream_alloc_skb (forced for the first skb)
                 boolean firstSkb = q.isEmpty() && snd.rtx.isEmpty();
-                if (!snd.wmemBelowSndbuf() || !sk.notsentBelowLowat(0)
+                if (!snd.wmemBelowSndbuf() || !StreamSpace.notsentBelowLowat(sk, 0)
                         || (!firstSkb && !memory.canCharge(SkbTruesize.SKB_OVERHEAD))) {
                     blocked = true;
                     break;
@@ -103,7 +103,7 @@ final class TcpSendmsg {
             }
         }
         if (blocked) {
-            sk.noSpace(); // wait_for_space sets SOCK_NOSPACE before its tcp_push (tcp_chrono reads it)
+            sk.writeBlocked = true; // wait_for_space sets SOCK_NOSPACE before its tcp_push (tcp_chrono reads it)
             if (copied > 0) {
                 push(false, NAGLE_PUSH, now); // wait_for_space
             }

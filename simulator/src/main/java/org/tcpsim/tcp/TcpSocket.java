@@ -56,7 +56,8 @@ public final class TcpSocket {
     boolean orphan;
     /** shutdown(SHUT_WR) or close(): a FIN follows the queued data. */
     boolean writeShutdown;
-    private boolean writeBlocked;
+    /** SOCK_NOSPACE: a writer waits for send-buffer space ({@link StreamSpace}). */
+    boolean writeBlocked;
 
     final Timer retransmitTimer;
     final Timer delackTimer;
@@ -624,19 +625,6 @@ public final class TcpSocket {
         }
     }
 
-    /**
-     * sk_stream_write_space (sk->sk_write_space of a TCP socket): a writer waiting for space
-     * (SOCK_NOSPACE) is woken only when the socket is writeable with wake = 1
-     * ({@link #streamWriteable}): a third of the send buffer free, not merely some of it.
-     */
-    void wakeWriter(long now) {
-        if (writeBlocked && streamWriteable()) {
-            writeBlocked = false;
-            snd.chrono.stop(Chrono.SNDBUF_LIMITED, snd.queuesEmpty(), now); // tcp_check_space: SOCK_NOSPACE cleared
-            callbacks.writable(this, now);
-        }
-    }
-
     /** tcpi_busy_time at {@code now}, microseconds: data unacknowledged or unsent, limited times included (tcp_chrono). */
     public long busyTimeUs(long now) {
         return snd.chrono.usecs(Chrono.BUSY, now) + rwndLimitedUs(now) + sndbufLimitedUs(now);
@@ -652,59 +640,9 @@ public final class TcpSocket {
         return snd.chrono.usecs(Chrono.SNDBUF_LIMITED, now);
     }
 
-    /** SOCK_NOSPACE: a writer waits for send-buffer space. */
-    boolean writeBlocked() {
-        return writeBlocked;
-    }
-
-    /** set_bit(SOCK_NOSPACE): the writer is to wait for send-buffer space. */
-    void noSpace() {
-        writeBlocked = true;
-    }
-
-    /**
-     * tcp_check_space after tcp_data_snd_check's push (every ACK the established path takes, sent
-     * data or not): with a writer waiting (SOCK_NOSPACE), tcp_new_space grows the send buffer if
-     * tcp_should_expand_sndbuf allows (tcp_sndbuf_expand) and calls sk_stream_write_space.
-     */
-    void checkSpace(long now) {
-        if (writeBlocked) {
-            if (snd.shouldExpandSndbuf(stack.memory)) {
-                snd.expandSndbuf();
-            }
-            wakeWriter(now);
-        }
-    }
-
-    /**
-     * __sk_stream_is_writeable(sk, 1): sk_stream_wspace >= sk_stream_min_wspace (free space at least
-     * half of sk_wmem_queued), sk_wmem_queued below sk_sndbuf, and the unsent bytes doubled below
-     * TCP_NOTSENT_LOWAT (tcp_stream_memory_free with wake).
-     */
-    boolean streamWriteable() {
-        return snd.wspaceAboveMin() && snd.wmemBelowSndbuf() && notsentBelowLowat(1);
-    }
-
-    /**
-     * tcp_stream_memory_free(sk, wake): fewer unsent bytes (write_seq - snd_nxt, doubled for a wake-up)
-     * than tcp_notsent_lowat(), the option or else net.ipv4.tcp_notsent_lowat (u32 compare).
-     */
-    boolean notsentBelowLowat(int wake) {
-        int lowat = options.notsentLowat() != 0 ? options.notsentLowat() : stack.settings.notsentLowat;
-        return Integer.compareUnsigned((snd.writeSeq - snd.sndNxt) << wake, lowat) < 0;
-    }
-
-    /**
-     * tcp_poll's EPOLLOUT (__sk_stream_is_writeable(sk, 1)): a third of the send buffer free
-     * (sk_stream_wspace >= sk_stream_min_wspace), and few enough unsent bytes; when not, the socket
-     * remembers someone waits (SOCK_NOSPACE) and the next ACK that frees space wakes them.
-     */
+    /** tcp_poll's EPOLLOUT; when not writeable, the socket remembers someone waits (SOCK_NOSPACE). */
     public boolean pollWritable() {
-        boolean ok = streamWriteable();
-        if (!ok) {
-            writeBlocked = true;
-        }
-        return ok;
+        return StreamSpace.pollWritable(this);
     }
 
     /**
