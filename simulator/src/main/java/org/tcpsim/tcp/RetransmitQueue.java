@@ -4,7 +4,7 @@ package org.tcpsim.tcp;
  * The sender's scoreboard: one entry per segment sent and not yet cumulatively acknowledged
  * (Linux: the rtx queue of skbs with their sacked bits, TCPCB_SACKED_ACKED / TCPCB_LOST /
  * TCPCB_SACKED_RETRANS / TCPCB_EVER_RETRANS), with the counts tcp_packets_in_flight() needs.
- * Kept as a ring of primitive arrays: no object per segment.
+ * Kept as a ring in one primitive array, the fields of an entry side by side: no object per segment.
  */
 final class RetransmitQueue {
     static final int SACKED = 1;
@@ -25,18 +25,20 @@ final class RetransmitQueue {
     /** The entry ends an skb written with MSG_EOR (TCP_SKB_CB(skb)->eor): nothing is collapsed into it. */
     static final int EOR = 128;
 
-    // small at first: most connections are short (grown by doubling, see grow())
-    private int[] start = new int[4];
-    private int[] end = new int[4];
-    private long[] sentAt = new long[4];
-    private byte[] flags = new byte[4];
-    /** tp->delivered when the entry was last sent (tx.delivered, tcp_rate_skb_sent). */
-    private int[] txDelivered = new int[4];
-    /** tx.first_tx_mstamp and tx.delivered_mstamp (us) when the entry was last sent (tcp_rate_skb_sent). */
-    private long[] txFirstTxUs = new long[4];
-    private long[] txDeliveredMstampUs = new long[4];
-    /**
-     * Skip distances over SACKed entries: 0 for an entry not SACKed; d &gt; 0 for a SACKed one, and
+    /*
+     * The entries: a ring of STRIDE longs per entry in one array (an array of structs), entry i's
+     * fields at ring[i * STRIDE + W_...]. What an ACK or a SACK reads of one entry sits together (one or
+     * two cache lines) and neighbours in the ring are neighbours in memory. As eight parallel arrays
+     * (one per field) an entry touched eight cache lines in eight objects, which 1000 sockets' worth
+     * of scoreboards does not keep in the CPU caches (the commit that interleaved them measured it).
+     * Every field keeps its full range (41 bytes: they do not fit five longs, hence six, 48 bytes):
+     *   W_SEQ      start (low 32 bits) and end (high 32 bits)
+     *   W_FLAGS    flags (low 8 bits, read back as the signed byte they were) and skip (high 32 bits)
+     *   W_SENT_AT  when the entry was last sent (ns)
+     *   W_TX_DELIVERED            tp->delivered when it was last sent (low 32 bits), and then
+     *   W_TX_FIRST_TX_US          tx.first_tx_mstamp (us) and
+     *   W_TX_DELIVERED_MSTAMP_US  tx.delivered_mstamp (us): tcp_rate_skb_sent's snapshot
+     * Skip distances over SACKed entries: 0 for an entry not SACKed; d > 0 for a SACKed one, and
      * then the d entries from it on are all SACKed. The SACK walk and the RACK walk jump over
      * runs of SACKed entries with them instead of stepping through each (Linux: tcp_sacktag_skip,
      * recv_sack_cache, and tsorted_sent_queue, which SACKed skbs leave). Being SACKed only ever
@@ -44,7 +46,19 @@ final class RetransmitQueue {
      * a distance stays true until its entries leave from the head; {@link #nextUnsacked} shortens
      * the chains it follows (path compression).
      */
-    private int[] skip = new int[4];
+    private static final int STRIDE = 6;
+    private static final int W_SEQ = 0;
+    private static final int W_FLAGS = 1;
+    private static final int W_SENT_AT = 2;
+    private static final int W_TX_DELIVERED = 3;
+    private static final int W_TX_FIRST_TX_US = 4;
+    private static final int W_TX_DELIVERED_MSTAMP_US = 5;
+    private static final long LOW32 = 0xFFFF_FFFFL;
+
+    // small at first: most connections are short (grown by doubling, see grow())
+    private long[] ring = new long[4 * STRIDE];
+    /** Ring capacity (a power of two) minus one. */
+    private int mask = 3;
     private int head;
     private int count;
     /** Entries that end an skb (no SKB_CONT): with {@link #sackedPairs}, {@link #skbs()}. */
@@ -130,15 +144,13 @@ final class RetransmitQueue {
      * {@link #SKB_CONT} when the next segment sent is of the same skb.
      */
     void add(int seqStart, int seqEnd, long now, int skbFlags, RateSampler rate) {
-        if (count == start.length) {
+        if (count == mask + 1) {
             grow();
         }
-        int i = (head + count) & (start.length - 1);
-        start[i] = seqStart;
-        end[i] = seqEnd;
-        sentAt[i] = now;
-        flags[i] = (byte) (skbFlags & (PSH | EOR | SKB_CONT));
-        skip[i] = 0;
+        int b = slot(count) * STRIDE;
+        ring[b + W_SEQ] = (seqStart & LOW32) | (long) seqEnd << 32;
+        ring[b + W_FLAGS] = skbFlags & (PSH | EOR | SKB_CONT); // and a skip distance of 0
+        ring[b + W_SENT_AT] = now;
         count++;
         if ((skbFlags & SKB_CONT) == 0) {
             skbEnds++;
@@ -150,33 +162,33 @@ final class RetransmitQueue {
     /** tcp_rate_skb_sent's snapshot into entry k. */
     void stampTx(int k, long firstTxUs, long deliveredMstampUs, int txDeliveredCount, boolean appLimited) {
         int i = slot(k);
-        txFirstTxUs[i] = firstTxUs;
-        txDeliveredMstampUs[i] = deliveredMstampUs;
-        txDelivered[i] = txDeliveredCount;
-        flags[i] = (byte) (appLimited ? flags[i] | TX_APP_LIMITED : flags[i] & ~TX_APP_LIMITED);
+        ring[i * STRIDE + W_TX_FIRST_TX_US] = firstTxUs;
+        ring[i * STRIDE + W_TX_DELIVERED_MSTAMP_US] = deliveredMstampUs;
+        ring[i * STRIDE + W_TX_DELIVERED] = txDeliveredCount;
+        setFlags(i, appLimited ? flagsOf(i) | TX_APP_LIMITED : flagsOf(i) & ~TX_APP_LIMITED);
     }
 
     /** tcp_rate_skb_delivered for entry i (a ring slot), delivered for the first time now. */
     private void rateDelivered(RateSampler rate, int i) {
-        int f = flags[i];
-        rate.skbDelivered(txDelivered[i], txFirstTxUs[i], txDeliveredMstampUs[i], (f & TX_APP_LIMITED) != 0,
-                (f & (RETRANS | EVER_RETRANS)) != 0, sentAt[i] / 1000, end[i]);
+        int f = flagsOf(i);
+        rate.skbDelivered(txDeliveredOf(i), txFirstTxUsOf(i), txDeliveredMstampUsOf(i), (f & TX_APP_LIMITED) != 0,
+                (f & (RETRANS | EVER_RETRANS)) != 0, sentAtOf(i) / 1000, endOf(i));
     }
 
     int start(int k) {
-        return start[slot(k)];
+        return startOf(slot(k));
     }
 
     int end(int k) {
-        return end[slot(k)];
+        return endOf(slot(k));
     }
 
     long sentAt(int k) {
-        return sentAt[slot(k)];
+        return sentAtOf(slot(k));
     }
 
     int flags(int k) {
-        return flags[slot(k)];
+        return flagsOf(slot(k));
     }
 
     /** Result of a cumulative ACK, and the RTT stamps of its SACK blocks (part of struct tcp_sacktag_state). */
@@ -210,13 +222,13 @@ final class RetransmitQueue {
     void ackUpTo(int ack, Acked out, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
         while (count > 0) {
             int i = head;
-            if (Seq.gt(end[i], ack)) {
-                if (Seq.gt(ack, start[i])) {
-                    start[i] = ack; // partially acked segment: trim (tcp_trim_head)
+            if (Seq.gt(endOf(i), ack)) {
+                if (Seq.gt(ack, startOf(i))) {
+                    setStart(i, ack); // partially acked segment: trim (tcp_trim_head)
                 }
                 break;
             }
-            int f = flags[i];
+            int f = flagsOf(i);
             if ((f & SACKED) != 0) {
                 sackedOut--;
             }
@@ -225,26 +237,26 @@ final class RetransmitQueue {
                 out.anyRetransmitted = true;
             } else if ((f & SACKED) == 0) {
                 if (out.rttSentAt < 0) {
-                    out.rttSentAt = sentAt[i];
+                    out.rttSentAt = sentAtOf(i);
                 }
-                out.lastAckt = sentAt[i];
-                rack.deliveredOriginal(start[i], end[i]);
+                out.lastAckt = sentAtOf(i);
+                rack.deliveredOriginal(startOf(i), endOf(i));
             }
             if ((f & SACKED) == 0) {
-                rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
+                rack.advance(f, endOf(i), sentAtOf(i), nowNs, minRttUs);
                 rateDelivered(rate, i);
                 delivered++; // tcp_count_delivered
             }
             out.packets++;
-            out.bytes += end[i] - start[i];
+            out.bytes += endOf(i) - startOf(i);
             packetsOut--;
             if ((f & SKB_CONT) == 0) {
                 skbEnds--; // tcp_clean_rtx_queue frees the skb whole; an skb acked in part is trimmed
             }
-            if ((f & SACKED) != 0 && count > 1 && (flags[slot(1)] & SACKED) != 0) {
+            if ((f & SACKED) != 0 && count > 1 && (flagsOf(slot(1)) & SACKED) != 0) {
                 sackedPairs--;
             }
-            head = (head + 1) & (start.length - 1);
+            head = (head + 1) & mask;
             count--;
         }
     }
@@ -272,39 +284,39 @@ final class RetransmitQueue {
         // an entry that ends past it too (entries are contiguous, in sequence order)
         for (int k = nextUnsacked(firstStartingAtOrAfter(s)); k < count; k = nextUnsacked(k + 1)) {
             int i = slot(k);
-            if (Seq.gt(end[i], e)) {
+            if (Seq.gt(endOf(i), e)) {
                 break; // entries are in sequence order: nothing further fits in the block
             }
-            int f = flags[i];
+            int f = flagsOf(i);
             leaveLostAndRetransCounts(f);
-            rack.advance(f, end[i], sentAt[i], nowNs, minRttUs);
+            rack.advance(f, endOf(i), sentAtOf(i), nowNs, minRttUs);
             rateDelivered(rate, i);
             delivered++;
             if ((f & EVER_RETRANS) == 0) {
-                rack.deliveredOriginal(start[i], end[i]);
+                rack.deliveredOriginal(startOf(i), endOf(i));
                 if (state.firstSackt < 0) {
-                    state.firstSackt = sentAt[i]; // tcp_sacktag_one
+                    state.firstSackt = sentAtOf(i); // tcp_sacktag_one
                 }
-                state.lastSackt = sentAt[i];
+                state.lastSackt = sentAtOf(i);
             }
-            flags[i] = (byte) ((f & (EVER_RETRANS | PSH)) | SACKED);
+            setFlags(i, (f & (EVER_RETRANS | PSH)) | SACKED);
             if ((f & SKB_CONT) != 0) {
                 skbEnds++;
             }
-            if (k > 0 && (flags[slot(k - 1)] & SACKED) != 0) {
+            if (k > 0 && (flagsOf(slot(k - 1)) & SACKED) != 0) {
                 sackedPairs++;
             }
-            if (k + 1 < count && (flags[slot(k + 1)] & SACKED) != 0) {
+            if (k + 1 < count && (flagsOf(slot(k + 1)) & SACKED) != 0) {
                 sackedPairs++;
             }
             if (k > 0) {
                 splitAfter(k - 1); // tcp_match_skb_to_sack: the part of the skb before the block is an skb of its own
             }
-            skip[i] = 1;
+            setSkip(i, 1);
             sackedOut++;
             newly++;
-            if (sackedOut == 1 || Seq.gt(end[i], highestSackEnd)) {
-                highestSackEnd = end[i];
+            if (sackedOut == 1 || Seq.gt(endOf(i), highestSackEnd)) {
+                highestSackEnd = endOf(i);
             }
         }
         return newly;
@@ -330,21 +342,21 @@ final class RetransmitQueue {
         long rttNs = rack.rttUs * 1000;
         for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // SACKed: delivered
             int i = slot(k);
-            int f = flags[i];
+            int f = flagsOf(i);
             if ((f & LOST) != 0 && (f & RETRANS) == 0) {
                 continue; // marked lost and not yet retransmitted
             }
-            if (!Rack.sentAfter(rack.mstampNs, sentAt[i], rack.endSeq, end[i])) {
+            if (!Rack.sentAfter(rack.mstampNs, sentAtOf(i), rack.endSeq, endOf(i))) {
                 if ((f & EVER_RETRANS) == 0) {
                     break;
                 }
                 continue;
             }
-            long remaining = rttNs + reoWndNs - (nowNs - sentAt[i]);
+            long remaining = rttNs + reoWndNs - (nowNs - sentAtOf(i));
             if (remaining <= 0) {
                 if ((f & LOST) != 0) {
                     // tcp_mark_skb_lost: a retransmission lost again goes back to the retransmit list
-                    flags[i] = (byte) (f & ~RETRANS);
+                    setFlags(i, f & ~RETRANS);
                     retransOut--;
                     awaitingRetransmit++;
                     lost++; // tcp_sum_lost
@@ -370,8 +382,8 @@ final class RetransmitQueue {
      */
     void probed(int k, long now, RateSampler rate) {
         int i = slot(k);
-        flags[i] |= EVER_RETRANS;
-        sentAt[i] = now;
+        setFlags(i, flagsOf(i) | EVER_RETRANS);
+        setSentAt(i, now);
         rate.skbSent(this, k, false, now / 1000, delivered);
     }
 
@@ -382,7 +394,7 @@ final class RetransmitQueue {
     int nextUnsacked(int k) {
         int j = k;
         while (j < count) {
-            int d = skip[slot(j)];
+            int d = skipOf(slot(j));
             if (d == 0) {
                 break;
             }
@@ -394,8 +406,8 @@ final class RetransmitQueue {
         int x = k;
         while (x < j) {
             int i = slot(x);
-            int d = skip[i];
-            skip[i] = j - x;
+            int d = skipOf(i);
+            setSkip(i, j - x);
             x += d;
         }
         return j;
@@ -407,7 +419,7 @@ final class RetransmitQueue {
         int hi = count;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (Seq.lt(start[slot(mid)], seq)) {
+            if (Seq.lt(startOf(slot(mid)), seq)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -428,7 +440,7 @@ final class RetransmitQueue {
         int sackedAbove = 0;
         for (int k = count - 1; k >= 0; k--) {
             int i = slot(k);
-            int f = flags[i];
+            int f = flagsOf(i);
             if ((f & SACKED) != 0) {
                 sackedAbove++;
             } else if (sackedAbove >= dupThresh && (f & LOST) == 0) {
@@ -443,12 +455,12 @@ final class RetransmitQueue {
     boolean markHeadLost() {
         for (int k = 0; k < count; k++) {
             int i = slot(k);
-            if ((flags[i] & (SACKED | LOST)) == 0) {
+            if ((flagsOf(i) & (SACKED | LOST)) == 0) {
                 markLost(i);
                 splitAfter(k); // tcp_newreno_mark_lost: tcp_fragment at one MSS, that part alone is lost
                 return true;
             }
-            if ((flags[i] & LOST) != 0 && (flags[i] & RETRANS) == 0) {
+            if ((flagsOf(i) & LOST) != 0 && (flagsOf(i) & RETRANS) == 0) {
                 return false; // already waiting to be retransmitted
             }
         }
@@ -459,7 +471,7 @@ final class RetransmitQueue {
     void markAllLost() {
         for (int k = 0; k < count; k++) {
             int i = slot(k);
-            int f = flags[i];
+            int f = flagsOf(i);
             if ((f & SACKED) != 0) {
                 continue;
             }
@@ -479,20 +491,20 @@ final class RetransmitQueue {
                 awaitingRetransmit++;
                 f |= LOST;
             }
-            flags[i] = (byte) f;
+            setFlags(i, f);
         }
     }
 
     /** Whether the oldest outstanding segment was ever retransmitted (part of tcp_any_retrans_done). */
     boolean headEverRetransmitted() {
-        return count > 0 && (flags[head] & EVER_RETRANS) != 0;
+        return count > 0 && (flagsOf(head) & EVER_RETRANS) != 0;
     }
 
     /** Clears every loss mark (tcp_undo_cwnd_reduction with unmark_loss): the losses were not real. */
     void unmarkLost() {
         for (int k = 0; k < count; k++) {
             int i = slot(k);
-            flags[i] &= ~LOST;
+            setFlags(i, flagsOf(i) & ~LOST);
         }
         lostOut = 0;
         awaitingRetransmit = 0;
@@ -502,11 +514,11 @@ final class RetransmitQueue {
     void clearSacked() {
         for (int k = 0; k < count; k++) {
             int i = slot(k);
-            if ((flags[i] & SACKED) != 0) {
-                flags[i] &= ~SACKED;
+            if ((flagsOf(i) & SACKED) != 0) {
+                setFlags(i, flagsOf(i) & ~SACKED);
                 sackedOut--;
             }
-            skip[i] = 0;
+            setSkip(i, 0);
         }
         sackedPairs = 0;
     }
@@ -517,7 +529,7 @@ final class RetransmitQueue {
             return -1;
         }
         for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // a SACKed entry is never lost
-            int f = flags[slot(k)];
+            int f = flagsOf(slot(k));
             if ((f & LOST) != 0 && (f & RETRANS) == 0) {
                 return k;
             }
@@ -534,21 +546,21 @@ final class RetransmitQueue {
      */
     void retransmitFailed(int k, long now) {
         int i = slot(k);
-        flags[i] |= EVER_RETRANS;
-        sentAt[i] = now;
+        setFlags(i, flagsOf(i) | EVER_RETRANS);
+        setSentAt(i, now);
     }
 
     /** Records a retransmission of entry k at {@code now}. */
     void retransmitted(int k, long now, RateSampler rate) {
         int i = slot(k);
-        if ((flags[i] & RETRANS) == 0) {
+        if ((flagsOf(i) & RETRANS) == 0) {
             retransOut++;
-            if ((flags[i] & LOST) != 0) {
+            if ((flagsOf(i) & LOST) != 0) {
                 awaitingRetransmit--;
             }
         }
-        flags[i] |= RETRANS | EVER_RETRANS;
-        sentAt[i] = now;
+        setFlags(i, flagsOf(i) | RETRANS | EVER_RETRANS);
+        setSentAt(i, now);
         rate.skbSent(this, k, false, now / 1000, delivered);
     }
 
@@ -559,8 +571,8 @@ final class RetransmitQueue {
      */
     int retransmitRun(int k, int maxSegs) {
         int n = 1;
-        while (n < maxSegs && k + n < count && (flags[slot(k + n - 1)] & SKB_CONT) != 0
-                && (flags[slot(k + n)] & (LOST | RETRANS | SACKED)) == LOST) {
+        while (n < maxSegs && k + n < count && (flagsOf(slot(k + n - 1)) & SKB_CONT) != 0
+                && (flagsOf(slot(k + n)) & (LOST | RETRANS | SACKED)) == LOST) {
             n++;
         }
         return n;
@@ -568,14 +580,14 @@ final class RetransmitQueue {
 
     /** Whether entry k is followed by another entry of the same skb. */
     boolean continuesSkb(int k) {
-        return (flags[slot(k)] & SKB_CONT) != 0;
+        return (flagsOf(slot(k)) & SKB_CONT) != 0;
     }
 
     /** tcp_fragment: the skb holding entry k now ends there (PSH and EOR stay with the entries after). */
     void splitAfter(int k) {
         int i = slot(k);
-        if ((flags[i] & SKB_CONT) != 0) {
-            flags[i] &= ~SKB_CONT;
+        if ((flagsOf(i) & SKB_CONT) != 0) {
+            setFlags(i, flagsOf(i) & ~SKB_CONT);
             skbEnds++;
         }
     }
@@ -588,23 +600,14 @@ final class RetransmitQueue {
     void collapseNext(int k) {
         int i = slot(k);
         int j = slot(k + 1);
-        int next = flags[j];
-        end[i] = end[j];
-        flags[i] = (byte) ((flags[i] & ~EOR) | (next & (PSH | EOR | EVER_RETRANS | SKB_CONT)));
+        int next = flagsOf(j);
+        setEnd(i, endOf(j));
+        setFlags(i, (flagsOf(i) & ~EOR) | (next & (PSH | EOR | EVER_RETRANS | SKB_CONT)));
         packetsOut--;
         skbEnds--; // two skbs of one segment each become one
         leaveLostAndRetransCounts(next);
         for (int x = k + 1; x < count - 1; x++) {
-            int to = slot(x);
-            int from = slot(x + 1);
-            start[to] = start[from];
-            end[to] = end[from];
-            sentAt[to] = sentAt[from];
-            flags[to] = flags[from];
-            txDelivered[to] = txDelivered[from];
-            txFirstTxUs[to] = txFirstTxUs[from];
-            txDeliveredMstampUs[to] = txDeliveredMstampUs[from];
-            skip[to] = skip[from];
+            System.arraycopy(ring, slot(x + 1) * STRIDE, ring, slot(x) * STRIDE, STRIDE);
         }
         count--;
     }
@@ -620,50 +623,44 @@ final class RetransmitQueue {
     }
 
     private void markLost(int i) {
-        int f = flags[i];
+        int f = flagsOf(i);
         lost++; // tcp_sum_lost
         if ((f & RETRANS) != 0) {
             retransOut--;
             f &= ~RETRANS;
         }
-        flags[i] = (byte) (f | LOST);
+        setFlags(i, f | LOST);
         lostOut++;
         awaitingRetransmit++;
     }
 
     private int slot(int k) {
-        return (head + k) & (start.length - 1);
+        return (head + k) & mask;
     }
 
+    /** Doubles the ring, its entries unrolled from the head (the ring is full when it grows). */
     private void grow() {
-        int n = start.length;
-        int[] s = new int[n * 2];
-        int[] e = new int[n * 2];
-        long[] t = new long[n * 2];
-        byte[] f = new byte[n * 2];
-        int[] d = new int[n * 2];
-        long[] ft = new long[n * 2];
-        long[] dm = new long[n * 2];
-        int[] sk = new int[n * 2];
-        for (int k = 0; k < count; k++) {
-            int i = (head + k) & (n - 1);
-            s[k] = start[i];
-            e[k] = end[i];
-            t[k] = sentAt[i];
-            f[k] = flags[i];
-            d[k] = txDelivered[i];
-            ft[k] = txFirstTxUs[i];
-            dm[k] = txDeliveredMstampUs[i];
-            sk[k] = skip[i];
-        }
-        start = s;
-        end = e;
-        sentAt = t;
-        flags = f;
-        txDelivered = d;
-        txFirstTxUs = ft;
-        txDeliveredMstampUs = dm;
-        skip = sk;
+        int n = mask + 1;
+        long[] a = new long[2 * n * STRIDE];
+        System.arraycopy(ring, head * STRIDE, a, 0, (n - head) * STRIDE);
+        System.arraycopy(ring, 0, a, (n - head) * STRIDE, head * STRIDE);
+        ring = a;
+        mask = 2 * n - 1;
         head = 0;
     }
+
+    // an entry's fields in ring slot i (the layout above)
+    private int startOf(int i) { return (int) ring[i * STRIDE + W_SEQ]; }
+    private int endOf(int i) { return (int) (ring[i * STRIDE + W_SEQ] >>> 32); }
+    private void setStart(int i, int v) { int x = i * STRIDE + W_SEQ; ring[x] = ring[x] & ~LOW32 | v & LOW32; }
+    private void setEnd(int i, int v) { int x = i * STRIDE + W_SEQ; ring[x] = ring[x] & LOW32 | (long) v << 32; }
+    private int flagsOf(int i) { return (byte) ring[i * STRIDE + W_FLAGS]; }
+    private void setFlags(int i, int f) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & ~0xFFL | f & 0xFFL; }
+    private int skipOf(int i) { return (int) (ring[i * STRIDE + W_FLAGS] >>> 32); }
+    private void setSkip(int i, int d) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & LOW32 | (long) d << 32; }
+    private long sentAtOf(int i) { return ring[i * STRIDE + W_SENT_AT]; }
+    private void setSentAt(int i, long t) { ring[i * STRIDE + W_SENT_AT] = t; }
+    private int txDeliveredOf(int i) { return (int) ring[i * STRIDE + W_TX_DELIVERED]; }
+    private long txFirstTxUsOf(int i) { return ring[i * STRIDE + W_TX_FIRST_TX_US]; }
+    private long txDeliveredMstampUsOf(int i) { return ring[i * STRIDE + W_TX_DELIVERED_MSTAMP_US]; }
 }
