@@ -22,6 +22,11 @@ final class ReceiveQueue {
     /** Recency rank per range: higher = updated more recently (first SACK block is the most recent). */
     private long[] oooStamp = NO_LONGS;
     private int oooCount;
+    /**
+     * The bytes those ranges hold, kept as they change: asked twice per data segment received and
+     * once per read (what the queues charge, tcp_rmem_schedule's view), a walk of the ranges each time.
+     */
+    private int oooBytes;
     private long stamp;
 
     void init(int irs) {
@@ -49,11 +54,7 @@ final class ReceiveQueue {
 
     /** Bytes held out of order. */
     int outOfOrderBytes() {
-        int sum = 0;
-        for (int k = 0; k < oooCount; k++) {
-            sum += oooEnd[k] - oooStart[k];
-        }
-        return sum;
+        return oooBytes;
     }
 
     /** End of the highest out-of-order range (ooo_last_skb's end_seq); meaningful while any is held. */
@@ -173,9 +174,11 @@ final class ReceiveQueue {
         oooEnd[oooCount] = e;
         oooStamp[oooCount] = stamp;
         oooCount++;
+        oooBytes += e - s;
     }
 
     private void removeRange(int k) {
+        oooBytes -= oooEnd[k] - oooStart[k];
         oooCount--;
         oooStart[k] = oooStart[oooCount];
         oooEnd[k] = oooEnd[oooCount];
