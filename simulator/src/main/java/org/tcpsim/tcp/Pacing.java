@@ -38,6 +38,13 @@ final class Pacing {
     /** tp->pacing_timer, created when first armed (most sockets never pace). */
     private Timer timer;
     private final TcpSocket sk;
+    // the last tsoSegs answer and its inputs (tcp_tso_rtt_log is fixed per stack); none before the
+    // first, as an mss of 0 is never asked
+    private long tsoRate;
+    private int tsoMss;
+    private int tsoMinRtt;
+    private int tsoMin;
+    private int tsoSegs;
 
     Pacing(TcpSocket sk) {
         this.sk = sk;
@@ -140,6 +147,19 @@ final class Pacing {
      * sk_gso_max_size &gt;&gt; (min_rtt &gt;&gt; tcp_tso_rtt_log), at most sk_gso_max_size.
      */
     int tsoSegs(int mss, int minTsoSegs, int minRttU32) {
+        if (rate == tsoRate && mss == tsoMss && minRttU32 == tsoMinRtt && minTsoSegs == tsoMin) {
+            return tsoSegs; // the inputs of the last answer: asked again for every TSO packet
+        }
+        tsoRate = rate;
+        tsoMss = mss;
+        tsoMinRtt = minRttU32;
+        tsoMin = minTsoSegs;
+        tsoSegs = tsoAutosize(mss, minTsoSegs, minRttU32);
+        return tsoSegs;
+    }
+
+    /** {@link #tsoSegs} computed: tcp_tso_autosize and the floor (tcp_tso_segs). */
+    private int tsoAutosize(int mss, int minTsoSegs, int minRttU32) {
         long bytes = rate == UNLIMITED ? Long.MAX_VALUE : rate >> PACING_SHIFT;
         int tsoRttLog = sk.stack.settings.tsoRttLog;
         if (tsoRttLog < Long.SIZE - 1) { // 4.9 has no tcp_tso_rtt_log (TcpSettings: 64)
