@@ -138,16 +138,7 @@ final class TcpOutput {
         }
         int maxBlocks = sk.timestamps ? 3 : ReceiveQueue.MAX_SACK_BLOCKS;
         if (sk.rcv.dsackPending) {
-            // tcp_established_options: the D-SACK block first, then the SACK blocks; sent once
-            int[] sacks = sk.rcv.queue.sackBlocks(maxBlocks - 1);
-            int n = sacks == null ? 0 : sacks.length;
-            s.sackBlocks = new int[2 + n];
-            s.sackBlocks[0] = sk.rcv.dsackStart;
-            s.sackBlocks[1] = sk.rcv.dsackEnd;
-            if (n > 0) {
-                System.arraycopy(sacks, 0, s.sackBlocks, 2, n);
-            }
-            sk.rcv.dsackPending = false;
+            s.sackBlocks = dsackBlocks(maxBlocks);
         } else if (sk.snd.sack && sk.rcv.queue.hasOutOfOrder()) {
             s.sackBlocks = sk.rcv.queue.sackBlocks(maxBlocks);
         }
@@ -158,6 +149,23 @@ final class TcpOutput {
             sk.timers.cancelCompressedAck();
         }
         sk.rcv.ack.segmentSent(now, s.dataLength > 0);
+    }
+
+    /**
+     * tcp_established_options with a D-SACK to report: the D-SACK block first, then the SACK blocks;
+     * sent once. Its own method: rare, and kept out of {@link #finish}'s code on every segment.
+     */
+    private int[] dsackBlocks(int maxBlocks) {
+        int[] sacks = sk.rcv.queue.sackBlocks(maxBlocks - 1);
+        int n = sacks == null ? 0 : sacks.length;
+        int[] blocks = new int[2 + n];
+        blocks[0] = sk.rcv.dsackStart;
+        blocks[1] = sk.rcv.dsackEnd;
+        if (n > 0) {
+            System.arraycopy(sacks, 0, blocks, 2, n);
+        }
+        sk.rcv.dsackPending = false;
+        return blocks;
     }
 
     /**
@@ -289,21 +297,16 @@ final class TcpOutput {
             snd.probe0.arm(now);
         }
         // end of tcp_write_xmit (run only with something in the write queue)
-        if (sendHead) {
-            if (rwndLimited) {
-                snd.chrono.start(Chrono.RWND_LIMITED, now);
-            } else if (snd.chrono.type() == Chrono.RWND_LIMITED) {
-                snd.chrono.stop(Chrono.RWND_LIMITED, snd.queuesEmpty(), now);
-            }
+        if (sendHead && (rwndLimited || snd.chrono.type() == Chrono.RWND_LIMITED)) {
+            rwndChrono(rwndLimited, now);
         }
         boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;
         if ((sendHead || sentNew) && (sentNew || cwndLimited)) {
             snd.cwndValidate(cwndLimited);
             // tcp_cwnd_validate, not cwnd-limited: the application ran out of send buffer (SOCK_NOSPACE)
             // while everything written has gone out
-            if (!snd.isCwndLimited() && snd.writeSeq == snd.sndNxt && sk.writeBlocked
-                    && (sk.state == TcpState.ESTABLISHED || sk.state == TcpState.CLOSE_WAIT)) {
-                snd.chrono.start(Chrono.SNDBUF_LIMITED, now);
+            if (sk.writeBlocked && !snd.isCwndLimited() && snd.writeSeq == snd.sndNxt) {
+                sndbufLimited(now);
             }
         }
         if (newFirst && !Seq.gt(snd.sndNxt, snd.highSeq)) {
@@ -311,16 +314,49 @@ final class TcpOutput {
             push(now);
             return;
         }
+        if (sentAny) { // retransmittedHead and sentNew are only set with it
+            armAfterSend(retransmittedHead, sentNew, priorPacketsOut, now);
+        }
+    }
+
+    /**
+     * tcp_chrono_start / tcp_chrono_stop of TCP_CHRONO_RWND_LIMITED at the end of tcp_write_xmit, out
+     * of {@link #push}'s hot code: most pushes neither start nor stop it.
+     */
+    private void rwndChrono(boolean rwndLimited, long now) {
+        TcpSender snd = sk.snd;
+        if (rwndLimited) {
+            snd.chrono.start(Chrono.RWND_LIMITED, now);
+        } else {
+            snd.chrono.stop(Chrono.RWND_LIMITED, snd.queuesEmpty(), now);
+        }
+    }
+
+    /** tcp_cwnd_validate's tcp_chrono_start(TCP_CHRONO_SNDBUF_LIMITED), in a synchronised state that may send. */
+    private void sndbufLimited(long now) {
+        if (sk.state == TcpState.ESTABLISHED || sk.state == TcpState.CLOSE_WAIT) {
+            sk.snd.chrono.start(Chrono.SNDBUF_LIMITED, now);
+        }
+    }
+
+    /**
+     * The timers after something went out: the RTO after a retransmission of the head
+     * (tcp_xmit_retransmit_queue) or when none is armed, and after new data the RTO again if a
+     * probe was pending (tcp_event_new_data_sent) and the next loss probe (end of tcp_write_xmit,
+     * tcp_schedule_loss_probe: one probe per tail).
+     */
+    private void armAfterSend(boolean retransmittedHead, boolean sentNew, int priorPacketsOut, long now) {
+        TcpSender snd = sk.snd;
         if (retransmittedHead && snd.xmitTimer != XmitTimer.REO_TIMEOUT) {
             sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000); // tcp_xmit_retransmit_queue
-        } else if (sentAny && !sk.retransmitTimer.isArmed() && !snd.rtx.isEmpty()) {
+        } else if (!sk.retransmitTimer.isArmed() && !snd.rtx.isEmpty()) {
             sk.armXmit(XmitTimer.RETRANS, now + snd.rtt.rtoUs() * 1000);
         }
         if (sentNew) {
             if (priorPacketsOut > 0 && snd.xmitTimer == XmitTimer.LOSS_PROBE) {
                 sk.timers.rearmRto(now); // tcp_event_new_data_sent
             }
-            sk.timers.scheduleLossProbe(now, false); // end of tcp_write_xmit: one probe per tail
+            sk.timers.scheduleLossProbe(now, false);
         }
     }
 
