@@ -191,6 +191,11 @@ final class RetransmitQueue {
         return flagsOf(slot(k));
     }
 
+    /** RACK's reordering window in ns (tcp_rack_reo_wnd), for {@link #rackDetectLoss}: never negative. */
+    interface ReoWnd {
+        long reoWndNs();
+    }
+
     /** Result of a cumulative ACK, and the RTT stamps of its SACK blocks (part of struct tcp_sacktag_state). */
     static final class Acked {
         int packets;
@@ -204,14 +209,16 @@ final class RetransmitQueue {
         long firstSackt = -1;
         long lastSackt = -1;
 
+        /**
+         * A fresh state for the next ACK. lastAckt and lastSackt are left as they are: each is read
+         * only after rttSentAt or firstSackt said it was set by this ACK, and set together with it.
+         */
         void clear() {
             packets = 0;
             bytes = 0;
             rttSentAt = -1;
-            lastAckt = -1;
             anyRetransmitted = false;
             firstSackt = -1;
-            lastSackt = -1;
         }
     }
 
@@ -336,10 +343,14 @@ final class RetransmitQueue {
      * (ns) a not yet expired one still has to wait, 0 if none. Entries are in sequence order, which
      * is send order for originals, and a retransmission was sent after every original below it, so
      * the walk can stop at the first original not sent before RACK's (Linux walks tsorted_sent_queue).
+     * The window is asked for only when an entry sent before RACK's is found: most ACKs stop at the
+     * first entry (tcp_rack_detect_loss computes it up front; the value is the same, nothing the walk
+     * changes goes into it).
      */
-    long rackDetectLoss(Rack rack, long reoWndNs, long nowNs) {
+    long rackDetectLoss(Rack rack, ReoWnd reoWnd, long nowNs) {
         long waitNs = 0;
         long rttNs = rack.rttUs * 1000;
+        long reoWndNs = -1;
         for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // SACKed: delivered
             int i = slot(k);
             int f = flagsOf(i);
@@ -351,6 +362,9 @@ final class RetransmitQueue {
                     break;
                 }
                 continue;
+            }
+            if (reoWndNs < 0) {
+                reoWndNs = reoWnd.reoWndNs();
             }
             long remaining = rttNs + reoWndNs - (nowNs - sentAtOf(i));
             if (remaining <= 0) {

@@ -26,6 +26,7 @@ final class TcpAckProcessor {
     /** Processes the ACK field of an acceptable segment; false if the segment must be dropped. */
     boolean process(TcpSegment seg, long now) {
         TcpSender snd = sk.snd;
+        RetransmitQueue rtx = snd.rtx; // a local: no reload after each call this method does not inline
         int ack = seg.ack;
         if (Seq.gt(ack, snd.sndNxt)) {
             // tcp_ack: it acknowledges data never sent, so the segment is dropped, data and all,
@@ -51,11 +52,13 @@ final class TcpAckProcessor {
         int window = seg.window << snd.sndWscale;
         boolean windowChanged = window != snd.sndWnd;
         boolean dupack = ack == snd.sndUna && seg.dataLength == 0 && !seg.has(TcpSegment.FIN) && !windowChanged
-                && !snd.rtx.isEmpty();
-        int priorInFlight = snd.rtx.inFlight();
-        int priorLost = snd.rtx.lost;
+                && !rtx.isEmpty();
+        // rs->prior_in_flight: only a module with .cong_control reads it (congControl)
+        int priorInFlight = snd.ccControls ? rtx.inFlight() : 0;
+        int priorLost = rtx.lost;
+        boolean advanced = Seq.gt(ack, snd.sndUna);
         // tcp_ack_update_window
-        boolean windowUpdate = Seq.gt(ack, snd.sndUna) || Seq.gt(seg.seq, snd.sndWl1)
+        boolean windowUpdate = advanced || Seq.gt(seg.seq, snd.sndWl1)
                 || (seg.seq == snd.sndWl1 && windowChanged);
         if (windowUpdate) {
             if (windowChanged && (snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent))) {
@@ -69,21 +72,22 @@ final class TcpAckProcessor {
         // tcp_in_ack_event: every ACK takes the slow path here (no header prediction)
         snd.cc.inAckEvent(snd, windowUpdate ? CaAckEvent.CA_ACK_SLOWPATH | CaAckEvent.CA_ACK_WIN_UPDATE
                 : CaAckEvent.CA_ACK_SLOWPATH);
-        boolean advanced = Seq.gt(ack, snd.sndUna);
+        boolean rackPath = recovery.rackPath(); // sack and tcp_recovery do not change within one ACK
+        long nowUs = now / 1000; // the ACK's time in us (tp->tcp_mstamp), divided once
         int priorSndUna = snd.sndUna;
-        int priorSacked = snd.rtx.sackedOut;
-        int priorDelivered = snd.rtx.delivered;
-        int priorLostRetrans = snd.rtx.lostRetransmits;
+        int priorSacked = rtx.sackedOut;
+        int priorDelivered = rtx.delivered;
+        int priorLostRetrans = rtx.lostRetransmits;
         acked.clear();
-        snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna)); // prior_fack
+        snd.rack.beginAck(rtx.highestSackSeq(snd.sndUna)); // prior_fack
         snd.rate.beginAck();
-        int priorPackets = snd.rtx.packetsOut;
-        snd.rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs());
-        if (priorPackets > 0 && snd.rtx.isEmpty()) {
+        int priorPackets = rtx.packetsOut;
+        rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs());
+        if (priorPackets > 0 && rtx.isEmpty()) {
             snd.chrono.stop(Chrono.BUSY, snd.queuesEmpty(), now); // tcp_clean_rtx_queue: every skb acknowledged
         }
         if (!snd.sack) {
-            snd.rtx.removeRenoSacks(acked.packets); // tcp_clean_rtx_queue
+            rtx.removeRenoSacks(acked.packets); // tcp_clean_rtx_queue
         }
         if (advanced) {
             long delta = Integer.toUnsignedLong(ack - snd.sndUna);
@@ -94,11 +98,11 @@ final class TcpAckProcessor {
             snd.sndUna = ack;
             snd.retransmits = 0;
             snd.dupAcks = 0;
-            boolean retransDone = snd.rtx.retransOut > 0 || snd.rtx.lostOut > 0;
-            if (recovery.rackPath()) {
+            boolean retransDone = rtx.retransOut > 0 || rtx.lostOut > 0;
+            if (rackPath) {
                 // tcp_try_to_open: only outside Recovery and Loss, and only when tcp_any_retrans_done() is
                 // false; it is also the clock tcp_packet_delayed compares the echoed timestamp with
-                retransDone |= snd.caState.ordinal() > CaState.DISORDER.ordinal() || snd.rtx.headEverRetransmitted();
+                retransDone |= snd.caState.ordinal() > CaState.DISORDER.ordinal() || rtx.headEverRetransmitted();
             }
             if (!retransDone) {
                 snd.retransStampNs = 0;
@@ -111,37 +115,37 @@ final class TcpAckProcessor {
             newlySacked = sacktag(seg, now);
         }
         checkSackReordering();
-        snd.rack.updateReoWnd(snd.rateSample.priorDelivered, snd.rtx.delivered, sk.stack.settings.rackStaticReoWnd);
+        snd.rack.updateReoWnd(snd.rateSample.priorDelivered, rtx.delivered, sk.stack.settings.rackStaticReoWnd);
         // FLAG_ACK_MAYBE_DELAYED (tcp_clean_rtx_queue): one runt segment acknowledged, nothing SACKed
         boolean ackMaybeDelayed = acked.packets == 1 && acked.bytes < snd.mss && priorSacked == 0
                 && seg.sackBlocks == null;
-        sampleRtt(seg, ackMaybeDelayed, now);
+        sampleRtt(seg, ackMaybeDelayed, now, nowUs);
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
             recovery.processTlpAck(ack, pureDupack, dsackTlp);
         }
-        boolean reoArmed = recovery.rackPath()
+        boolean reoArmed = rackPath
                 ? recovery.detectLossRack(seg, advanced, newlySacked, dupack, now)
                 : recovery.detectLoss(dupack, advanced, acked.packets, newlySacked);
-        if (snd.rtx.lostRetransmits != priorLostRetrans) {
-            sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
+        if (rtx.lostRetransmits != priorLostRetrans) {
+            sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, rtx.lostRetransmits - priorLostRetrans);
         }
         // tcp_newly_delivered: segments this ACK delivered for the first time, cumulatively or by
         // SACK (one SACKed earlier and now cumulatively acknowledged is not delivered again)
-        int delivered = snd.rtx.delivered - priorDelivered;
+        int delivered = rtx.delivered - priorDelivered;
         // tcp_rate_gen: this ACK's rate sample (no SACK reneging in tcpsim, so never is_sack_reneg)
-        snd.rate.gen(delivered, snd.rtx.lost - priorLost, false, now / 1000, snd.rtx.delivered, snd.rttMin.get());
+        snd.rate.gen(delivered, rtx.lost - priorLost, false, nowUs, rtx.delivered, snd.rttMin.get());
         if (snd.ccControls) {
             congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, priorInFlight);
         } else {
             updateCwnd(ack, mayRaiseCwnd(acked.packets > 0, newlySacked > 0), advanced, delivered,
-                    snd.rtx.lost - priorLost);
+                    rtx.lost - priorLost);
             snd.pacing.updatePacingRate(snd); // tcp_cong_control: tcp_update_pacing_rate
         }
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
             sk.finAcked(now);
         }
-        if (snd.rtx.isEmpty()) {
+        if (rtx.isEmpty()) {
             snd.probe0.ackArrived(now);
         } else if (advanced && !reoArmed) {
             sk.timers.setXmitTimer(now); // FLAG_SET_XMIT_TIMER
@@ -232,7 +236,7 @@ final class TcpAckProcessor {
      * data (Karn; tcp_clean_rtx_queue's FLAG_RETRANS_DATA_ACKED), else from the timestamp echo
      * (tcp_ack_update_rtt).
      */
-    private long sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now) {
+    private long sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now, long nowUs) {
         TcpSender snd = sk.snd;
         long rttUs = -1;
         // rs->rtt_us (tcp_ack_update_rtt): ca_rtt_us, the RTT of the newest segment this ACK
@@ -240,10 +244,10 @@ final class TcpAckProcessor {
         long caRttUs = -1;
         if (acked.rttSentAt >= 0 && !acked.anyRetransmitted) {
             rttUs = (now - acked.rttSentAt) / 1000;
-            caRttUs = now / 1000 - acked.lastAckt / 1000;
+            caRttUs = nowUs - acked.lastAckt / 1000;
         }
         if (acked.firstSackt >= 0) {
-            caRttUs = now / 1000 - acked.lastSackt / 1000;
+            caRttUs = nowUs - acked.lastSackt / 1000;
         }
         if (rttUs < 0 && sk.timestamps && seg.tsEcr != 0 && acked.packets > 0) {
             rttUs = Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000;
@@ -253,7 +257,7 @@ final class TcpAckProcessor {
         }
         snd.rateSample.rttUs = caRttUs;
         if (rttUs >= 0) {
-            snd.updateRttMin(rttUs, ackMaybeDelayed, now);
+            snd.updateRttMin(rttUs, ackMaybeDelayed, nowUs);
             snd.rtt.sample(rttUs, snd.sndUna, snd.sndNxt);
         }
         if (acked.packets > 0) {

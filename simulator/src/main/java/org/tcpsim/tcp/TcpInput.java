@@ -80,7 +80,7 @@ final class TcpInput {
             sk.snd.rtt.setRto(RttEstimator.TIMEOUT_FALLBACK_US);
         }
         if (sk.snd.rtt.hasSample()) {
-            sk.snd.updateRttMin(sk.snd.rtt.srttUs(), false, now);
+            sk.snd.updateRttMin(sk.snd.rtt.srttUs(), false, now / 1000);
         }
         sk.snd.retransmits = 0;
         if (retransmitted > 1) {

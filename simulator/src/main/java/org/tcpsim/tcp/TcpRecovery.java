@@ -11,7 +11,7 @@ import org.tcpsim.api.congestion.CaState;
  * spurious reduction is {@link Undo}'s. Driven by {@link TcpAckProcessor} per ACK and by
  * {@link TcpTimers} when the RTO or the reordering timer fires.
  */
-final class TcpRecovery {
+final class TcpRecovery implements RetransmitQueue.ReoWnd {
     private final TcpSocket sk;
 
     TcpRecovery(TcpSocket sk) {
@@ -148,7 +148,7 @@ final class TcpRecovery {
             return false;
         }
         snd.rack.advanced = false;
-        long waitNs = snd.rtx.rackDetectLoss(snd.rack, reoWndNs(), now);
+        long waitNs = snd.rtx.rackDetectLoss(snd.rack, this, now);
         if (waitNs == 0) {
             return false;
         }
@@ -157,7 +157,8 @@ final class TcpRecovery {
         return true;
     }
 
-    long reoWndNs() {
+    @Override
+    public long reoWndNs() {
         TcpSender snd = sk.snd;
         return snd.rack.reoWndUs(snd.caState, snd.rtx.sackedOut, snd.reordering, snd.minRttUs(),
                 snd.rtt.srttUs()) * 1000;

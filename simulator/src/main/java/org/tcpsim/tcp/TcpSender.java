@@ -259,12 +259,12 @@ final class TcpSender implements TcpSock {
      * ACK and is above the current minimum (a receiver that keeps delaying would otherwise
      * inflate the estimate once the true minimum ages out).
      */
-    void updateRttMin(long rttUs, boolean ackMaybeDelayed, long nowNs) {
+    void updateRttMin(long rttUs, boolean ackMaybeDelayed, long nowUs) {
         if (ackMaybeDelayed && rttUs > Integer.toUnsignedLong(rttMin.get())) {
             return;
         }
         // wlen = tcp_min_rtt_wlen * HZ jiffies, time tcp_jiffies32 (HZ = 1000: milliseconds)
-        rttMin.runningMin((int) socket.stack.settings.minRttWlenMs, Jiffies.fromUs(nowNs / 1000),
+        rttMin.runningMin((int) socket.stack.settings.minRttWlenMs, Jiffies.fromUs(nowUs),
                 (int) Math.max(1, rttUs));
     }
 

@@ -165,7 +165,7 @@ class RetransmitQueueSkipTest {
                     wait = Math.max(wait, remaining);
                 }
             }
-            assertEquals(wait, q.rackDetectLoss(rack, reoWndNs, now), where(seed, step, "reordering wait"));
+            assertEquals(wait, q.rackDetectLoss(rack, () -> reoWndNs, now), where(seed, step, "reordering wait"));
             assertArrayEquals(expect, flags(), seed, step);
             now++;
         }
