@@ -114,12 +114,24 @@ final class TcpAckProcessor {
             dsackTlp = snd.undo.checkDsack(seg, priorSndUna);
             newlySacked = sacktag(seg, now);
         }
-        checkSackReordering();
+        // Without a segment cumulatively acked or an original newly SACKed (firstSackt), no segment is
+        // a reordering candidate (Rack.deliveredOriginal) and there is no RTT sample: most ACKs a
+        // receiver gets, the ACK field of each data segment, skip both (same results, fewer steps)
+        boolean ackedOrSackedOriginal = acked.packets > 0 || acked.firstSackt >= 0;
+        if (ackedOrSackedOriginal) {
+            checkSackReordering();
+        }
         snd.rack.updateReoWnd(snd.rateSample.priorDelivered, rtx.delivered, sk.stack.settings.rackStaticReoWnd);
         // FLAG_ACK_MAYBE_DELAYED (tcp_clean_rtx_queue): one runt segment acknowledged, nothing SACKed
         boolean ackMaybeDelayed = acked.packets == 1 && acked.bytes < snd.mss && priorSacked == 0
                 && seg.sackBlocks == null;
-        sampleRtt(seg, ackMaybeDelayed, now, nowUs);
+        if (ackedOrSackedOriginal) {
+            sampleRtt(seg, ackMaybeDelayed, now, nowUs);
+        } else {
+            // nothing (s)acked: no RTT sample of any kind, so what sampleRtt would do comes to this
+            // (tcp_ack_update_rtt with seq_rtt_us = sack_rtt_us = ca_rtt_us = -1: rs->rtt_us = -1)
+            snd.rateSample.rttUs = -1;
+        }
         if (snd.tlpPending) {
             boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
             recovery.processTlpAck(ack, pureDupack, dsackTlp);
