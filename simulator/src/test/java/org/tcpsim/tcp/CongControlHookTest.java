@@ -56,4 +56,67 @@ class CongControlHookTest {
         assertEquals(0, r.flagsSeen & ~AckFlags.FILLED, "only the documented bits");
         assertEquals(1, r.releases, "released when the socket was destroyed");
     }
+
+    /**
+     * An ACK that (s)acks nothing has no RTT sample: rs->rtt_us is -1 (tcp_ack_update_rtt's ca_rtt_us),
+     * not what the previous ACK measured. Both ends send at once, so each data segment carries an ACK
+     * field, and those after the first of a flight ack nothing new.
+     */
+    @Test
+    void an_ack_that_acks_nothing_hands_cong_control_no_rtt() {
+        RecordingCongestionType.made.clear();
+        TcpTestbed tb = TcpTestbed.simple(10 * MS);
+        SocketOptions opts = new SocketOptions(-1, -1, false, false,
+                CongestionChoice.defaults(new RecordingCongestionType()), false);
+        Both server = new Both(1_000_000);
+        Both client = new Both(1_000_000);
+        tb.server.listen(80, 16, opts, (l, now) -> server.writable(l.accept(server), now));
+        tb.client.connect(TcpTestbed.SERVER, 80, opts, client);
+        tb.sim.run(20_000 * MS);
+        assertEquals(1_000_000, server.received);
+        assertEquals(1_000_000, client.received);
+        assertEquals(2, RecordingCongestionType.made.size(), "one module per side");
+        int empty = 0;
+        int samples = 0;
+        for (RecordingCongestionType.Recorder r : RecordingCongestionType.made) {
+            assertEquals(0, r.emptyAcksWithRtt, r.emptyAcksWithRtt + " of " + r.emptyAcks + " empty ACKs kept an RTT");
+            empty += r.emptyAcks;
+            samples += r.rttSamples;
+        }
+        assertTrue(empty > 100 && samples > 100, empty + " empty ACKs, " + samples + " RTT samples");
+    }
+
+    /** Writes {@code total} bytes (and keeps the connection open) while reading all it is sent. */
+    static final class Both implements SocketCallbacks {
+        final long total;
+        long written;
+        long received;
+
+        Both(long total) {
+            this.total = total;
+        }
+
+        @Override
+        public void connected(TcpSocket s, long now) {
+            writable(s, now);
+        }
+
+        @Override
+        public void readable(TcpSocket s, long now) {
+            for (int n = s.read(1 << 20, now); n > 0; n = s.read(1 << 20, now)) {
+                received += n;
+            }
+        }
+
+        @Override
+        public void writable(TcpSocket s, long now) {
+            while (written < total) {
+                int n = s.write((int) Math.min(1 << 20, total - written), now);
+                if (n == 0) {
+                    return;
+                }
+                written += n;
+            }
+        }
+    }
 }

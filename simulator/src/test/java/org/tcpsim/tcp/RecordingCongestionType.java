@@ -1,5 +1,7 @@
 package org.tcpsim.tcp;
 
+import org.tcpsim.api.congestion.AckFlags;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tcpsim.api.Parameters;
@@ -52,6 +54,9 @@ public final class RecordingCongestionType implements CongestionControlType {
         long minIntervalUs = Long.MAX_VALUE;
         double maxRateBps;
         int flagsSeen;
+        /** ACKs that (s)acked nothing, and those of them whose rate sample still carried an RTT. */
+        int emptyAcks;
+        int emptyAcksWithRtt;
 
         @Override
         public void init(TcpSock sk) {
@@ -72,6 +77,12 @@ public final class RecordingCongestionType implements CongestionControlType {
         public void congControl(TcpSock sk, int ack, int flag, RateSample rs) {
             congControls++;
             ackedSacked += rs.ackedSacked();
+            if ((flag & (AckFlags.FLAG_DATA_ACKED | AckFlags.FLAG_DATA_SACKED)) == 0) {
+                emptyAcks++;
+                if (rs.rttUs() != -1) {
+                    emptyAcksWithRtt++;
+                }
+            }
             if (rs.delivered() < 0 && rs.intervalUs() < 0) {
                 invalidRateSamples++;
             } else if (rs.delivered() >= 0 && rs.intervalUs() > 0) {
