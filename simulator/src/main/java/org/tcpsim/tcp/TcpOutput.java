@@ -207,6 +207,12 @@ final class TcpOutput {
             return;
         }
         TcpSender snd = sk.snd;
+        retransmitFailed = false;
+        if (!snd.rexmitNew && !hasWork(false)) {
+            // nothing lost to resend, nothing unsent, no FIN: tcp_xmit_retransmit_queue and tcp_write_xmit
+            // would find no skb (what a receiver's every data segment asks); the code below would do nothing
+            return;
+        }
         boolean sentAny = false;
         boolean sentNew = false;
         boolean retransmittedHead = false;
@@ -215,7 +221,6 @@ final class TcpOutput {
         boolean newFirst = snd.rexmitNew; // F-RTO step 2.b (tcp_xmit_recovery with REXMIT_NEW)
         snd.rexmitNew = false;
         boolean sendHead = snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent);
-        retransmitFailed = false;
         int maxSegs = 0;
         while (true) {
             if (snd.pacing.internal() && hasWork(newFirst) && snd.pacing.check(now)) {
