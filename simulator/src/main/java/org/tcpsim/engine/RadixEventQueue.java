@@ -27,15 +27,26 @@ public final class RadixEventQueue {
     private static final int CHUNK_BITS = 7;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int NONE = -1;
+    /** The level of a time whose xor with the floor has n leading zeros (64: equal times, level 0). */
+    private static final byte[] LEVEL_OF_NLZ = new byte[65];
+    /** In {@link #only}: the bucket's events are in its chunk chain. */
+    private static final Event CHUNKED = now -> { };
+
+    static {
+        for (int n = 0; n < 64; n++) {
+            LEVEL_OF_NLZ[n] = (byte) ((63 - n) / DIGIT_BITS);
+        }
+    }
 
     // Bucket (level, digit) is index level * DIGITS + digit in these arrays.
     private final int[] headChunk = new int[BUCKETS];
     private final int[] tailChunk = new int[BUCKETS];
     private final int[] headIndex = new int[BUCKETS];
     /**
-     * A bucket's event while it is its only one, else null. Most buckets above level 0 hold a
-     * single event when events are sparse in time (packets microseconds apart), and this spares
-     * them a chunk and its cache lines.
+     * A bucket's event while it is its only one, {@link #CHUNKED} when its events are in a chunk
+     * chain, null when empty. Most buckets above level 0 hold a single event when events are
+     * sparse in time (packets microseconds apart), and this spares them a chunk and its cache
+     * lines; one load tells an append or a pop which case it has.
      */
     private final Event[] only = new Event[BUCKETS];
     /** Smallest time in each non-empty bucket, kept on append. */
@@ -96,13 +107,14 @@ public final class RadixEventQueue {
         if (mins[b] > limit) {
             return null;
         }
-        while (b >= DIGITS && only[b] == null) {
+        Event single = only[b];
+        while (single == CHUNKED && b >= DIGITS) {
             redistribute(b);
             b = smallestBucket();
+            single = only[b];
         }
         last = mins[b];
-        Event single = only[b];
-        if (single != null) {
+        if (single != CHUNKED) {
             // the smallest bucket holds one event: it is the earliest, whatever the bucket's level
             only[b] = null;
             markEmpty(b);
@@ -117,6 +129,7 @@ public final class RadixEventQueue {
         if (++h < count[c]) {
             headIndex[b] = h;
         } else if (c == tailChunk[b]) {
+            only[b] = null;
             headChunk[b] = NONE;
             tailChunk[b] = NONE;
             headIndex[b] = 0;
@@ -148,6 +161,7 @@ public final class RadixEventQueue {
         last = mins[b];
         int c = headChunk[b];
         // (a bucket holding its event inline is never redistributed: popUntil takes it directly)
+        only[b] = null;
         headChunk[b] = NONE;
         tailChunk[b] = NONE;
         markEmpty(b);
@@ -165,42 +179,40 @@ public final class RadixEventQueue {
     }
 
     private void append(long time, Event event) {
-        int level = (63 - Long.numberOfLeadingZeros(time ^ last)) / DIGIT_BITS; // time == last gives level 0
+        int level = LEVEL_OF_NLZ[Long.numberOfLeadingZeros(time ^ last)];
         int digit = (int) (time >>> (level * DIGIT_BITS)) & (DIGITS - 1);
         int b = level * DIGITS + digit;
-        int t = tailChunk[b];
-        if (t == NONE) {
-            Event first = only[b];
-            if (first == null) {
-                // an empty bucket keeps its first event inline: no chunk until a second one comes
-                only[b] = event;
-                mins[b] = time;
-                occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
-                occupiedWords[level] |= 1L << (digit >>> 6);
-                levelsOccupied |= 1 << level;
-                return;
-            }
+        Event first = only[b];
+        if (first == null) {
+            // an empty bucket keeps its first event inline: no chunk until a second one comes
+            only[b] = event;
+            mins[b] = time;
+            occupied[level * WORDS + (digit >>> 6)] |= 1L << digit;
+            occupiedWords[level] |= 1L << (digit >>> 6);
+            levelsOccupied |= 1 << level;
+            return;
+        }
+        int t;
+        if (first != CHUNKED) {
             // a second event: both go to a chunk, the inline one first (its time is the bucket's minimum)
-            only[b] = null;
+            only[b] = CHUNKED;
             t = takeChunk();
             headChunk[b] = t;
             tailChunk[b] = t;
             keys[t << CHUNK_BITS] = mins[b];
             items[t << CHUNK_BITS] = first;
             count[t] = 1;
-            if (time < mins[b]) {
-                mins[b] = time;
-            }
         } else {
+            t = tailChunk[b];
             if (count[t] == CHUNK) {
                 int fresh = takeChunk();
                 next[t] = fresh;
                 tailChunk[b] = fresh;
                 t = fresh;
             }
-            if (time < mins[b]) {
-                mins[b] = time;
-            }
+        }
+        if (time < mins[b]) {
+            mins[b] = time;
         }
         int slot = (t << CHUNK_BITS) + count[t]++;
         keys[slot] = time;
@@ -232,8 +244,8 @@ public final class RadixEventQueue {
     }
 
     private void markEmpty(int b) {
-        int level = b / DIGITS;
-        int digit = b % DIGITS;
+        int level = b >>> DIGIT_BITS; // b is never negative: a shift, not a signed division
+        int digit = b & (DIGITS - 1);
         int w = level * WORDS + (digit >>> 6);
         occupied[w] &= ~(1L << digit);
         if (occupied[w] == 0) {
