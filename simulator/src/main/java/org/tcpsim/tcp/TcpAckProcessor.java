@@ -72,6 +72,9 @@ final class TcpAckProcessor {
         // tcp_in_ack_event: every ACK takes the slow path here (no header prediction)
         snd.cc.inAckEvent(snd, windowUpdate ? CaAckEvent.CA_ACK_SLOWPATH | CaAckEvent.CA_ACK_WIN_UPDATE
                 : CaAckEvent.CA_ACK_SLOWPATH);
+        if (rtx.isEmpty() && !advanced && seg.sackBlocks == null) {
+            return noQueue(ack, windowChanged, seg.dataLength, now);
+        }
         boolean rackPath = recovery.rackPath(); // sack and tcp_recovery do not change within one ACK
         long nowUs = now / 1000; // the ACK's time in us (tp->tcp_mstamp), divided once
         int priorSndUna = snd.sndUna;
@@ -166,6 +169,22 @@ final class TcpAckProcessor {
             // tcp_clean_rtx_queue freed what was acked; growing the buffer and waking a writer wait
             // for tcp_check_space, after what may go now has been sent (TcpInput)
             sk.chargeMemory(now);
+        }
+        return sk.state != TcpState.CLOSED;
+    }
+
+    /**
+     * tcp_ack's no_queue: with nothing outstanding (!prior_packets) Linux skips tcp_clean_rtx_queue,
+     * the loss state machine, tcp_rate_gen and tcp_cong_control (so cwnd and the pacing rate stay as
+     * they are) and only clears the zero-window probe backoff (tcp_ack_probe) and checks a pending
+     * TLP (tcp_process_tlp_ack). Only an ACK without SACK blocks comes here: one with blocks (a
+     * D-SACK, FLAG_DSACKING_ACK, would run tcp_fastretrans_alert) takes the full path as before.
+     */
+    private boolean noQueue(int ack, boolean windowChanged, int dataLength, long now) {
+        TcpSender snd = sk.snd;
+        snd.probe0.ackArrived(now);
+        if (snd.tlpPending) {
+            recovery.processTlpAck(ack, dataLength == 0 && !windowChanged, false);
         }
         return sk.state != TcpState.CLOSED;
     }

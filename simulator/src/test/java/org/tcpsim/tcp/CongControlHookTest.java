@@ -86,6 +86,31 @@ class CongControlHookTest {
         assertTrue(empty > 100 && samples > 100, empty + " empty ACKs, " + samples + " RTT samples");
     }
 
+    /**
+     * tcp_ack's no_queue: an ACK that finds nothing outstanding (!prior_packets) goes no further than
+     * tcp_in_ack_event, tcp_ack_probe and tcp_process_tlp_ack; tcp_cong_control does not run, so
+     * cwnd and the pacing rate stay as they were. The receiver of a one-way transfer gets the ACK
+     * field of every data segment with nothing of its own in flight; only the ACK of its FIN, the one
+     * thing it ever sends, reaches cong_control.
+     */
+    @Test
+    void an_ack_with_nothing_outstanding_stops_at_no_queue() {
+        RecordingCongestionType.made.clear();
+        TcpTestbed tb = TcpTestbed.simple(10 * MS);
+        SocketOptions opts = new SocketOptions(-1, -1, false, false,
+                CongestionChoice.defaults(new RecordingCongestionType()), false);
+        TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
+        tb.server.listen(80, 16, opts, (l, now) -> l.accept(sink));
+        tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new TcpTransferTest.Source(1_000_000));
+        tb.sim.run(20_000 * MS);
+        assertEquals(1_000_000, sink.received);
+        assertEquals(1, RecordingCongestionType.made.size(), "the receiver's module only");
+        RecordingCongestionType.Recorder r = RecordingCongestionType.made.get(0);
+        int segments = (int) Math.ceil(1_000_000 / 1448.0);
+        assertTrue(r.inAckEvents >= segments, r.inAckEvents + " ACKs heard by in_ack_event");
+        assertEquals(1, r.congControls, "cong_control ran only for the ACK of the receiver's FIN");
+    }
+
     /** Writes {@code total} bytes (and keeps the connection open) while reading all it is sent. */
     static final class Both implements SocketCallbacks {
         final long total;
