@@ -20,8 +20,7 @@ class CongControlHookTest {
         TcpTestbed tb = TcpTestbed.simple(10 * MS);
         TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
         tb.server.listen(80, 16, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
-        SocketOptions opts = new SocketOptions(-1, -1, false, false,
-                CongestionChoice.defaults(new RecordingCongestionType()), false);
+        SocketOptions opts = recording();
         TcpSocket c = tb.client.connect(TcpTestbed.SERVER, 80, opts, new TcpTransferTest.Source(1_000_000));
         int[] maxCwnd = new int[1];
         tb.sim.schedule(100 * MS, new org.tcpsim.engine.Event() {
@@ -66,8 +65,7 @@ class CongControlHookTest {
     void an_ack_that_acks_nothing_hands_cong_control_no_rtt() {
         RecordingCongestionType.made.clear();
         TcpTestbed tb = TcpTestbed.simple(10 * MS);
-        SocketOptions opts = new SocketOptions(-1, -1, false, false,
-                CongestionChoice.defaults(new RecordingCongestionType()), false);
+        SocketOptions opts = recording();
         Both server = new Both(1_000_000);
         Both client = new Both(1_000_000);
         tb.server.listen(80, 16, opts, (l, now) -> server.writable(l.accept(server), now));
@@ -97,8 +95,7 @@ class CongControlHookTest {
     void an_ack_with_nothing_outstanding_stops_at_no_queue() {
         RecordingCongestionType.made.clear();
         TcpTestbed tb = TcpTestbed.simple(10 * MS);
-        SocketOptions opts = new SocketOptions(-1, -1, false, false,
-                CongestionChoice.defaults(new RecordingCongestionType()), false);
+        SocketOptions opts = recording();
         TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
         tb.server.listen(80, 16, opts, (l, now) -> l.accept(sink));
         tb.client.connect(TcpTestbed.SERVER, 80, SocketOptions.DEFAULTS, new TcpTransferTest.Source(1_000_000));
@@ -109,6 +106,11 @@ class CongControlHookTest {
         int segments = (int) Math.ceil(1_000_000 / 1448.0);
         assertTrue(r.inAckEvents >= segments, r.inAckEvents + " ACKs heard by in_ack_event");
         assertEquals(1, r.congControls, "cong_control ran only for the ACK of the receiver's FIN");
+    }
+
+    /** Default options with the recording .cong_control module. */
+    private static SocketOptions recording() {
+        return new SocketOptions(-1, -1, false, false, CongestionChoice.defaults(new RecordingCongestionType()), false);
     }
 
     /** Writes {@code total} bytes (and keeps the connection open) while reading all it is sent. */
