@@ -69,6 +69,11 @@ public final class TcpInfo {
         long minRtt = snd.rttMin.get();
         m.put("tcpi_min_rtt", minRtt == 0 ? 0xffffffffL : minRtt); // tcp_min_rtt(): ~0U with no sample
         m.put("tcpi_bytes_acked", snd.bytesAcked);
+        // sk_pacing_rate (bytes per second); ~0UL (no rate yet) would be 2^64 - 1, which a long
+        // cannot hold: the field is then left out
+        if (snd.pacing.rate != Pacing.UNLIMITED) {
+            m.put("tcpi_pacing_rate", snd.pacing.rate);
+        }
         m.put("tcpi_snd_wnd", (long) snd.sndWnd);
         m.put("tcpi_rcv_wscale", (long) s.rcv.wscale);
         m.put("tcpi_snd_wscale", (long) snd.sndWscale);
