@@ -72,8 +72,8 @@ final class TcpAckProcessor {
         // tcp_in_ack_event: every ACK takes the slow path here (no header prediction)
         snd.cc.inAckEvent(snd, windowUpdate ? CaAckEvent.CA_ACK_SLOWPATH | CaAckEvent.CA_ACK_WIN_UPDATE
                 : CaAckEvent.CA_ACK_SLOWPATH);
-        if (rtx.isEmpty() && !advanced && seg.sackBlocks == null) {
-            return noQueue(ack, windowChanged, seg.dataLength, now);
+        if (rtx.isEmpty() && !advanced) {
+            return noQueue(seg, windowChanged, now);
         }
         boolean rackPath = recovery.rackPath(); // sack and tcp_recovery do not change within one ACK
         long nowUs = now / 1000; // the ACK's time in us (tp->tcp_mstamp), divided once
@@ -114,7 +114,7 @@ final class TcpAckProcessor {
         int newlySacked = 0;
         boolean dsackTlp = false;
         if (snd.sack && seg.sackBlocks != null) {
-            dsackTlp = snd.undo.checkDsack(seg, priorSndUna);
+            dsackTlp = (snd.undo.checkDsack(seg, priorSndUna) & Undo.DSACK_TLP) != 0;
             newlySacked = sacktag(seg, now);
         }
         // Without a segment cumulatively acked or an original newly SACKed (firstSackt), no segment is
@@ -175,16 +175,25 @@ final class TcpAckProcessor {
 
     /**
      * tcp_ack's no_queue: with nothing outstanding (!prior_packets) Linux skips tcp_clean_rtx_queue,
-     * the loss state machine, tcp_rate_gen and tcp_cong_control (so cwnd and the pacing rate stay as
-     * they are) and only clears the zero-window probe backoff (tcp_ack_probe) and checks a pending
-     * TLP (tcp_process_tlp_ack). Only an ACK without SACK blocks comes here: one with blocks (a
-     * D-SACK, FLAG_DSACKING_ACK, would run tcp_fastretrans_alert) takes the full path as before.
+     * tcp_rate_gen and tcp_cong_control (so cwnd and the pacing rate stay as they are). SACK blocks
+     * were read before that test (tcp_sacktag_write_queue: tcp_check_dsack, then nothing left to
+     * tag); a D-SACK among them (FLAG_DSACKING_ACK) still runs tcp_fastretrans_alert, which may undo
+     * the last reduction (tcp_try_undo_dsack), and tcp_newly_delivered (TCPDelivered, not modelled;
+     * tp->delivered grew in tcp_check_dsack). Then the zero-window probe backoff is cleared
+     * (tcp_ack_probe) and a pending TLP checked (tcp_process_tlp_ack). No tcp_xmit_recovery.
      */
-    private boolean noQueue(int ack, boolean windowChanged, int dataLength, long now) {
+    private boolean noQueue(TcpSegment seg, boolean windowChanged, long now) {
         TcpSender snd = sk.snd;
+        int dsack = 0;
+        if (snd.sack && seg.sackBlocks != null) {
+            dsack = snd.undo.checkDsack(seg, snd.sndUna);
+            if ((dsack & Undo.DSACKING) != 0) {
+                recovery.alertNothingOutstanding();
+            }
+        }
         snd.probe0.ackArrived(now);
         if (snd.tlpPending) {
-            recovery.processTlpAck(ack, dataLength == 0 && !windowChanged, false);
+            recovery.processTlpAck(seg.ack, seg.dataLength == 0 && !windowChanged, (dsack & Undo.DSACK_TLP) != 0);
         }
         return sk.state != TcpState.CLOSED;
     }

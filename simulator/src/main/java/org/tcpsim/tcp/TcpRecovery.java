@@ -138,6 +138,32 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     }
 
     /**
+     * tcp_fastretrans_alert as tcp_ack's no_queue runs it for a D-SACK (FLAG_DSACKING_ACK) with
+     * nothing outstanding: no dupack, snd_una not advanced, nothing SACKed or lost, snd_una = snd_nxt,
+     * which is at or past high_seq. Recovery and Loss are over by now (the ACK that emptied the
+     * queue reached high_seq and ended them, with SACK); CWR holds while snd_una = high_seq. In Open
+     * and Disorder every retransmission D-SACKed undoes the reduction (tcp_try_undo_dsack:
+     * TCPDSACKUndo, cwnd and ssthresh back); tcp_identify_packet_loss finds an empty queue,
+     * tcp_time_to_recover nothing lost, and tcp_try_to_open settles Open (no retransmission left,
+     * so retrans_stamp is cleared; CWR is kept). Its REXMIT_LOST is not acted on: no_queue does not
+     * call tcp_xmit_recovery.
+     */
+    void alertNothingOutstanding() {
+        TcpSender snd = sk.snd;
+        if (snd.caState == CaState.CWR && snd.sndUna != snd.highSeq) {
+            endCwndReduction(); // state exit: something above high_seq was acknowledged
+            snd.setCaState(CaState.OPEN);
+        }
+        if (snd.caState.ordinal() <= CaState.DISORDER.ordinal()) {
+            snd.undo.tryUndoDsack();
+        }
+        snd.retransStampNs = 0; // tcp_try_to_open: !tcp_any_retrans_done (the Open state exit clears it too)
+        if (snd.caState != CaState.CWR) {
+            tryKeepOpen();
+        }
+    }
+
+    /**
      * tcp_rack_mark_lost: after a delivery, mark what RACK proves lost; when some segments sent
      * before the latest delivered one are not yet overdue, arm the reordering timer for the
      * longest wait plus TCP_TIMEOUT_MIN, at most the RTO. Returns whether it was armed.

@@ -21,6 +21,10 @@ final class Undo {
     int priorSsthresh;
     /** Segments the peer reported as duplicates so far (tp->dsack_dups). */
     long dsackDups;
+    /** {@link #checkDsack}: the ACK carried a D-SACK that counted (FLAG_DSACKING_ACK). */
+    static final int DSACKING = 1;
+    /** {@link #checkDsack}: the D-SACK reports the tail loss probe (FLAG_DSACK_TLP). */
+    static final int DSACK_TLP = 2;
 
     Undo(TcpSocket sk) {
         this.sk = sk;
@@ -36,10 +40,11 @@ final class Undo {
      * a D-SACK: the peer got that data twice. Counted (TCPDSACKRecv / TCPDSACKOfoRecv,
      * TCPDSACKRecvSegs) unless more duplicates are reported than were ever retransmitted
      * (TCPDSACKIgnoredDubious); one for already acknowledged data past undo_marker takes a
-     * retransmission off undo_retrans. Returns whether it reports the tail loss probe as a
-     * duplicate (FLAG_DSACK_TLP).
+     * retransmission off undo_retrans. Returns the FLAG_* bits it sets: {@link #DSACKING} for a
+     * D-SACK that counted (FLAG_DSACKING_ACK, what tcp_ack's no_queue tests), and {@link #DSACK_TLP}
+     * when it reports the tail loss probe as a duplicate (FLAG_DSACK_TLP).
      */
-    boolean checkDsack(TcpSegment seg, int priorSndUna) {
+    int checkDsack(TcpSegment seg, int priorSndUna) {
         TcpSender snd = sk.snd;
         int[] b = seg.sackBlocks;
         int s0 = b[0];
@@ -50,7 +55,7 @@ final class Undo {
         } else if (b.length >= 4 && !Seq.gt(e0, b[3]) && !Seq.lt(s0, b[2])) {
             kind = MibCounter.TCP_DSACK_OFO_RECV;
         } else {
-            return false;
+            return 0;
         }
         sk.stack.count(kind);
         // tcp_dsack_seen
@@ -65,7 +70,7 @@ final class Undo {
         dsackDups += dupSegs;
         if (dsackDups > snd.totalRetrans) {
             sk.stack.count(MibCounter.TCP_DSACK_IGNORED_DUBIOUS);
-            return false;
+            return 0;
         }
         sk.stack.add(MibCounter.TCP_DSACK_RECV_SEGS, dupSegs);
         if (snd.rack.reordSeen > 0 && !tlp) {
@@ -75,7 +80,7 @@ final class Undo {
         if (pending && retrans > 0 && !Seq.gt(e0, priorSndUna) && Seq.gt(e0, marker)) {
             retrans = Math.max(0, retrans - dupSegs);
         }
-        return tlp;
+        return tlp ? DSACKING | DSACK_TLP : DSACKING;
     }
 
     /**
