@@ -38,8 +38,9 @@ final class Undo {
     /**
      * tcp_check_dsack: a first SACK block below the cumulative ACK, or inside the second block, is
      * a D-SACK: the peer got that data twice. Counted (TCPDSACKRecv / TCPDSACKOfoRecv,
-     * TCPDSACKRecvSegs) unless more duplicates are reported than were ever retransmitted
-     * (TCPDSACKIgnoredDubious); one for already acknowledged data past undo_marker takes a
+     * TCPDSACKRecvSegs) unless it is dubious (TCPDSACKIgnoredDubious: reversed, longer than
+     * max_window, or more duplicates reported than were ever retransmitted; only the last still
+     * reports the tail loss probe); one for already acknowledged data past undo_marker takes a
      * retransmission off undo_retrans. Returns the FLAG_* bits it sets: {@link #DSACKING} for a
      * D-SACK that counted (FLAG_DSACKING_ACK, what tcp_ack's no_queue tests), and {@link #DSACK_TLP}
      * when it reports the tail loss probe as a duplicate (FLAG_DSACK_TLP).
@@ -58,8 +59,13 @@ final class Undo {
             return 0;
         }
         sk.stack.count(kind);
-        // tcp_dsack_seen
+        // tcp_dsack_seen: a reversed or empty block, or one longer than the largest window the peer
+        // ever offered, is dubious before anything is counted
         int len = e0 - s0;
+        if (!Seq.lt(s0, e0) || len > snd.maxWindow) {
+            sk.stack.count(MibCounter.TCP_DSACK_IGNORED_DUBIOUS);
+            return 0;
+        }
         boolean tlp = false;
         int dupSegs = 1;
         if (len > snd.mss) {
@@ -69,8 +75,9 @@ final class Undo {
         }
         dsackDups += dupSegs;
         if (dsackDups > snd.totalRetrans) {
+            // more duplicates than retransmissions: dubious, but FLAG_DSACK_TLP, set above, stays
             sk.stack.count(MibCounter.TCP_DSACK_IGNORED_DUBIOUS);
-            return 0;
+            return tlp ? DSACK_TLP : 0;
         }
         sk.stack.add(MibCounter.TCP_DSACK_RECV_SEGS, dupSegs);
         if (snd.rack.reordSeen > 0 && !tlp) {

@@ -71,6 +71,51 @@ class NoQueueDsackTest {
         assertTrue(s.snd.pacing.rate > 2 * rate, rate + " -> " + s.snd.pacing.rate);
     }
 
+    /**
+     * tcp_dsack_seen sets FLAG_DSACK_TLP before it finds a D-SACK dubious by count (dsack_dups above
+     * total_retrans), so the probe's D-SACK ends the TLP episode even then; a reversed block is
+     * dubious before anything is counted. As tlp/dubious-dsack-of-probe-still-ends-episode.pkt:
+     * <pre>
+     *   +0    > 1:10001 (ten segments)
+     *   +.05  < ack 9001
+     *   +.01  < ack 9001 sack 1001:2001        dubious (dsack_dups 1, total_retrans 0)
+     *   PTO   > 9001:10001 (the probe)
+     *   +.05  < ack 10001                      exactly tlp_high_seq: the episode goes on
+     *   +.01  < ack 10001 win+ sack 9001:10001  no_queue: dubious (2 against 1), FLAG_DSACK_TLP all the same
+     *   +0    < ack 10001 sack 2001:1001        reversed: dubious, dsack_dups unchanged
+     * </pre>
+     */
+    @Test
+    void a_dubious_dsack_of_the_probe_still_ends_its_episode() {
+        ScriptedPeer p = new ScriptedPeer(KernelVersion.V6_18);
+        TcpSocket s = p.connect(SocketOptions.DEFAULTS, MSS, 40 * MS);
+        p.window(502); // 64256 bytes, so that 600 later grows it (tcp_may_update_window: nwin > snd_wnd)
+        s.write(10 * MSS, p.sim.now());
+        assertEquals(10, p.sent().size());
+        p.at(p.sim.now() + 50 * MS);
+        p.ack(9001);
+        p.at(p.sim.now() + 10 * MS);
+        p.ack(9001, 1001, 2001);
+        assertEquals(1, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_DUBIOUS), "nothing was retransmitted");
+        p.at(p.sim.now() + 400 * MS);
+        assertEquals(1, p.stack.counter(MibCounter.TCP_LOSS_PROBES));
+        assertEquals(9001, p.rel(p.sent().get(0)), "the probe resends the last segment");
+        assertTrue(s.snd.tlpPending);
+        p.ack(10001);
+        assertTrue(s.snd.tlpPending, "an ACK of exactly tlp_high_seq does not decide");
+        assertTrue(s.snd.rtx.isEmpty());
+        p.window(600); // the next ACK also grows the window: not a pure dupack
+        p.ack(10001, 9001, 10001);
+        assertEquals(2, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_DUBIOUS), "dsack_dups 2, total_retrans 1");
+        assertEquals(false, s.snd.tlpPending, "FLAG_DSACK_TLP ended the episode");
+        long dups = s.snd.undo.dsackDups;
+        p.ack(10001, 2001, 1001);
+        assertEquals(3, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_DUBIOUS), "a reversed block is dubious");
+        assertEquals(dups, s.snd.undo.dsackDups, "and not counted in dsack_dups");
+        assertEquals(0, p.stack.counter(MibCounter.TCP_LOSS_PROBE_RECOVERY));
+        assertEquals(CaState.OPEN, s.snd.caState);
+    }
+
     @Test
     void sack_blocks_with_nothing_outstanding_never_reach_cong_control() {
         RecordingCongestionType.made.clear();

@@ -35,6 +35,7 @@ final class ScriptedPeer {
     private int iss;
     /** The peer's initial sequence number (packetdrill's 0). */
     int peerIsn = 1_000_000;
+    private int ackWindow = 65535;
 
     ScriptedPeer(KernelVersion kernel, String... sysctls) {
         RandomStreams random = new RandomStreams(1);
@@ -95,9 +96,14 @@ final class ScriptedPeer {
         sim.run(t);
     }
 
+    /** The window field of the ACKs {@link #ack} sends from now on (65535 at first; scaled by 7). */
+    void window(int field) {
+        ackWindow = field;
+    }
+
     /** An ACK of relative sequence {@code ackRel} with SACK blocks given as relative [start, end) pairs. */
     void ack(int ackRel, int... sackRel) {
-        TcpSegment a = segment(TcpSegment.ACK, 65535);
+        TcpSegment a = segment(TcpSegment.ACK, ackWindow);
         a.seq = peerIsn + 1;
         a.ack = iss + ackRel;
         if (sackRel.length > 0) {
