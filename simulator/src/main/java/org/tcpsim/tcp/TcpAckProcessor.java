@@ -51,15 +51,18 @@ final class TcpAckProcessor {
         snd.probe0.answered(); // tcp_ack: the peer is alive, whatever its window
         int window = seg.window << snd.sndWscale;
         boolean windowChanged = window != snd.sndWnd;
-        boolean dupack = ack == snd.sndUna && seg.dataLength == 0 && !seg.has(TcpSegment.FIN) && !windowChanged
-                && !rtx.isEmpty();
         // rs->prior_in_flight: only a module with .cong_control reads it (congControl)
         int priorInFlight = snd.ccControls ? rtx.inFlight() : 0;
         int priorLost = rtx.lost;
         boolean advanced = Seq.gt(ack, snd.sndUna);
-        // tcp_ack_update_window
+        // tcp_may_update_window (FLAG_WIN_UPDATE): snd_una advances, or the peer's sequence does, or
+        // at the same sequence the window grows or closes; a smaller non-zero one is ignored
         boolean windowUpdate = advanced || Seq.gt(seg.seq, snd.sndWl1)
-                || (seg.seq == snd.sndWl1 && windowChanged);
+                || (seg.seq == snd.sndWl1 && (window > snd.sndWnd || window == 0));
+        // FLAG_NOT_DUP = FLAG_DATA (data or a FIN: ack_seq != end_seq) | FLAG_WIN_UPDATE | FLAG_ACKED
+        boolean notDup = advanced || windowUpdate || seg.dataLength > 0 || seg.has(TcpSegment.FIN);
+        // tcp_ack's num_dupack, counted only with something outstanding (not for a D-SACK: below)
+        boolean dupack = !notDup && !rtx.isEmpty();
         if (windowUpdate) {
             if (windowChanged && (snd.writeSeq != snd.sndNxt || (snd.finQueued && !snd.finSent))) {
                 // tcp_ack_update_window: a new window with unsent data may end an idle period
@@ -73,7 +76,7 @@ final class TcpAckProcessor {
         snd.cc.inAckEvent(snd, windowUpdate ? CaAckEvent.CA_ACK_SLOWPATH | CaAckEvent.CA_ACK_WIN_UPDATE
                 : CaAckEvent.CA_ACK_SLOWPATH);
         if (rtx.isEmpty() && !advanced) {
-            return noQueue(seg, windowChanged, now);
+            return noQueue(seg, !notDup, now);
         }
         boolean rackPath = recovery.rackPath(); // sack and tcp_recovery do not change within one ACK
         long nowUs = now / 1000; // the ACK's time in us (tp->tcp_mstamp), divided once
@@ -114,7 +117,9 @@ final class TcpAckProcessor {
         int newlySacked = 0;
         boolean dsackTlp = false;
         if (snd.sack && seg.sackBlocks != null) {
-            dsackTlp = (snd.undo.checkDsack(seg, priorSndUna) & Undo.DSACK_TLP) != 0;
+            int dsack = snd.undo.checkDsack(seg, priorSndUna);
+            dsackTlp = (dsack & Undo.DSACK_TLP) != 0;
+            dupack &= (dsack & Undo.DSACKING) == 0; // FLAG_DSACKING_ACK: no dupack
             newlySacked = sacktag(seg, now);
         }
         // Without a segment cumulatively acked or an original newly SACKed (firstSackt), no segment is
@@ -136,8 +141,8 @@ final class TcpAckProcessor {
             snd.rateSample.rttUs = -1;
         }
         if (snd.tlpPending) {
-            boolean pureDupack = !advanced && seg.dataLength == 0 && !windowChanged && newlySacked == 0;
-            recovery.processTlpAck(ack, pureDupack, dsackTlp);
+            // !(flag & (FLAG_SND_UNA_ADVANCED | FLAG_NOT_DUP | FLAG_DATA_SACKED))
+            recovery.processTlpAck(ack, !notDup && newlySacked == 0, dsackTlp);
         }
         boolean reoArmed = rackPath
                 ? recovery.detectLossRack(seg, advanced, newlySacked, dupack, now)
@@ -182,7 +187,7 @@ final class TcpAckProcessor {
      * tp->delivered grew in tcp_check_dsack). Then the zero-window probe backoff is cleared
      * (tcp_ack_probe) and a pending TLP checked (tcp_process_tlp_ack). No tcp_xmit_recovery.
      */
-    private boolean noQueue(TcpSegment seg, boolean windowChanged, long now) {
+    private boolean noQueue(TcpSegment seg, boolean pureDupack, long now) {
         TcpSender snd = sk.snd;
         int dsack = 0;
         if (snd.sack && seg.sackBlocks != null) {
@@ -193,7 +198,7 @@ final class TcpAckProcessor {
         }
         snd.probe0.ackArrived(now);
         if (snd.tlpPending) {
-            recovery.processTlpAck(seg.ack, seg.dataLength == 0 && !windowChanged, (dsack & Undo.DSACK_TLP) != 0);
+            recovery.processTlpAck(seg.ack, pureDupack, (dsack & Undo.DSACK_TLP) != 0);
         }
         return sk.state != TcpState.CLOSED;
     }
