@@ -25,12 +25,14 @@ final class StreamSpace {
     /**
      * tcp_check_space after tcp_data_snd_check's push (every ACK the established path takes, sent
      * data or not): with a writer waiting (SOCK_NOSPACE), tcp_new_space grows the send buffer if
-     * tcp_should_expand_sndbuf allows (tcp_sndbuf_expand) and calls sk_stream_write_space.
+     * tcp_should_expand_sndbuf allows (tcp_sndbuf_expand, which restamps snd_cwnd_stamp) and calls
+     * sk_stream_write_space.
      */
     static void checkSpace(TcpSocket sk, long now) {
         if (sk.writeBlocked) {
             if (sk.snd.shouldExpandSndbuf(sk.stack.memory)) {
                 sk.snd.expandSndbuf();
+                sk.snd.cwndStampNs = now; // tcp_new_space: a grown buffer restarts cwnd's validation
             }
             wakeWriter(sk, now);
         }

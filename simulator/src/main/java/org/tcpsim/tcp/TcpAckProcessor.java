@@ -159,7 +159,7 @@ final class TcpAckProcessor {
             congControl(seg, ack, advanced, windowUpdate, newlySacked, ackMaybeDelayed, priorInFlight);
         } else {
             updateCwnd(ack, mayRaiseCwnd(acked.packets > 0, newlySacked > 0), advanced, delivered,
-                    rtx.lost - priorLost);
+                    rtx.lost - priorLost, now);
             snd.pacing.updatePacingRate(snd); // tcp_cong_control: tcp_update_pacing_rate
         }
         if (snd.finSent && Seq.gt(snd.sndUna, snd.finSeq) && advanced) {
@@ -351,19 +351,23 @@ final class TcpAckProcessor {
     /**
      * tcp_cong_control: PRR while in CWR or Recovery (tcp_in_cwnd_reduction), else, when
      * {@link #mayRaiseCwnd} allows, the module's cong_avoid with the segments newly delivered,
-     * SACKed ones included.
+     * SACKed ones included, and snd_cwnd_stamp set (tcp_cong_avoid).
      *
      * @param delivered  tp->delivered advanced by this ACK (tcp_newly_delivered)
      * @param newlyLost  segments marked lost while processing it (rs->losses)
+     * @param now        the ACK's time (tcp_jiffies32 for the stamp)
      */
-    private void updateCwnd(int ack, boolean mayRaise, boolean sndUnaAdvanced, int delivered, int newlyLost) {
+    private void updateCwnd(int ack, boolean mayRaise, boolean sndUnaAdvanced, int delivered, int newlyLost, long now) {
         TcpSender snd = sk.snd;
         if (snd.caState == CaState.RECOVERY || snd.caState == CaState.CWR) {
             recovery.cwndReduction(delivered, sndUnaAdvanced, newlyLost);
             return;
         }
-        if (mayRaise && delivered > 0 && snd.isCwndLimited()) {
-            snd.cc.congAvoid(snd, ack, delivered);
+        if (mayRaise) {
+            if (delivered > 0 && snd.isCwndLimited()) {
+                snd.cc.congAvoid(snd, ack, delivered);
+            }
+            snd.cwndStampNs = now; // tcp_cong_avoid stamps after .cong_avoid, even one that left cwnd alone
         }
     }
 

@@ -306,8 +306,9 @@ final class TcpOutput {
             rwndChrono(rwndLimited, now);
         }
         boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;
-        if ((sendHead || sentNew) && (sentNew || cwndLimited)) {
-            snd.cwndValidate(cwndLimited);
+        // 6.x: after sending or when cwnd was full; 4.9 only after sending (if (likely(sent_pkts)))
+        if ((sendHead || sentNew) && (sentNew || (cwndLimited && !snd.validateAs49))) {
+            snd.cwndValidate(cwndLimited, now);
             // tcp_cwnd_validate, not cwnd-limited: the application ran out of send buffer (SOCK_NOSPACE)
             // while everything written has gone out
             if (sk.writeBlocked && !snd.isCwndLimited() && snd.writeSeq == snd.sndNxt) {
@@ -394,22 +395,25 @@ final class TcpOutput {
         cwndRestart(now);
     }
 
-    /** tcp_cwnd_restart: cwnd halved for every RTO idle, down to the initial window (not with .cong_control). */
+    /**
+     * tcp_cwnd_restart: cwnd halved for every RTO idle, down to the initial window (not with
+     * .cong_control); restamps snd_cwnd_stamp and clears snd_cwnd_used.
+     */
     private void cwndRestart(long now) {
         TcpSender snd = sk.snd;
         long rtoNs = snd.rtt.rtoUs() * 1000;
         long idle = now - snd.lastSendNs;
         if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs && !snd.ccControls) {
             snd.cc.cwndEvent(snd, CaEvent.CWND_RESTART);
-            if (snd.caState != CaState.CWR && snd.caState != CaState.RECOVERY) {
-                snd.ssthresh = Math.max(snd.ssthresh, (snd.cwnd >> 1) + (snd.cwnd >> 2)); // tcp_current_ssthresh
-            }
+            snd.ssthresh = snd.currentSsthresh();
             int restart = Math.min(snd.cwnd, TcpSender.INIT_CWND);
             int cwnd = snd.cwnd;
             for (long delta = idle - rtoNs; delta > 0 && cwnd > restart; delta -= rtoNs) {
                 cwnd >>= 1;
             }
             snd.cwnd = Math.max(cwnd, restart);
+            snd.cwndStampNs = now;
+            snd.cwndUsed = 0;
         }
     }
 

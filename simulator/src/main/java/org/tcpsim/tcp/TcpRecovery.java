@@ -58,6 +58,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                         snd.cwnd = Math.max(1, Math.min(snd.cwnd, snd.ssthresh));
                         if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
                             snd.cwnd = snd.ssthresh;
+                            snd.cwndStampNs = sk.now();
                         }
                     }
                     snd.setCaState(CaState.OPEN);
@@ -241,8 +242,9 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     }
 
     /**
-     * tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery; nothing at all for a
-     * module with .cong_control, which keeps cwnd itself (no CA_EVENT_COMPLETE_CWR either).
+     * tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery (and snd_cwnd_stamp
+     * is set); nothing at all for a module with .cong_control, which keeps cwnd itself (no
+     * CA_EVENT_COMPLETE_CWR either).
      */
     private void endCwndReduction() {
         TcpSender snd = sk.snd;
@@ -251,6 +253,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         }
         if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
             snd.cwnd = Math.max(1, snd.ssthresh);
+            snd.cwndStampNs = sk.now();
         }
         snd.cc.cwndEvent(snd, CaEvent.COMPLETE_CWR);
     }
@@ -365,7 +368,10 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         snd.cwnd = Math.max(1, inFlight + sndcnt);
     }
 
-    /** tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost. */
+    /**
+     * tcp_enter_loss: ssthresh from the module, cwnd to one segment, every unSACKed segment lost;
+     * snd_cwnd_stamp set.
+     */
     void enterLoss() {
         TcpSender snd = sk.snd;
         // tcp_enter_loss: a timeout in Disorder after many duplicate ACKs means reordering was overestimated
@@ -394,6 +400,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         snd.tlpPending = false; // tcp_enter_loss: tp->tlp_high_seq = 0
         snd.cwnd = snd.rtx.inFlight() + 1;
         snd.cwndCnt = 0;
+        snd.cwndStampNs = sk.now();
         snd.highSeq = snd.sndNxt;
         snd.dupAcks = 0;
         snd.setCaState(CaState.LOSS);

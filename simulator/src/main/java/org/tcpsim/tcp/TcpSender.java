@@ -7,6 +7,7 @@ import org.tcpsim.api.congestion.Minmax;
 import org.tcpsim.api.congestion.PacingStatus;
 import org.tcpsim.api.congestion.TcpCong;
 import org.tcpsim.api.congestion.TcpSock;
+import org.tcpsim.kernel.KernelVersion;
 
 /**
  * The send half of a connection: sequence state, the send buffer, the scoreboard, the RTO, and
@@ -42,6 +43,11 @@ final class TcpSender implements TcpSock {
     final CongestionControl cc;
     /** The module implements .cong_control: it replaces PRR, cong_avoid and the idle restart (tcp_cong_control). */
     final boolean ccControls;
+    /**
+     * The 4.9 profile's cwnd validation: tcp_cwnd_validate and tcp_is_cwnd_limited as they were
+     * before 6.1's f4ce91ce12a7, and tcp_cwnd_application_limited also under a .cong_control module.
+     */
+    final boolean validateAs49;
     /** The samples handed to .pkts_acked and .cong_control, reused for every ACK. */
     final CongestionSamples.Ack ackSample = new CongestionSamples.Ack();
     final CongestionSamples.Rate rateSample = new CongestionSamples.Rate();
@@ -112,6 +118,13 @@ final class TcpSender implements TcpSock {
     private int maxPacketsOut;
     private boolean cwndLimited;
     private int cwndUsageSeq;
+    /**
+     * tp->snd_cwnd_stamp: when cwnd was last validated (used in full, grown by cong_avoid, set by a
+     * recovery step); kept in simulated ns, compared in jiffies as Linux compares tcp_jiffies32.
+     */
+    long cwndStampNs;
+    /** tp->snd_cwnd_used: the most packets out since the stamp while cwnd was not the limit. */
+    int cwndUsed;
 
     TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
         this.socket = socket;
@@ -120,6 +133,7 @@ final class TcpSender implements TcpSock {
         this.probe0 = new ZeroWindowProbe(socket);
         this.cc = cc;
         this.ccControls = CongestionSamples.implementsCongControl(cc);
+        this.validateAs49 = socket.stack.kernel == KernelVersion.V4_9;
         this.rtt = rtt;
         this.sndbuf = sndbuf;
         this.sndbufMax = sndbufMax;
@@ -225,10 +239,14 @@ final class TcpSender implements TcpSock {
 
     /**
      * tcp_is_cwnd_limited(): cwnd limited sending in the current window (tp->is_cwnd_limited), or,
-     * in slow start, cwnd is below twice the most packets out in it.
+     * in slow start, cwnd is below twice the most packets out in it. On 4.9 slow start asks only
+     * the latter (include/net/tcp.h before 6.1).
      */
     @Override
     public boolean isCwndLimited() {
+        if (validateAs49 && Integer.compareUnsigned(cwnd, ssthresh) < 0) {
+            return Integer.compareUnsigned(cwnd, 2 * maxPacketsOut) < 0;
+        }
         return TcpCong.isCwndLimited(cwndLimited, cwnd, ssthresh, maxPacketsOut);
     }
 
@@ -415,15 +433,68 @@ final class TcpSender implements TcpSock {
      * tcp_cwnd_validate (6.1+, commit f4ce91ce12a7): remember for the current window whether cwnd
      * limited sending; else track the most packets out in it. A window ends when snd_una passes
      * the snd_nxt recorded with it. tcp_write_xmit calls it after sending anything, or when cwnd
-     * was full. (Its RFC 2861 application-limited decay, tcp_cwnd_application_limited, is not
-     * modelled.)
+     * was full. Then RFC 2861's bookkeeping: a full cwnd restamps snd_cwnd_stamp; an unused one
+     * records snd_cwnd_used and, an RTO after the stamp, decays (tcp_cwnd_application_limited; not
+     * for a module with .cong_control since 4.13). 4.9 starts a new window also when more packets
+     * are out than its peak, and then takes the flag as it comes (max_packets_seq).
      */
-    void cwndValidate(boolean isCwndLimited) {
-        if (!Seq.lt(sndUna, cwndUsageSeq) || isCwndLimited || (!cwndLimited && rtx.packetsOut > maxPacketsOut)) {
+    void cwndValidate(boolean isCwndLimited, long now) {
+        if (validateAs49) {
+            if (!Seq.lt(sndUna, cwndUsageSeq) || rtx.packetsOut > maxPacketsOut) {
+                maxPacketsOut = rtx.packetsOut;
+                cwndUsageSeq = sndNxt;
+                cwndLimited = isCwndLimited;
+            }
+        } else if (!Seq.lt(sndUna, cwndUsageSeq) || isCwndLimited
+                || (!cwndLimited && rtx.packetsOut > maxPacketsOut)) {
             cwndLimited = isCwndLimited;
             maxPacketsOut = rtx.packetsOut;
             cwndUsageSeq = sndNxt;
         }
+        if (isCwndLimited()) {
+            cwndUsed = 0; // network is fed fully
+            cwndStampNs = now;
+            return;
+        }
+        if (rtx.packetsOut > cwndUsed) {
+            cwndUsed = rtx.packetsOut;
+        }
+        if (rtoPassedSinceStamp(now) && socket.stack.settings.slowStartAfterIdle
+                && (!ccControls || validateAs49)) {
+            applicationLimited(now);
+        }
+    }
+
+    /** (s32)(tcp_jiffies32 - tp->snd_cwnd_stamp) >= icsk_rto, in jiffies (the RTO is whole ones). */
+    private boolean rtoPassedSinceStamp(long now) {
+        long rtoJiffies = rtt.rtoUs() / 1000;
+        return Jiffies.fromUs(now / 1000) - Jiffies.fromUs(cwndStampNs / 1000) >= rtoJiffies;
+    }
+
+    /**
+     * tcp_cwnd_application_limited (RFC 2861's slow part): cwnd was not full for an RTO, so in Open,
+     * unless the application is waiting for send-buffer space (SOCK_NOSPACE) or has let go of the
+     * socket (an orphan has no sk_socket), the unused part is halved: cwnd = (cwnd +
+     * max(snd_cwnd_used, tcp_init_cwnd)) / 2, ssthresh first raised to tcp_current_ssthresh.
+     */
+    private void applicationLimited(long now) {
+        if (caState == CaState.OPEN && !socket.orphan && !socket.writeBlocked) {
+            int winUsed = Math.max(cwndUsed, Math.min(INIT_CWND, cwndClamp())); // tcp_init_cwnd: no route initcwnd
+            if (winUsed < cwnd) {
+                ssthresh = currentSsthresh();
+                cwnd = (cwnd + winUsed) >> 1;
+            }
+            cwndUsed = 0;
+        }
+        cwndStampNs = now;
+    }
+
+    /** tcp_current_ssthresh: ssthresh during a reduction (CWR, Recovery), else at least three quarters of cwnd. */
+    int currentSsthresh() {
+        if (caState == CaState.CWR || caState == CaState.RECOVERY) {
+            return ssthresh;
+        }
+        return Math.max(ssthresh, (cwnd >> 1) + (cwnd >> 2));
     }
 
     void setCaState(CaState state) {

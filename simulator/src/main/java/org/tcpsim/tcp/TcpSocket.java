@@ -566,6 +566,7 @@ public final class TcpSocket {
                 tEstablished = now;
                 rcv.initBufferSpace(now); // tcp_init_transfer -> tcp_init_buffer_space
                 snd.expandSndbuf(); // tcp_init_buffer_space: tcp_sndbuf_expand unless SO_SNDBUF was set
+                snd.cwndStampNs = now; // tcp_init_transfer: cwnd starts its validation period
                 snd.sndWl2 = snd.sndUna;
                 rcv.ack.established(now);
                 if (keepalive != null) {

@@ -138,8 +138,8 @@ final class Undo {
 
     /**
      * tcp_undo_cwnd_reduction: cwnd back through the module's undo_cwnd (max of cwnd and
-     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, and RACK looks again; with
-     * {@code unmarkLoss} nothing stays marked lost.
+     * prior_cwnd for reno and cubic), ssthresh back to prior_ssthresh, snd_cwnd_stamp set, and
+     * RACK looks again; with {@code unmarkLoss} nothing stays marked lost.
      */
     void undoCwndReduction(boolean unmarkLoss) {
         TcpSender snd = sk.snd;
@@ -152,6 +152,7 @@ final class Undo {
                 snd.ssthresh = priorSsthresh;
             }
         }
+        snd.cwndStampNs = sk.now();
         pending = false;
         snd.rack.advanced = true;
     }
