@@ -231,8 +231,9 @@ final class TcpSysctlSpecs {
                     + "(CONFIG_DEFAULT_TCP_CONG; tcp_cong.c: tcp_set_default_congestion_control)")
                 .on(V6_18, "cubic", 0, 0).on(V4_9, "cubic", 0, 0).build(),
             u8(bool(TCP_SLOW_START_AFTER_IDLE), "1")
-                .doc("Shrink cwnd after an idle period longer than the RTO (RFC 2861); default 1 "
-                    + "(tcp_sk_init; tcp_output.c: tcp_cwnd_restart)").build(),
+                .doc("Shrink cwnd after an idle period longer than the RTO, and halve its unused part when "
+                    + "sending finds it not used in full for an RTO (RFC 2861); default 1 "
+                    + "(tcp_sk_init; tcp_output.c: tcp_cwnd_restart, tcp_cwnd_application_limited)").build(),
             u8(bool(TCP_NO_METRICS_SAVE), "0")
                 .doc("1 = do not cache RTT and cwnd of closed connections in tcp_metrics; default 0 "
                     + "(tcp_metrics.c: tcp_update_metrics)").build(),
