@@ -1,6 +1,5 @@
 package org.tcpsim.tcp;
 
-import org.tcpsim.kernel.KernelVersion;
 import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.api.congestion.CaEvent;
 import org.tcpsim.api.congestion.CaState;
@@ -368,42 +367,41 @@ final class TcpOutput {
 
     /**
      * Sending after a pause with nothing in flight (tcp_event_data_sent): tell the congestion module
-     * (CA_EVENT_TX_START); on 4.9 this is also where tcp_slow_start_after_idle restarts cwnd (6.x
-     * does it when the write makes a new skb, {@link #slowStartAfterIdleCheck}).
+     * (CA_EVENT_TX_START). The idle restart of cwnd is not here (not in 4.9.229's
+     * tcp_event_data_sent either): the write that makes a new skb does it, {@link #slowStartAfterIdleCheck}.
      */
     private void idleRestart(long now) {
         TcpSender snd = sk.snd;
         if (snd.lastSendNs == 0) {
             return; // the first data of the connection
         }
-        if (sk.stack.kernel == KernelVersion.V4_9) {
-            cwndRestart(now);
-        }
         snd.cc.cwndEvent(snd, CaEvent.TX_START); // tcp_event_data_sent
     }
 
     /**
-     * tcp_slow_start_after_idle_check (6.x, from tcp_skb_entail, and from tcp_ack_update_window when
-     * the peer's window changes with data unsent): with tcp_slow_start_after_idle and nothing in
-     * flight, an idle time above the RTO halves cwnd for every RTO of it.
+     * tcp_slow_start_after_idle_check (6.x and 4.9.229, from tcp_skb_entail, and from
+     * tcp_ack_update_window when the peer's window changes with data unsent): with
+     * tcp_slow_start_after_idle and nothing in flight, an idle time above the RTO halves cwnd for
+     * every RTO of it.
      */
     void slowStartAfterIdleCheck(long now) {
         TcpSender snd = sk.snd;
-        if (snd.lastSendNs == 0 || snd.rtx.packetsOut != 0 || sk.stack.kernel == KernelVersion.V4_9) {
+        if (snd.lastSendNs == 0 || snd.rtx.packetsOut != 0) {
             return;
         }
         cwndRestart(now);
     }
 
     /**
-     * tcp_cwnd_restart: cwnd halved for every RTO idle, down to the initial window (not with
-     * .cong_control); restamps snd_cwnd_stamp and clears snd_cwnd_used.
+     * tcp_cwnd_restart: cwnd halved for every RTO idle, down to the initial window (6.x: not with
+     * .cong_control; 4.9's tcp_slow_start_after_idle_check has no such test); restamps
+     * snd_cwnd_stamp and clears snd_cwnd_used.
      */
     private void cwndRestart(long now) {
         TcpSender snd = sk.snd;
         long rtoNs = snd.rtt.rtoUs() * 1000;
         long idle = now - snd.lastSendNs;
-        if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs && !snd.ccControls) {
+        if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs && (!snd.ccControls || snd.validateAs49)) {
             snd.cc.cwndEvent(snd, CaEvent.CWND_RESTART);
             snd.ssthresh = snd.currentSsthresh();
             int restart = Math.min(snd.cwnd, TcpSender.INIT_CWND);

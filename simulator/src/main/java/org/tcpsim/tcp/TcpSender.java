@@ -45,7 +45,8 @@ final class TcpSender implements TcpSock {
     final boolean ccControls;
     /**
      * The 4.9 profile's cwnd validation: tcp_cwnd_validate and tcp_is_cwnd_limited as they were
-     * before 6.1's f4ce91ce12a7, and tcp_cwnd_application_limited also under a .cong_control module.
+     * before 6.1's f4ce91ce12a7, and tcp_cwnd_application_limited and tcp_cwnd_restart also under a
+     * .cong_control module.
      */
     final boolean validateAs49;
     /** The samples handed to .pkts_acked and .cong_control, reused for every ACK. */

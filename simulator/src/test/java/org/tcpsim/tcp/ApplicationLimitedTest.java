@@ -1,6 +1,7 @@
 package org.tcpsim.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tcpsim.tcp.ScriptedPeer.MS;
 
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,27 @@ class ApplicationLimitedTest {
             s.write(MSS, p.sim.now());
             int expected = kernel == KernelVersion.V4_9 ? (20 + 10) >> 1 : 20;
             assertEquals(expected, s.snd.cwnd, kernel.toString());
+        }
+    }
+
+    /**
+     * The idle restart (tcp_slow_start_after_idle_check from tcp_skb_entail, tcp_cwnd_restart):
+     * 600 ms with nothing in flight, then a write. 6.18 leaves a .cong_control module (BBR) alone;
+     * 4.9.229's check has no such test, so there cwnd halves per RTO of idle down to the initial
+     * window.
+     */
+    @Test
+    void idle_restart_applies_to_a_cong_control_module_on_4_9_only() {
+        for (KernelVersion kernel : new KernelVersion[] {KernelVersion.V6_18, KernelVersion.V4_9}) {
+            ScriptedPeer p = afterFirstFlight(kernel, new org.tcpsim.tcp.congestion.BbrType());
+            TcpSocket s = p.sock;
+            p.at(p.sim.now() + 50 * MS);
+            p.ack(1 + 11 * MSS);
+            int before = s.snd.cwnd;
+            assertTrue(before > 10, "cwnd above the initial window before the pause: " + before);
+            p.at(p.sim.now() + 600 * MS);
+            s.write(MSS, p.sim.now());
+            assertEquals(kernel == KernelVersion.V4_9 ? 10 : before, s.snd.cwnd, kernel.toString());
         }
     }
 }
