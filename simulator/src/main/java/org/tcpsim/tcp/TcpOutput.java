@@ -3,6 +3,7 @@ package org.tcpsim.tcp;
 import org.tcpsim.kernel.MibCounter;
 import org.tcpsim.api.congestion.CaEvent;
 import org.tcpsim.api.congestion.CaState;
+import org.tcpsim.api.congestion.Jiffies;
 
 /**
  * Building and sending a connection's segments (net/ipv4/tcp_output.c): SYN and SYN-ACK with
@@ -395,18 +396,19 @@ final class TcpOutput {
     /**
      * tcp_cwnd_restart: cwnd halved for every RTO idle, down to the initial window (6.x: not with
      * .cong_control; 4.9's tcp_slow_start_after_idle_check has no such test); restamps
-     * snd_cwnd_stamp and clears snd_cwnd_used.
+     * snd_cwnd_stamp and clears snd_cwnd_used. Idle time and RTO in jiffies, as Linux counts them:
+     * delta = (s32)(tcp_jiffies32 - lsndtime) against icsk_rto (whole jiffies).
      */
     private void cwndRestart(long now) {
         TcpSender snd = sk.snd;
-        long rtoNs = snd.rtt.rtoUs() * 1000;
-        long idle = now - snd.lastSendNs;
-        if (sk.stack.settings.slowStartAfterIdle && idle > rtoNs && (!snd.ccControls || snd.validateAs49)) {
+        long rto = snd.rtt.rtoUs() / 1000;
+        int idle = Jiffies.fromUs(now / 1000) - Jiffies.fromUs(snd.lastSendNs / 1000);
+        if (sk.stack.settings.slowStartAfterIdle && idle > rto && (!snd.ccControls || snd.validateAs49)) {
             snd.cc.cwndEvent(snd, CaEvent.CWND_RESTART);
             snd.ssthresh = snd.currentSsthresh();
             int restart = Math.min(snd.cwnd, TcpSender.INIT_CWND);
             int cwnd = snd.cwnd;
-            for (long delta = idle - rtoNs; delta > 0 && cwnd > restart; delta -= rtoNs) {
+            for (long delta = idle - rto; delta > 0 && cwnd > restart; delta -= rto) {
                 cwnd >>= 1;
             }
             snd.cwnd = Math.max(cwnd, restart);

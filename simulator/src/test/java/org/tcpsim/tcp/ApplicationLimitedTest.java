@@ -166,4 +166,27 @@ class ApplicationLimitedTest {
             assertEquals(kernel == KernelVersion.V4_9 ? 10 : before, s.snd.cwnd, kernel.toString());
         }
     }
+
+    /**
+     * tcp_cwnd_restart counts in jiffies: the initial window leaves at 50 ms (lsndtime, jiffy 50)
+     * and is acknowledged; a write RTO + 0.6 ms later is in jiffy 50 + RTO, so (s32)(tcp_jiffies32 -
+     * lsndtime) equals icsk_rto, is not above it, and cwnd stays 20; a write RTO + 1 ms later is one
+     * jiffy above: cwnd restarts to the initial window (one halving, 20 -> 10).
+     */
+    @Test
+    void idle_restart_compares_whole_jiffies() {
+        for (long extraUs : new long[] {600, 1000}) {
+            ScriptedPeer p = new ScriptedPeer(KernelVersion.V6_18, "net.ipv4.tcp_timestamps", "0");
+            TcpSocket s = p.connect(SocketOptions.DEFAULTS.withCongestion(
+                    CongestionChoice.defaults(new org.tcpsim.tcp.congestion.RenoType())), MSS, RTT);
+            long sent = p.sim.now();
+            s.write(10 * MSS, sent);
+            p.at(sent + RTT);
+            p.ack(1 + 10 * MSS);
+            assertEquals(20, s.snd.cwnd);
+            p.at(sent + s.snd.rtt.rtoUs() * 1000 + extraUs * 1000);
+            s.write(MSS, p.sim.now());
+            assertEquals(extraUs < 1000 ? 20 : 10, s.snd.cwnd, "idle RTO + " + extraUs + " us");
+        }
+    }
 }
