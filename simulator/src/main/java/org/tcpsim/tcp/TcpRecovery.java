@@ -53,15 +53,10 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         switch (snd.caState) {
             case RECOVERY -> {
                 if (Seq.ge(snd.sndUna, snd.highSeq)) {
-                    // tcp_end_cwnd_reduction: cwnd comes back to ssthresh (not for a module with .cong_control)
-                    if (!snd.ccControls) {
-                        snd.cwnd = Math.max(1, Math.min(snd.cwnd, snd.ssthresh));
-                        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
-                            snd.cwnd = snd.ssthresh;
-                            snd.cwndStampNs = sk.now();
-                        }
-                    }
+                    // tcp_try_undo_recovery (nothing to undo on this path: undo_marker stays set), then
+                    // tcp_end_cwnd_reduction: cwnd back to ssthresh, CA_EVENT_COMPLETE_CWR
                     snd.setCaState(CaState.OPEN);
+                    endCwndReduction();
                 } else if (!snd.sack && advanced && ackedPackets > 0) {
                     snd.rtx.markHeadLost(); // NewReno partial ACK: the next hole is lost too
                 }
@@ -93,7 +88,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
             // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
             // timestamp older than the first retransmission: undo), then tcp_end_cwnd_reduction,
-            // which brings cwnd to ssthresh unless undone
+            // which brings cwnd to ssthresh unless undone and raises CA_EVENT_COMPLETE_CWR either way
             boolean undone = snd.undo.mayUndo(seg);
             if (undone) {
                 snd.undo.undoCwndReduction(false);
@@ -102,9 +97,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 snd.rack.reoWndPersist--; // one more recovery with the widened window
             }
             snd.setCaState(CaState.OPEN);
-            if (!undone) {
-                endCwndReduction();
-            }
+            endCwndReduction();
         }
         if (snd.caState == CaState.LOSS) {
             if (processLoss(seg, advanced, newlySacked, dupack)) {
@@ -242,16 +235,19 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     }
 
     /**
-     * tcp_end_cwnd_reduction: cwnd comes back to ssthresh after CWR or Recovery (and snd_cwnd_stamp
-     * is set); nothing at all for a module with .cong_control, which keeps cwnd itself (no
-     * CA_EVENT_COMPLETE_CWR either).
+     * tcp_end_cwnd_reduction (6.18): nothing at all for a module with .cong_control, which keeps cwnd
+     * itself (no CA_EVENT_COMPLETE_CWR either). Otherwise cwnd comes back to ssthresh (and
+     * snd_cwnd_stamp is set) in CWR, or when undo_marker is still set: a Recovery that ended without
+     * an undo (tcp_undo_cwnd_reduction clears it, and tcp_try_undo_recovery has already set Open).
+     * CA_EVENT_COMPLETE_CWR is raised in every case, after an undo too.
      */
     private void endCwndReduction() {
         TcpSender snd = sk.snd;
         if (snd.ccControls) {
             return;
         }
-        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH) {
+        // Linux: snd_ssthresh < TCP_INFINITE_SSTHRESH && (icsk_ca_state == TCP_CA_CWR || undo_marker)
+        if (snd.ssthresh < TcpSender.INFINITE_SSTHRESH && (snd.caState == CaState.CWR || snd.undo.pending)) {
             snd.cwnd = Math.max(1, snd.ssthresh);
             snd.cwndStampNs = sk.now();
         }
