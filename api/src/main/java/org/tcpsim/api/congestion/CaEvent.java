@@ -11,7 +11,12 @@ public enum CaEvent {
     TX_START,
     /** CA_EVENT_CWND_RESTART: congestion window restart after an idle period longer than the RTO. */
     CWND_RESTART,
-    /** CA_EVENT_COMPLETE_CWR: end of congestion recovery (tcp_end_cwnd_reduction). */
+    /**
+     * CA_EVENT_COMPLETE_CWR: end of a cwnd reduction (tcp_end_cwnd_reduction), when CWR or Recovery
+     * ends (an undone Recovery too) and when a tail loss probe repaired a loss; raised after cwnd was
+     * set to ssthresh (left as the undo set it after an undo). Never for a module with
+     * {@code congControl}.
+     */
     COMPLETE_CWR,
     /** CA_EVENT_LOSS: loss timeout (not raised by tcpsim yet). */
     LOSS,
