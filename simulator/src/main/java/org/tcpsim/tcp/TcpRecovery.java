@@ -25,10 +25,26 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
 
     /**
      * tcp_fastretrans_alert without RACK (tcp_recovery = 0, or no SACK): RFC 6675 dupthresh
-     * marking or NewReno dupacks; enter and leave Recovery, end Loss. Never arms a reordering timer.
+     * marking or NewReno dupacks; enter and leave Recovery, end Loss (without SACK both are held while
+     * snd_una is exactly high_seq). Never arms a reordering timer.
      */
     boolean detectLoss(boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
         TcpSender snd = sk.snd;
+        if (!snd.sack && snd.sndUna == snd.highSeq
+                && (snd.caState == CaState.RECOVERY || snd.caState == CaState.LOSS)) {
+            // Reno at snd_una = high_seq: Recovery's state exit (after tcp_reset_reno_sack) and
+            // tcp_process_loss reach tcp_try_undo_recovery, whose tcp_is_non_sack_preventing_reopen
+            // holds the state until something above high_seq is acked (RFC 6582: duplicate ACKs of
+            // what was sent before must not start a new recovery); tcp_fastretrans_alert returns, so
+            // no tcp_end_cwnd_reduction yet and no duplicate counted
+            if (snd.caState == CaState.RECOVERY) {
+                snd.rtx.renoSackedOut = 0;
+            }
+            if (snd.rtx.retransOut == 0 && !snd.rtx.headEverRetransmitted()) {
+                snd.retransStampNs = 0; // !tcp_any_retrans_done
+            }
+            return false;
+        }
         if (snd.sack) {
             if (newlySacked > 0) {
                 snd.rtx.markLostBySack(snd.reordering); // only new SACK information can reveal a new loss
@@ -53,8 +69,12 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         switch (snd.caState) {
             case RECOVERY -> {
                 if (Seq.ge(snd.sndUna, snd.highSeq)) {
-                    // tcp_try_undo_recovery (nothing to undo on this path: undo_marker stays set), then
+                    // above high_seq (Reno) or at it (SACK): tcp_reset_reno_sack, tcp_try_undo_recovery
+                    // (nothing to undo on this path: undo_marker stays set), then
                     // tcp_end_cwnd_reduction: cwnd back to ssthresh, CA_EVENT_COMPLETE_CWR
+                    if (!snd.sack) {
+                        snd.rtx.renoSackedOut = 0;
+                    }
                     snd.setCaState(CaState.OPEN);
                     endCwndReduction();
                 } else if (!snd.sack && advanced && ackedPackets > 0) {

@@ -175,4 +175,37 @@ class EndCwndReductionTest {
         assertEquals(List.of(CaEvent.COMPLETE_CWR), type.made.events);
         assertEquals(List.of(CaState.OPEN), type.made.statesAtEvent);
     }
+
+    /**
+     * Without SACK, Recovery is held while snd_una is exactly high_seq (tcp_try_undo_recovery's
+     * tcp_is_non_sack_preventing_reopen returns before tcp_end_cwnd_reduction): no COMPLETE_CWR until
+     * an ACK above high_seq ends it (as own script fast_retransmit/newreno-recovery-held-at-high-seq.pkt).
+     */
+    @Test
+    void newreno_recovery_raises_complete_cwr_only_above_high_seq() {
+        RecorderType type = new RecorderType();
+        ScriptedPeer p = new ScriptedPeer(KernelVersion.V6_18, "net.ipv4.tcp_sack", "0");
+        TcpSocket s = p.connect(SocketOptions.DEFAULTS.withCongestion(CongestionChoice.defaults(type)), MSS, RTT);
+        s.write(10 * MSS, p.sim.now());
+        assertEquals(10, p.sent().size());
+        p.at(p.sim.now() + RTT);
+        p.ack(1); // not a duplicate: its window (scaled) is wider than the SYN-ACK's (unscaled)
+        p.ack(1);
+        p.ack(1);
+        assertEquals(CaState.OPEN, s.snd.caState, "two duplicate ACKs");
+        p.ack(1);
+        assertEquals(CaState.RECOVERY, s.snd.caState, "third duplicate ACK");
+        assertEquals(1, p.sent().size(), "the fast retransmission of 1:1001");
+        p.at(p.sim.now() + 10 * MS);
+        p.ack(10001);
+        assertEquals(CaState.RECOVERY, s.snd.caState, "held at snd_una = high_seq");
+        assertEquals(List.of(), type.made.events, "no tcp_end_cwnd_reduction yet");
+        s.write(5 * MSS, p.sim.now());
+        assertEquals(5, p.sent().size(), "new data under PRR's cwnd");
+        p.at(p.sim.now() + RTT);
+        p.ack(12001);
+        assertEquals(CaState.OPEN, s.snd.caState);
+        assertEquals(List.of(CaEvent.COMPLETE_CWR), type.made.events);
+        assertEquals(List.of(CaState.OPEN), type.made.statesAtEvent);
+    }
 }
