@@ -146,7 +146,7 @@ final class TcpAckProcessor {
         }
         boolean reoArmed = rackPath
                 ? recovery.detectLossRack(seg, advanced, newlySacked, dupack, now)
-                : recovery.detectLoss(dupack, advanced, acked.packets, newlySacked);
+                : recovery.detectLoss(seg, dupack, advanced, acked.packets, newlySacked);
         if (rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, rtx.lostRetransmits - priorLostRetrans);
         }
@@ -268,7 +268,7 @@ final class TcpAckProcessor {
         if (recovery.rackPath()) {
             recovery.detectLossRack(seg, false, newlySacked, false, now);
         } else {
-            recovery.detectLoss(false, false, 0, newlySacked);
+            recovery.detectLoss(seg, false, false, 0, newlySacked);
         }
         if (snd.rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);

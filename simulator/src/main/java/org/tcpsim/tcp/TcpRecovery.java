@@ -28,21 +28,23 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
      * marking or NewReno dupacks; enter and leave Recovery, end Loss (without SACK both are held while
      * snd_una is exactly high_seq). Never arms a reordering timer.
      */
-    boolean detectLoss(boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
+    boolean detectLoss(TcpSegment seg, boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
         TcpSender snd = sk.snd;
-        if (!snd.sack && snd.sndUna == snd.highSeq
-                && (snd.caState == CaState.RECOVERY || snd.caState == CaState.LOSS)) {
-            // Reno at snd_una = high_seq: Recovery's state exit (after tcp_reset_reno_sack) and
-            // tcp_process_loss reach tcp_try_undo_recovery, whose tcp_is_non_sack_preventing_reopen
-            // holds the state until something above high_seq is acked (RFC 6582: duplicate ACKs of
-            // what was sent before must not start a new recovery); tcp_fastretrans_alert returns, so
-            // no tcp_end_cwnd_reduction yet and no duplicate counted
-            if (snd.caState == CaState.RECOVERY) {
-                snd.rtx.renoSackedOut = 0;
+        if (snd.caState == CaState.LOSS) {
+            // tcp_fastretrans_alert's TCP_CA_Loss case: tcp_process_loss (undo, F-RTO, the state exit)
+            // for every loss detection; only a Loss that ended in Open falls through to the default case
+            processLoss(seg, advanced, newlySacked, dupack);
+            if (snd.caState != CaState.OPEN) {
+                return false;
             }
-            if (snd.rtx.retransOut == 0 && !snd.rtx.headEverRetransmitted()) {
-                snd.retransStampNs = 0; // !tcp_any_retrans_done
-            }
+        } else if (!snd.sack && snd.sndUna == snd.highSeq && snd.caState == CaState.RECOVERY) {
+            // Reno at snd_una = high_seq: Recovery's state exit (after tcp_reset_reno_sack) reaches
+            // tcp_try_undo_recovery, whose tcp_is_non_sack_preventing_reopen holds the state until
+            // something above high_seq is acked (RFC 6582: duplicate ACKs of what was sent before must
+            // not start a new recovery); tcp_fastretrans_alert returns, so no tcp_end_cwnd_reduction
+            // yet and no duplicate counted
+            snd.rtx.renoSackedOut = 0;
+            snd.undo.holdNonSack();
             return false;
         }
         if (snd.sack) {
@@ -79,11 +81,6 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                     endCwndReduction();
                 } else if (!snd.sack && advanced && ackedPackets > 0) {
                     snd.rtx.markHeadLost(); // NewReno partial ACK: the next hole is lost too
-                }
-            }
-            case LOSS -> {
-                if (Seq.ge(snd.sndUna, snd.highSeq)) {
-                    snd.setCaState(CaState.OPEN);
                 }
             }
             default -> {
@@ -205,7 +202,8 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     }
 
     /**
-     * tcp_process_loss: Eifel or D-SACK undo (tcp_try_undo_loss); F-RTO (RFC 5682, SACK version):
+     * tcp_process_loss: Eifel or D-SACK undo (tcp_try_undo_loss); F-RTO (RFC 5682, SACK-enhanced
+     * with SACK, the basic version without: there only cumulative ACKs and duplicate ACKs count):
      * never-retransmitted data (s)acked means the timeout was spurious (TCPSpuriousRTOs); the
      * first ACK that advances snd_una sends new data instead of more retransmissions, and SACKs or
      * dupacks after that prove the loss real. Returns true while Loss goes on (or was undone),
@@ -236,11 +234,24 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 snd.frto = false;
             }
         }
-        if (!recovered) {
-            return true;
+        if (recovered) {
+            if (!snd.sack && snd.sndUna == snd.highSeq) {
+                snd.undo.holdNonSack(); // tcp_try_undo_recovery: tcp_is_non_sack_preventing_reopen
+                return true;
+            }
+            snd.setCaState(CaState.OPEN); // tcp_try_undo_recovery, with nothing to undo
+            return false;
         }
-        snd.setCaState(CaState.OPEN); // tcp_try_undo_recovery, with nothing to undo
-        return false;
+        if (!snd.sack) {
+            // tcp_process_loss, Reno: a duplicate ACK after F-RTO's new data (step 2.b) means some of it
+            // arrived (tcp_add_reno_sack); an advancing ACK clears the count (tcp_reset_reno_sack)
+            if (dupack && Seq.gt(snd.sndNxt, snd.highSeq)) {
+                snd.rtx.addRenoSacks(1);
+            } else if (advanced) {
+                snd.rtx.renoSackedOut = 0;
+            }
+        }
+        return true;
     }
 
     /** tcp_try_keep_open: Disorder while anything is SACKed, lost or retransmitted, else Open. */
@@ -397,7 +408,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         }
         // F-RTO only for a first timeout outside recovery, or recurring timeouts on the same snd_una
         boolean newRecovery = snd.caState.ordinal() < CaState.RECOVERY.ordinal();
-        snd.frto = sk.stack.settings.frto && rackPath() && (newRecovery || snd.retransmits > 0);
+        snd.frto = sk.stack.settings.frto && (newRecovery || snd.retransmits > 0); // SACK or not (6.18)
         snd.rexmitNew = false;
         if (snd.caState != CaState.LOSS || snd.retransmits == 0) {
             if (snd.caState.ordinal() <= CaState.DISORDER.ordinal() || !Seq.gt(snd.highSeq, snd.sndUna)

@@ -92,7 +92,8 @@ final class Undo {
 
     /**
      * tcp_try_undo_loss: the RTO was spurious: cwnd and ssthresh back, nothing stays marked lost,
-     * Open again (TCPLossUndo; F-RTO's verdict also TCPSpuriousRTOs).
+     * Open again (TCPLossUndo; F-RTO's verdict also TCPSpuriousRTOs). Without SACK the state is held
+     * at snd_una = high_seq, and an undo that is not F-RTO's leaves it in Loss.
      */
     void undoLoss(boolean frtoUndo) {
         TcpSender snd = sk.snd;
@@ -102,7 +103,24 @@ final class Undo {
             sk.stack.count(MibCounter.TCP_SPURIOUS_RTOS);
         }
         snd.retransmits = 0;
-        snd.setCaState(CaState.OPEN);
+        if (!snd.sack && snd.sndUna == snd.highSeq) {
+            holdNonSack(); // tcp_try_undo_loss: tcp_is_non_sack_preventing_reopen
+            return;
+        }
+        if (frtoUndo || snd.sack) {
+            snd.setCaState(CaState.OPEN); // tcp_try_undo_loss: a Reno Eifel undo stays in Loss
+        }
+    }
+
+    /**
+     * tcp_is_non_sack_preventing_reopen at snd_una = high_seq without SACK: the state is held; with no
+     * retransmission left (!tcp_any_retrans_done) retrans_stamp is cleared.
+     */
+    void holdNonSack() {
+        TcpSender snd = sk.snd;
+        if (snd.rtx.retransOut == 0 && !snd.rtx.headEverRetransmitted()) {
+            snd.retransStampNs = 0;
+        }
     }
 
     /**
