@@ -109,6 +109,10 @@ final class TcpAckProcessor {
                 // tcp_try_to_open: only outside Recovery and Loss, and only when tcp_any_retrans_done() is
                 // false; it is also the clock tcp_packet_delayed compares the echoed timestamp with
                 retransDone |= snd.caState.ordinal() > CaState.DISORDER.ordinal() || rtx.headEverRetransmitted();
+            } else {
+                // in Loss nothing clears retrans_stamp before tcp_process_loss: its Eifel check
+                // (tcp_packet_delayed) compares the echoed timestamp with it
+                retransDone |= snd.caState == CaState.LOSS;
             }
             if (!retransDone) {
                 snd.retransStampNs = 0;

@@ -130,7 +130,9 @@ final class Undo {
     boolean packetDelayed(TcpSegment seg) {
         TcpSender snd = sk.snd;
         if (snd.retransStampNs == 0) {
-            return true;
+            // 6.x: without SACK, tcp_is_non_sack_preventing_reopen may have cleared retrans_stamp
+            // after a retransmission, so a zero stamp proves nothing there
+            return snd.sack;
         }
         return sk.timestamps && seg.hasTimestamps && seg.tsEcr != 0
                 && Seq.lt(seg.tsEcr, sk.tsNow(snd.retransStampNs));
