@@ -258,6 +258,23 @@ class RackTlpTest {
     }
 
     /** A warmed-up connection over 10 Mbps; 2 s in, 1200 datagrams queue ahead of {@code segments} more. */
+    /**
+     * The same F-RTO verdict off the RACK path (6.18's tcp_enter_loss arms F-RTO whatever the loss
+     * detection; tcp_process_loss runs its basic version without SACK): without SACK, and with SACK
+     * but tcp_recovery = 0, the timeout is found spurious (TCPSpuriousRTOs, TCPLossUndo).
+     */
+    @Test
+    void f_rto_judges_the_timeout_without_sack_and_without_rack_too() {
+        TcpStack noSack = delaySpike(20, "net.ipv4.tcp_timestamps", "0", "net.ipv4.tcp_sack", "0");
+        TcpStack noRack = delaySpike(20, "net.ipv4.tcp_timestamps", "0", "net.ipv4.tcp_recovery", "0");
+        TcpStack off = delaySpike(20, "net.ipv4.tcp_timestamps", "0", "net.ipv4.tcp_sack", "0",
+                "net.ipv4.tcp_frto", "0");
+        assertEquals(1, noSack.counter(MibCounter.TCP_SPURIOUS_RTOS), "without SACK");
+        assertEquals(1, noSack.counter(MibCounter.TCP_LOSS_UNDO), "without SACK");
+        assertEquals(1, noRack.counter(MibCounter.TCP_SPURIOUS_RTOS), "tcp_recovery = 0");
+        assertEquals(0, off.counter(MibCounter.TCP_SPURIOUS_RTOS) + off.counter(MibCounter.TCP_LOSS_UNDO));
+    }
+
     private static TcpStack delaySpike(int segments, String... sysctls) {
         LinkDirection slow = new LinkDirection(10_000_000, 10 * MS, 5000, true, 1500, LossModelSpec.NONE, 0, 0, 0);
         TcpTestbed tb = new TcpTestbed(1, slow, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18, sysctls);
