@@ -103,17 +103,11 @@ final class TcpAckProcessor {
             snd.bytesAcked += delta;
             snd.sndUna = ack;
             snd.retransmits = 0;
-            snd.dupAcks = 0;
-            boolean retransDone = rtx.retransOut > 0 || rtx.lostOut > 0;
-            if (rackPath) {
-                // tcp_try_to_open: only outside Recovery and Loss, and only when tcp_any_retrans_done() is
-                // false; it is also the clock tcp_packet_delayed compares the echoed timestamp with
-                retransDone |= snd.caState.ordinal() > CaState.DISORDER.ordinal() || rtx.headEverRetransmitted();
-            } else {
-                // in Loss nothing clears retrans_stamp before tcp_process_loss: its Eifel check
-                // (tcp_packet_delayed) compares the echoed timestamp with it
-                retransDone |= snd.caState == CaState.LOSS;
-            }
+            // tcp_try_to_open: only outside CWR, Recovery and Loss, and only when tcp_any_retrans_done()
+            // is false; it is also the clock tcp_packet_delayed compares the echoed timestamp with (the
+            // undo of Recovery and Loss, tcp_try_undo_recovery, _partial, _loss), so those states keep it
+            boolean retransDone = rtx.retransOut > 0 || rtx.lostOut > 0
+                    || snd.caState.ordinal() > CaState.DISORDER.ordinal() || rtx.headEverRetransmitted();
             if (!retransDone) {
                 snd.retransStampNs = 0;
             }
@@ -150,7 +144,7 @@ final class TcpAckProcessor {
         }
         boolean reoArmed = rackPath
                 ? recovery.detectLossRack(seg, advanced, newlySacked, dupack, now)
-                : recovery.detectLoss(seg, dupack, advanced, acked.packets, newlySacked);
+                : recovery.detectLoss(seg, dupack, advanced, newlySacked, priorSndUna);
         if (rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, rtx.lostRetransmits - priorLostRetrans);
         }
@@ -272,7 +266,7 @@ final class TcpAckProcessor {
         if (recovery.rackPath()) {
             recovery.detectLossRack(seg, false, newlySacked, false, now);
         } else {
-            recovery.detectLoss(seg, false, false, 0, newlySacked);
+            recovery.detectLoss(seg, false, false, newlySacked, priorSndUna);
         }
         if (snd.rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);

@@ -25,70 +25,178 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
 
     /**
      * tcp_fastretrans_alert without RACK (tcp_recovery = 0, or no SACK): RFC 6675 dupthresh
-     * marking or NewReno dupacks; enter and leave Recovery, end Loss (without SACK both are held while
-     * snd_una is exactly high_seq). Never arms a reordering timer.
+     * marking or NewReno dupacks; the state exits (Recovery and Loss are held without SACK while
+     * snd_una is exactly high_seq), the undos (tcp_try_undo_recovery, tcp_try_undo_partial,
+     * tcp_try_undo_dsack, and Loss's in tcp_process_loss), Disorder and Open (tcp_try_to_open), and
+     * entering Recovery (tcp_time_to_recover). Never arms a reordering timer.
      */
-    boolean detectLoss(TcpSegment seg, boolean dupack, boolean advanced, int ackedPackets, int newlySacked) {
+    boolean detectLoss(TcpSegment seg, boolean dupack, boolean advanced, int newlySacked, int priorSndUna) {
         TcpSender snd = sk.snd;
-        if (snd.caState == CaState.LOSS) {
-            // tcp_fastretrans_alert's TCP_CA_Loss case: tcp_process_loss (undo, F-RTO, the state exit)
-            // for every loss detection; only a Loss that ended in Open falls through to the default case
-            processLoss(seg, advanced, newlySacked, dupack);
-            if (snd.caState != CaState.OPEN) {
+        // D. the state exits at high_seq
+        endCwr();
+        if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
+            if (!snd.sack) {
+                snd.rtx.renoSackedOut = 0; // tcp_reset_reno_sack
+            }
+            if (tryUndoRecovery(seg)) {
+                return false; // Reno held at snd_una = high_seq: no duplicate counted, nothing marked
+            }
+            endCwndReduction();
+        }
+        // E. the state's own processing
+        switch (snd.caState) {
+            case RECOVERY -> {
+                if (!advanced) {
+                    if (!snd.sack && dupack) {
+                        snd.rtx.addRenoSacks(1); // tcp_add_reno_sack
+                    }
+                } else if (tryUndoPartial(seg, priorSndUna)) {
+                    return false; // reordering, with retransmissions still in flight: wait for them
+                }
+                if (snd.undo.tryUndoDsack()) {
+                    tryKeepOpen();
+                }
+                newrenoMarkLost(advanced);
+                if (snd.caState != CaState.RECOVERY) {
+                    // undone: a loss still evident starts a new recovery (reordering, then loss)
+                    if (!timeToRecover()) {
+                        return false;
+                    }
+                    enterRecovery();
+                }
+                updateScoreboard(newlySacked);
                 return false;
             }
-        } else if (!snd.sack && snd.sndUna == snd.highSeq && snd.caState == CaState.RECOVERY) {
-            // Reno at snd_una = high_seq: Recovery's state exit (after tcp_reset_reno_sack) reaches
-            // tcp_try_undo_recovery, whose tcp_is_non_sack_preventing_reopen holds the state until
-            // something above high_seq is acked (RFC 6582: duplicate ACKs of what was sent before must
-            // not start a new recovery); tcp_fastretrans_alert returns, so no tcp_end_cwnd_reduction
-            // yet and no duplicate counted
-            snd.rtx.renoSackedOut = 0;
-            snd.undo.holdNonSack();
-            return false;
-        }
-        if (snd.sack) {
-            if (newlySacked > 0) {
-                snd.rtx.markLostBySack(snd.reordering); // only new SACK information can reveal a new loss
+            case LOSS -> {
+                // tcp_process_loss (undo, F-RTO, the state exit) for every loss detection; only a Loss
+                // that ended in Open goes on to the default case (FLAG_LOST_RETRANS is not modelled here)
+                processLoss(seg, advanced, newlySacked, dupack);
+                if (snd.caState != CaState.OPEN) {
+                    return false;
+                }
             }
-        } else {
-            // tcp_fastretrans_alert for Reno: outside Recovery and Loss an advancing ACK clears the
-            // duplicate-ACK count (tcp_reset_reno_sack), and each duplicate ACK adds one
-            // (tcp_add_reno_sack); in Recovery only duplicates add
-            if (advanced && snd.caState != CaState.RECOVERY) {
+            default -> { }
+        }
+        if (!snd.sack) {
+            // Reno: an advancing ACK clears the duplicate-ACK count (tcp_reset_reno_sack), each
+            // duplicate ACK adds one (tcp_add_reno_sack)
+            if (advanced) {
                 snd.rtx.renoSackedOut = 0;
             }
             if (dupack) {
                 snd.rtx.addRenoSacks(1);
-                snd.dupAcks++;
-                if (snd.dupAcks >= snd.reordering && snd.caState != CaState.RECOVERY
-                        && snd.caState != CaState.LOSS) {
-                    snd.rtx.markHeadLost();
-                }
             }
         }
-        endCwr();
-        switch (snd.caState) {
-            case RECOVERY -> {
-                if (Seq.ge(snd.sndUna, snd.highSeq)) {
-                    // above high_seq (Reno) or at it (SACK): tcp_reset_reno_sack, tcp_try_undo_recovery
-                    // (nothing to undo on this path: undo_marker stays set), then
-                    // tcp_end_cwnd_reduction: cwnd back to ssthresh, CA_EVENT_COMPLETE_CWR
-                    if (!snd.sack) {
-                        snd.rtx.renoSackedOut = 0;
-                    }
-                    snd.setCaState(CaState.OPEN);
-                    endCwndReduction();
-                } else if (!snd.sack && advanced && ackedPackets > 0) {
-                    snd.rtx.markHeadLost(); // NewReno partial ACK: the next hole is lost too
-                }
-            }
-            default -> {
-                if (snd.rtx.lostOut > 0) {
-                    enterRecovery();
-                }
-            }
+        if (snd.caState.ordinal() <= CaState.DISORDER.ordinal()) {
+            snd.undo.tryUndoDsack();
         }
+        newrenoMarkLost(advanced);
+        if (!timeToRecover()) {
+            tryToOpen();
+            return false;
+        }
+        enterRecovery();
+        updateScoreboard(newlySacked);
+        return false;
+    }
+
+    /**
+     * tcp_update_scoreboard with SACK, after the state machine: a hole with tp->reordering SACKed
+     * segments above it is lost (RFC 6675's IsLost, as tcp_mark_head_lost counts it). Only new SACK
+     * information can reveal a new loss, so it runs when this ACK SACKed something.
+     */
+    private void updateScoreboard(int newlySacked) {
+        TcpSender snd = sk.snd;
+        if (snd.sack && newlySacked > 0) {
+            snd.rtx.markLostBySack(snd.reordering);
+        }
+    }
+
+    /**
+     * tcp_newreno_mark_lost (tcp_identify_packet_loss without SACK): outside Recovery the head is
+     * lost once tp->reordering duplicate ACKs are counted (sacked_out); in Recovery each partial
+     * ACK marks the next hole (RFC 6582).
+     */
+    private void newrenoMarkLost(boolean advanced) {
+        TcpSender snd = sk.snd;
+        if (snd.sack || snd.rtx.isEmpty()) {
+            return;
+        }
+        CaState state = snd.caState;
+        if ((state.ordinal() < CaState.RECOVERY.ordinal() && snd.rtx.renoSackedOut >= snd.reordering)
+                || (state == CaState.RECOVERY && advanced)) {
+            snd.rtx.markHeadLost();
+        }
+    }
+
+    /** tcp_time_to_recover without RACK: a loss is proven, or more than tp->reordering segments (s)acked above. */
+    private boolean timeToRecover() {
+        RetransmitQueue q = sk.snd.rtx;
+        return q.lostOut > 0 || q.sackedOut + q.renoSackedOut + 1 > sk.snd.reordering;
+    }
+
+    /**
+     * tcp_try_to_open: no retransmission left (!tcp_any_retrans_done) clears retrans_stamp; outside
+     * CWR, tcp_try_keep_open picks Disorder or Open.
+     */
+    private void tryToOpen() {
+        TcpSender snd = sk.snd;
+        if (snd.rtx.retransOut == 0 && !snd.rtx.headEverRetransmitted()) {
+            snd.retransStampNs = 0;
+        }
+        if (snd.caState != CaState.CWR) {
+            tryKeepOpen();
+        }
+    }
+
+    /**
+     * tcp_try_undo_recovery, as Recovery ends (or Loss, from tcp_process_loss): the reduction is
+     * undone when tcp_may_undo (every retransmission D-SACKed, or tcp_packet_delayed): TCPFullUndo,
+     * TCPLossUndo from Loss; else RACK's widened window is kept for one recovery less. Without SACK
+     * the state is then held at snd_una = high_seq (tcp_is_non_sack_preventing_reopen: returns
+     * true), else it becomes Open.
+     */
+    private boolean tryUndoRecovery(TcpSegment seg) {
+        TcpSender snd = sk.snd;
+        if (snd.undo.mayUndo(seg)) {
+            snd.undo.undoCwndReduction(false);
+            sk.stack.count(snd.caState == CaState.LOSS ? MibCounter.TCP_LOSS_UNDO : MibCounter.TCP_FULL_UNDO);
+        } else if (snd.rack.reoWndPersist > 0) {
+            snd.rack.reoWndPersist--; // one more recovery with the widened window
+        }
+        if (!snd.sack && snd.sndUna == snd.highSeq) {
+            snd.undo.holdNonSack();
+            return true;
+        }
+        snd.setCaState(CaState.OPEN);
+        return false;
+    }
+
+    /**
+     * tcp_try_undo_partial on the path without RACK: a partial ACK echoing a timestamp older than
+     * the first retransmission (tcp_packet_delayed) says the hole was filled by the delayed original.
+     * That is reordering (tcp_check_sack_reordering(sk, prior_snd_una, 1): tp->reordering grows to
+     * the distance from prior_snd_una to the highest SACK, snd_una without SACK; TCPTSReorder). With
+     * retransmissions still in flight it returns true (send new data, mark nothing more); else the
+     * reduction is undone (TCPPartialUndo) and tcp_try_keep_open leaves Recovery.
+     */
+    private boolean tryUndoPartial(TcpSegment seg, int priorSndUna) {
+        TcpSender snd = sk.snd;
+        if (!snd.undo.pending || !snd.undo.packetDelayed(seg)) {
+            return false;
+        }
+        sk.acks.growReordering(snd.rtx.highestSackSeq(snd.sndUna), priorSndUna);
+        snd.rack.reordSeen++;
+        sk.stack.count(MibCounter.TCP_TS_REORDER);
+        if (snd.rtx.retransOut > 0) {
+            return true;
+        }
+        if (!snd.rtx.headEverRetransmitted()) {
+            snd.retransStampNs = 0; // !tcp_any_retrans_done
+        }
+        snd.undo.undoCwndReduction(true);
+        sk.stack.count(MibCounter.TCP_PARTIAL_UNDO);
+        tryKeepOpen();
         return false;
     }
 
@@ -106,14 +214,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             // tcp_try_undo_recovery (every retransmission reported duplicate, or the ACK echoes a
             // timestamp older than the first retransmission: undo), then tcp_end_cwnd_reduction,
             // which brings cwnd to ssthresh unless undone and raises CA_EVENT_COMPLETE_CWR either way
-            boolean undone = snd.undo.mayUndo(seg);
-            if (undone) {
-                snd.undo.undoCwndReduction(false);
-                sk.stack.count(MibCounter.TCP_FULL_UNDO);
-            } else if (snd.rack.reoWndPersist > 0) {
-                snd.rack.reoWndPersist--; // one more recovery with the widened window
-            }
-            snd.setCaState(CaState.OPEN);
+            tryUndoRecovery(seg); // with SACK it never holds the state
             endCwndReduction();
         }
         if (snd.caState == CaState.LOSS) {
@@ -235,11 +336,12 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             }
         }
         if (recovered) {
-            if (!snd.sack && snd.sndUna == snd.highSeq) {
-                snd.undo.holdNonSack(); // tcp_try_undo_recovery: tcp_is_non_sack_preventing_reopen
-                return true;
+            if (!rackPath()) {
+                return tryUndoRecovery(seg); // may undo (TCPLossUndo); Reno is held at snd_una = high_seq
             }
-            snd.setCaState(CaState.OPEN); // tcp_try_undo_recovery, with nothing to undo
+            // tcp_try_undo_recovery on the RACK path: an undo was tried above with the same test, and
+            // reo_wnd_persist is not counted down here (a difference kept: it would move the results)
+            snd.setCaState(CaState.OPEN);
             return false;
         }
         if (!snd.sack) {
@@ -258,7 +360,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     private void tryKeepOpen() {
         TcpSender snd = sk.snd;
         RetransmitQueue q = snd.rtx;
-        CaState state = q.sackedOut + q.lostOut > 0 || q.retransOut > 0 ? CaState.DISORDER : CaState.OPEN;
+        CaState state = q.sackedOut + q.renoSackedOut + q.lostOut > 0 || q.retransOut > 0 ? CaState.DISORDER : CaState.OPEN;
         if (snd.caState != state) {
             snd.setCaState(state);
             snd.highSeq = snd.sndNxt;
@@ -429,7 +531,6 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         snd.cwndCnt = 0;
         snd.cwndStampNs = sk.now();
         snd.highSeq = snd.sndNxt;
-        snd.dupAcks = 0;
         snd.setCaState(CaState.LOSS);
     }
 }

@@ -92,7 +92,6 @@ final class TcpSender implements TcpSock {
     int highSeq;
     int prrDelivered;
     int prrOut;
-    int dupAcks;
     boolean sack;
     /** Consecutive RTOs without progress (icsk_retransmits) and when the first of them fired. */
     int retransmits;

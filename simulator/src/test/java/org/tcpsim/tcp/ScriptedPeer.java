@@ -36,6 +36,9 @@ final class ScriptedPeer {
     /** The peer's initial sequence number (packetdrill's 0). */
     int peerIsn = 1_000_000;
     private int ackWindow = 65535;
+    /** Timestamps offered in the SYN-ACK ({@link #timestamps}); then every ACK echoes {@link #tsEcr}. */
+    private boolean timestamps;
+    private int tsEcr;
 
     ScriptedPeer(KernelVersion kernel, String... sysctls) {
         RandomStreams random = new RandomStreams(1);
@@ -78,6 +81,7 @@ final class ScriptedPeer {
         sock = stack.connect(PEER, PEER_PORT, options, app);
         TcpSegment syn = next();
         iss = syn.seq;
+        int synTsVal = syn.tsVal;
         at(sim.now() + rttNs);
         TcpSegment synAck = segment(TcpSegment.SYN | TcpSegment.ACK, 0);
         synAck.seq = peerIsn;
@@ -86,9 +90,26 @@ final class ScriptedPeer {
         synAck.sackPermitted = true;
         synAck.windowScaleOption = 7;
         synAck.window = 65535;
+        if (timestamps) {
+            tsEcr = synTsVal;
+            stamp(synAck);
+        }
         deliver(synAck);
         next(); // the third ACK
         return sock;
+    }
+
+    /**
+     * Before {@link #connect}: the SYN-ACK offers timestamps, and each ACK carries TSval = the peer's
+     * clock in ms and TSecr = the value last given to {@link #echo} (at first the SYN's TSval).
+     */
+    void timestamps() {
+        timestamps = true;
+    }
+
+    /** The TSecr of the ACKs sent from now on (with {@link #timestamps}). */
+    void echo(int tsVal) {
+        tsEcr = tsVal;
     }
 
     /** Runs the simulation up to {@code t} (ns). */
@@ -106,6 +127,9 @@ final class ScriptedPeer {
         TcpSegment a = segment(TcpSegment.ACK, ackWindow);
         a.seq = peerIsn + 1;
         a.ack = iss + ackRel;
+        if (timestamps) {
+            stamp(a);
+        }
         if (sackRel.length > 0) {
             a.sackBlocks = new int[sackRel.length];
             for (int i = 0; i < sackRel.length; i++) {
@@ -158,6 +182,12 @@ final class ScriptedPeer {
         s.window = window;
         s.sealLength();
         return s;
+    }
+
+    private void stamp(TcpSegment s) {
+        s.hasTimestamps = true;
+        s.tsVal = (int) (sim.now() / MS) + 1;
+        s.tsEcr = tsEcr;
     }
 
     private void deliver(TcpSegment s) {
