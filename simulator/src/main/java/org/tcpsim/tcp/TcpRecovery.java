@@ -48,7 +48,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             case RECOVERY -> {
                 if (!advanced) {
                     if (!snd.sack && dupack) {
-                        snd.rtx.addRenoSacks(1); // tcp_add_reno_sack
+                        addRenoSack();
                     }
                 } else if (tryUndoPartial(seg, priorSndUna)) {
                     return false; // reordering, with retransmissions still in flight: wait for them
@@ -84,7 +84,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 snd.rtx.renoSackedOut = 0;
             }
             if (dupack) {
-                snd.rtx.addRenoSacks(1);
+                addRenoSack();
             }
         }
         if (snd.caState.ordinal() <= CaState.DISORDER.ordinal()) {
@@ -98,6 +98,36 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         enterRecovery();
         updateScoreboard(newlySacked);
         return false;
+    }
+
+    /** tcp_add_reno_sack: one duplicate ACK counted as a segment that left the network. */
+    private void addRenoSack() {
+        if (sk.snd.rtx.addRenoSacks(1)) {
+            checkRenoReordering(0);
+        }
+    }
+
+    /**
+     * tcp_clean_rtx_queue's tcp_remove_reno_sacks without SACK, for an ACK of {@code acked} packets: the
+     * duplicate ACKs they account for leave sacked_out; a count that then exceeds the flight is reordering.
+     */
+    void removeRenoSacks(int acked) {
+        if (sk.snd.rtx.removeRenoSacks(acked)) {
+            checkRenoReordering(acked);
+        }
+    }
+
+    /**
+     * tcp_check_reno_reordering, once tcp_limit_reno_sacked had to cap sacked_out: more duplicate ACKs
+     * came than segments could have left the network, so they were reordering (or a broken receiver):
+     * tp->reordering = packets_out + addend, at most tcp_max_reordering (lower than before, too), and
+     * tp->reord_seen counts it. Linux also counts TCPRenoReorder: not counted here yet (a new MIB
+     * counter adds a row to every counters.csv).
+     */
+    private void checkRenoReordering(int addend) {
+        TcpSender snd = sk.snd;
+        snd.reordering = Math.min(snd.rtx.packetsOut + addend, sk.stack.settings.maxReordering);
+        snd.rack.reordSeen++;
     }
 
     /**
@@ -348,7 +378,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             // tcp_process_loss, Reno: a duplicate ACK after F-RTO's new data (step 2.b) means some of it
             // arrived (tcp_add_reno_sack); an advancing ACK clears the count (tcp_reset_reno_sack)
             if (dupack && Seq.gt(snd.sndNxt, snd.highSeq)) {
-                snd.rtx.addRenoSacks(1);
+                addRenoSack();
             } else if (advanced) {
                 snd.rtx.renoSackedOut = 0;
             }
