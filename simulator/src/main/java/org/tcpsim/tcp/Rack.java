@@ -42,6 +42,11 @@ final class Rack {
     private int lowestDelivered;
     private int lowestDeliveredEnd;
     private boolean deliveredBelow;
+    /** The lowest start of a retransmission D-SACKed after it was SACKed, this ACK (state->reord). */
+    private int dsackLow;
+    private boolean dsackBelow;
+    /** Where the reordering {@link #endAck} found begins. */
+    private int reorderedFrom;
 
     /** tcp_skb_sent_after(t1, t2, seq1, seq2): sent later, or at the same time with a higher end. */
     static boolean sentAfter(long t1, long t2, int seq1, int seq2) {
@@ -88,6 +93,7 @@ final class Rack {
     void beginAck(int fack) {
         priorFack = fack;
         deliveredBelow = false;
+        dsackBelow = false;
     }
 
     /**
@@ -131,20 +137,41 @@ final class Rack {
         return deliveredBelow && !Seq.gt(lowestDeliveredEnd, highSeq);
     }
 
-    /** The lowest original segment this ACK delivered (valid after {@link #endAck} said reordering). */
-    int lowestDelivered() {
-        return lowestDelivered;
+    /**
+     * tcp_sacktag_one with dup_sack: a retransmission SACKed before and now D-SACKed arrived twice,
+     * its original late, so the segment was reordered from {@code start} (state->reord).
+     */
+    void dsackReordered(int start) {
+        if (!dsackBelow || Seq.lt(start, dsackLow)) {
+            dsackLow = start;
+            dsackBelow = true;
+        }
+    }
+
+    /** Whether this ACK D-SACKed a retransmission SACKed before ({@link #dsackReordered}). */
+    boolean dsackReorderPending() {
+        return dsackBelow;
+    }
+
+    /** Where the reordering begins (valid after {@link #endAck} said reordering). */
+    int reorderedFrom() {
+        return reorderedFrom;
     }
 
     /**
      * After the ACK: an original delivered below what was already SACKed means the network
-     * reordered (tcp_check_sack_reordering); returns true when it did.
+     * reordered, and so does a D-SACKed retransmission that was SACKed before, below the highest
+     * SACK (tcp_check_sack_reordering, from tcp_clean_rtx_queue and tcp_sacktag_write_queue);
+     * returns true when it did.
      */
     boolean endAck(int fackNow) {
-        if (deliveredBelow && Seq.lt(lowestDelivered, priorFack) && Seq.lt(lowestDelivered, fackNow)) {
-            reordSeen++;
-            return true;
+        boolean orig = deliveredBelow && Seq.lt(lowestDelivered, priorFack) && Seq.lt(lowestDelivered, fackNow);
+        boolean dup = dsackBelow && Seq.lt(dsackLow, fackNow);
+        if (!orig && !dup) {
+            return false;
         }
-        return false;
+        reorderedFrom = orig && (!dup || Seq.lt(lowestDelivered, dsackLow)) ? lowestDelivered : dsackLow;
+        reordSeen++;
+        return true;
     }
 }

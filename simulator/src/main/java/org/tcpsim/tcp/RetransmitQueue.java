@@ -346,6 +346,34 @@ final class RetransmitQueue {
     }
 
     /**
+     * tcp_sacktag_one's D-SACK accounting (dup_sack) for the entries wholly inside the D-SACK block
+     * [s, e), acked or SACKed ones included: returns how many of them were ever retransmitted and end
+     * after {@code marker} (what comes off undo_retrans); a retransmitted one already SACKed is
+     * reordering, reported to {@code reord} when it is not null (state->reord). Nothing else: an entry
+     * not yet SACKed is SACKed by {@link #sack} (which also clears its RETRANS, as dup_sack does).
+     */
+    int dsackRetransmitted(int s, int e, int marker, Rack reord) {
+        int n = 0;
+        for (int k = firstStartingAtOrAfter(s); k < count; k++) {
+            int i = slot(k);
+            if (Seq.gt(endOf(i), e)) {
+                break;
+            }
+            int f = flagsOf(i);
+            if ((f & (RETRANS | EVER_RETRANS)) == 0) {
+                continue;
+            }
+            if (Seq.gt(endOf(i), marker)) {
+                n++;
+            }
+            if ((f & SACKED) != 0 && reord != null) {
+                reord.dsackReordered(startOf(i));
+            }
+        }
+        return n;
+    }
+
+    /**
      * tcp_highest_sack_seq(): the sequence of the skb after the highest SACKed one, that is, the end of
      * the highest SACKed segment, or {@code sndUna} when none is SACKed.
      */

@@ -87,6 +87,15 @@ final class TcpAckProcessor {
         acked.clear();
         snd.rack.beginAck(rtx.highestSackSeq(snd.sndUna)); // prior_fack
         snd.rate.beginAck();
+        int dsack = 0;
+        if (snd.sack && seg.sackBlocks != null) {
+            // tcp_sacktag_write_queue runs before tcp_clean_rtx_queue: tcp_check_dsack, then the D-SACK
+            // block's walk over the entries, those this ACK acknowledges included
+            dsack = snd.undo.checkDsack(seg, priorSndUna);
+            if ((dsack & Undo.DSACKING) != 0) {
+                snd.undo.dsackTag(seg, priorSndUna, ack);
+            }
+        }
         int priorPackets = rtx.packetsOut;
         rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs());
         if (priorPackets > 0 && rtx.isEmpty()) {
@@ -115,16 +124,16 @@ final class TcpAckProcessor {
         int newlySacked = 0;
         boolean dsackTlp = false;
         if (snd.sack && seg.sackBlocks != null) {
-            int dsack = snd.undo.checkDsack(seg, priorSndUna);
             dsackTlp = (dsack & Undo.DSACK_TLP) != 0;
             dupack &= (dsack & Undo.DSACKING) == 0; // FLAG_DSACKING_ACK: no dupack
             newlySacked = sacktag(seg, now);
         }
         // Without a segment cumulatively acked or an original newly SACKed (firstSackt), no segment is
-        // a reordering candidate (Rack.deliveredOriginal) and there is no RTT sample: most ACKs a
-        // receiver gets, the ACK field of each data segment, skip both (same results, fewer steps)
+        // a reordering candidate (Rack.deliveredOriginal; only a D-SACK may still show reordering:
+        // Rack.dsackReordered) and there is no RTT sample: most ACKs a receiver gets, the ACK field
+        // of each data segment, skip both (same results, fewer steps)
         boolean ackedOrSackedOriginal = acked.packets > 0 || acked.firstSackt >= 0;
-        if (ackedOrSackedOriginal) {
+        if (ackedOrSackedOriginal || snd.rack.dsackReorderPending()) {
             checkSackReordering();
         }
         snd.rack.updateReoWnd(snd.rateSample.priorDelivered, rtx.delivered, sk.stack.settings.rackStaticReoWnd);
@@ -223,7 +232,7 @@ final class TcpAckProcessor {
         TcpSender snd = sk.snd;
         int fack = snd.rtx.highestSackSeq(snd.sndUna);
         if (snd.rack.endAck(fack)) {
-            growReordering(fack, snd.rack.lowestDelivered());
+            growReordering(fack, snd.rack.reorderedFrom());
             sk.stack.count(MibCounter.TCP_SACK_REORDER);
         }
     }
@@ -260,7 +269,9 @@ final class TcpAckProcessor {
         acked.clear();
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna));
         snd.rate.beginAck();
-        snd.undo.checkDsack(seg, priorSndUna);
+        if ((snd.undo.checkDsack(seg, priorSndUna) & Undo.DSACKING) != 0) {
+            snd.undo.dsackTag(seg, priorSndUna, priorSndUna);
+        }
         int newlySacked = sacktag(seg, now);
         checkSackReordering();
         if (recovery.rackPath()) {

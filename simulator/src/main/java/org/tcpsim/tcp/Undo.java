@@ -91,6 +91,52 @@ final class Undo {
     }
 
     /**
+     * tcp_sacktag_write_queue's walk of a D-SACK block that counted ({@link #checkDsack} said
+     * DSACKING), before tcp_clean_rtx_queue, so over entries this ACK also acknowledges: a block
+     * ending at or below prior_snd_una was counted by tcp_check_dsack and is not walked ("very
+     * old"), nor one tcp_is_sackblock_valid refuses. In the walk (tcp_sacktag_one, dup_sack) each
+     * retransmitted entry ending past undo_marker takes one off undo_retrans, so a later
+     * tcp_try_undo_dsack can undo while data is still outstanding; a retransmission SACKed before is
+     * reordering (state->reord, checked unless in Loss without undo_marker).
+     */
+    void dsackTag(TcpSegment seg, int priorSndUna, int sndUna) {
+        TcpSender snd = sk.snd;
+        int s = seg.sackBlocks[0];
+        int e = seg.sackBlocks[1];
+        if (!Seq.gt(e, priorSndUna) || !dsackBlockValid(s, e, sndUna)) {
+            return;
+        }
+        Rack reord = snd.caState != CaState.LOSS || pending ? snd.rack : null;
+        int dups = snd.rtx.dsackRetransmitted(s, e, marker, reord);
+        if (pending && retrans > 0) {
+            retrans = Math.max(0, retrans - dups);
+        }
+    }
+
+    /**
+     * tcp_is_sackblock_valid for a D-SACK block, with snd_una already at this ACK's value: inside
+     * (snd_una, snd_nxt]; or, with undo_marker set, wholly at or below snd_una and from undo_marker
+     * on (or crossing it by less than max_window). The refused ones Linux counts in
+     * TCPDSACKIgnoredOld / TCPDSACKIgnoredNoUndo (not modelled).
+     */
+    private boolean dsackBlockValid(int s, int e, int sndUna) {
+        TcpSender snd = sk.snd;
+        if (Seq.gt(e, snd.sndNxt) || !Seq.lt(s, e) || !Seq.lt(s, snd.sndNxt)) {
+            return false;
+        }
+        if (Seq.gt(s, sndUna)) {
+            return true;
+        }
+        if (!pending || Seq.gt(e, sndUna)) {
+            return false;
+        }
+        if (!Seq.lt(s, marker)) {
+            return true;
+        }
+        return Seq.gt(e, marker) && !Seq.lt(s, e - snd.maxWindow);
+    }
+
+    /**
      * tcp_try_undo_loss: the RTO was spurious: cwnd and ssthresh back, nothing stays marked lost,
      * Open again (TCPLossUndo; F-RTO's verdict also TCPSpuriousRTOs). Without SACK the state is held
      * at snd_una = high_seq, and an undo that is not F-RTO's leaves it in Loss.
