@@ -240,9 +240,11 @@ final class RetransmitQueue {
 
     /**
      * Removes every entry wholly below {@code ack} (tcp_clean_rtx_queue); those not SACKed before
-     * advance RACK, and an original among them is a reordering candidate.
+     * advance RACK, except a retransmission last sent at or after {@code spuriousFromNs}: the ACK
+     * echoes a timestamp older than that send, so the original is what arrived
+     * (tcp_skb_spurious_retrans); an original among them is a reordering candidate.
      */
-    void ackUpTo(int ack, Acked out, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
+    void ackUpTo(int ack, Acked out, Rack rack, RateSampler rate, long nowNs, long minRttUs, long spuriousFromNs) {
         while (count > 0) {
             int i = head;
             if (Seq.gt(endOf(i), ack)) {
@@ -266,7 +268,9 @@ final class RetransmitQueue {
                 rack.deliveredOriginal(startOf(i), endOf(i));
             }
             if ((f & SACKED) == 0) {
-                rack.advance(f, endOf(i), sentAtOf(i), nowNs, minRttUs);
+                if ((f & (RETRANS | EVER_RETRANS)) == 0 || sentAtOf(i) < spuriousFromNs) {
+                    rack.advance(f, endOf(i), sentAtOf(i), nowNs, minRttUs);
+                }
                 rateDelivered(rate, i);
                 delivered++; // tcp_count_delivered
             }

@@ -97,7 +97,10 @@ final class TcpAckProcessor {
             }
         }
         int priorPackets = rtx.packetsOut;
-        rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs());
+        // tcp_skb_spurious_retrans: retransmissions last sent after the echoed timestamp do not advance RACK
+        long spuriousFromNs = sk.timestamps && seg.hasTimestamps && seg.tsEcr != 0
+                ? sk.sentAfterTsNs(seg.tsEcr, now) : Long.MAX_VALUE;
+        rtx.ackUpTo(ack, acked, snd.rack, snd.rate, now, snd.minRttUs(), spuriousFromNs);
         if (priorPackets > 0 && rtx.isEmpty()) {
             snd.chrono.stop(Chrono.BUSY, snd.queuesEmpty(), now); // tcp_clean_rtx_queue: every skb acknowledged
         }
@@ -152,7 +155,7 @@ final class TcpAckProcessor {
             recovery.processTlpAck(ack, !notDup && newlySacked == 0, dsackTlp);
         }
         boolean reoArmed = rackPath
-                ? recovery.detectLossRack(seg, advanced, newlySacked, dupack, now)
+                ? recovery.detectLossRack(seg, advanced, priorSndUna, newlySacked, dupack, now)
                 : recovery.detectLoss(seg, dupack, advanced, newlySacked, priorSndUna);
         if (rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, rtx.lostRetransmits - priorLostRetrans);
@@ -275,7 +278,7 @@ final class TcpAckProcessor {
         int newlySacked = sacktag(seg, now);
         checkSackReordering();
         if (recovery.rackPath()) {
-            recovery.detectLossRack(seg, false, newlySacked, false, now);
+            recovery.detectLossRack(seg, false, priorSndUna, newlySacked, false, now);
         } else {
             recovery.detectLoss(seg, false, false, newlySacked, priorSndUna);
         }

@@ -203,7 +203,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     }
 
     /**
-     * tcp_try_undo_partial on the path without RACK: a partial ACK echoing a timestamp older than
+     * tcp_try_undo_partial (with RACK or without): a partial ACK echoing a timestamp older than
      * the first retransmission (tcp_packet_delayed) says the hole was filled by the delayed original.
      * That is reordering (tcp_check_sack_reordering(sk, prior_snd_una, 1): tp->reordering grows to
      * the distance from prior_snd_una to the highest SACK, snd_una without SACK; TCPTSReorder). With
@@ -215,9 +215,12 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         if (!snd.undo.pending || !snd.undo.packetDelayed(seg)) {
             return false;
         }
-        sk.acks.growReordering(snd.rtx.highestSackSeq(snd.sndUna), priorSndUna);
-        snd.rack.reordSeen++;
-        sk.stack.count(MibCounter.TCP_TS_REORDER);
+        int fack = snd.rtx.highestSackSeq(snd.sndUna);
+        if (Seq.lt(priorSndUna, fack)) { // tcp_check_sack_reordering returns at once otherwise
+            sk.acks.growReordering(fack, priorSndUna);
+            snd.rack.reordSeen++;
+            sk.stack.count(MibCounter.TCP_TS_REORDER);
+        }
         if (snd.rtx.retransOut > 0) {
             return true;
         }
@@ -237,7 +240,8 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
      * or Disorder. Returns true when the reordering timer was armed (which then keeps the
      * transmit timer: FLAG_SET_XMIT_TIMER is cleared).
      */
-    boolean detectLossRack(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack, long now) {
+    boolean detectLossRack(TcpSegment seg, boolean advanced, int priorSndUna, int newlySacked, boolean dupack,
+                           long now) {
         TcpSender snd = sk.snd;
         endCwr();
         if (snd.caState == CaState.RECOVERY && Seq.ge(snd.sndUna, snd.highSeq)) {
@@ -252,18 +256,11 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 return false; // still recovering from the RTO, or undone
             }
         }
-        if (snd.caState == CaState.RECOVERY && advanced && snd.undo.pending && snd.undo.packetDelayed(seg)) {
-            // tcp_try_undo_partial: the original of a retransmission arrived: that was reordering
-            snd.rack.reordSeen++;
-            sk.stack.count(MibCounter.TCP_TS_REORDER); // tcp_check_sack_reordering(sk, prior_snd_una, 1)
-            if (snd.rtx.retransOut > 0) {
-                return false; // wait for the retransmissions still in flight
-            }
-            snd.undo.undoCwndReduction(true);
-            sk.stack.count(MibCounter.TCP_PARTIAL_UNDO);
-            tryKeepOpen();
-            return false;
+        if (snd.caState == CaState.RECOVERY && advanced && tryUndoPartial(seg, priorSndUna)) {
+            return false; // reordering, with retransmissions still in flight: wait for them
         }
+        // after an undo tcp_try_undo_partial returns false too, and tcp_fastretrans_alert goes on:
+        // tcp_try_undo_dsack, tcp_identify_packet_loss (RACK looks again), tcp_time_to_recover
         if (snd.undo.tryUndoDsack() && snd.caState == CaState.RECOVERY) {
             tryKeepOpen(); // tcp_try_to_open: the recovery was spurious
         }

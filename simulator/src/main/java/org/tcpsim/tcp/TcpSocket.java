@@ -661,6 +661,17 @@ public final class TcpSocket {
         return stack.tsClock(now) + tsOffset;
     }
 
+    /**
+     * The first time (ns) whose timestamp clock reads after {@code ts}: an skb last sent then or later
+     * carries a TSval the echo {@code ts} is before (tcp_tsopt_ecr_before(tp, tcp_skb_timestamp_ts)),
+     * asked once per ACK instead of a clock reading per skb; Long.MAX_VALUE when the clock does not
+     * read after ts even now.
+     */
+    long sentAfterTsNs(int ts, long now) {
+        int ago = tsNow(now) - ts; // ms the echoed value is behind the clock (u32 arithmetic, as before())
+        return ago <= 0 ? Long.MAX_VALUE : stack.tsClockAfterNs(now, ago);
+    }
+
     long now() {
         return stack.now();
     }

@@ -214,6 +214,11 @@ public final class TcpStack implements ProtocolHandler {
         return (int) ((uptimeNs + now) / 1_000_000L);
     }
 
+    /** The first time (ns) at which {@link #tsClock} reads {@code ago - 1} ms less than it reads at {@code now}. */
+    long tsClockAfterNs(long now, int ago) {
+        return ((uptimeNs + now) / 1_000_000L - ago + 1) * 1_000_000L - uptimeNs;
+    }
+
     /**
      * MSS advertised on SYNs to {@code remoteAddr}: the route's MTU minus the headers, capped at
      * IPV4_MAX_PMTU minus them (ipv4_default_advmss): 65495 over lo, whose MTU is 64 KiB.

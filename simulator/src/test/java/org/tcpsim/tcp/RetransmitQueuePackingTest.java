@@ -131,7 +131,7 @@ class RetransmitQueuePackingTest {
         assertEquals(hole, q.nextUnsacked(hole), "the hole itself is not SACKed");
         // the run acked, the ring filled to its capacity again: new entries in the run's slots start unSACKed
         acked.clear();
-        q.ackUpTo(q.end(run), acked, rack, rate, 0, 0);
+        q.ackUpTo(q.end(run), acked, rack, rate, 0, 0, Long.MAX_VALUE);
         assertEquals(run + 1, acked.packets);
         int capacity = Integer.highestOneBit(run + 3) * 2;
         while (q.size() < capacity) {
@@ -173,7 +173,7 @@ class RetransmitQueuePackingTest {
         if (n % 4 == 0 && e.end - e.start > 1) {
             int ack = e.start + (e.end - e.start) / 2; // tcp_trim_head: only the start moves
             acked.clear();
-            q.ackUpTo(ack, acked, rack, rate, 0, 0);
+            q.ackUpTo(ack, acked, rack, rate, 0, 0, Long.MAX_VALUE);
             assertEquals(0, acked.packets);
             e.start = ack;
             assertEquals(ack, q.start(0));
@@ -182,7 +182,7 @@ class RetransmitQueuePackingTest {
         model.remove(0);
         acked.clear();
         rate.beginAck();
-        q.ackUpTo(e.end, acked, rack, rate, 0, 0);
+        q.ackUpTo(e.end, acked, rack, rate, 0, 0, Long.MAX_VALUE);
         assertEquals(1, acked.packets);
         assertEquals(e.end - e.start, acked.bytes);
         boolean sacked = (e.flags & RetransmitQueue.SACKED) != 0;

@@ -115,7 +115,7 @@ class RetransmitQueueSkipTest {
         void ack(int ack) {
             acked.clear();
             rate.beginAck();
-            q.ackUpTo(ack, acked, rack, rate, now++, 0);
+            q.ackUpTo(ack, acked, rack, rate, now++, 0, Long.MAX_VALUE);
             if (Seq.gt(ack, una)) {
                 una = ack;
             }

@@ -123,7 +123,7 @@ class SkbTruesizeTest {
         void ack(int ack) {
             acked.clear();
             rate.beginAck();
-            q.ackUpTo(ack, acked, rack, rate, now++, 0);
+            q.ackUpTo(ack, acked, rack, rate, now++, 0, Long.MAX_VALUE);
         }
     }
 }
