@@ -252,9 +252,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             endCwndReduction();
         }
         if (snd.caState == CaState.LOSS) {
-            if (processLoss(seg, advanced, newlySacked, dupack)) {
-                return false; // still recovering from the RTO, or undone
-            }
+            return processLossRack(seg, advanced, newlySacked, dupack, now);
         }
         if (snd.caState == CaState.RECOVERY && advanced && tryUndoPartial(seg, priorSndUna)) {
             return false; // reordering, with retransmissions still in flight: wait for them
@@ -271,6 +269,42 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         if (snd.rtx.lostOut > 0) {
             enterRecovery();
         } else if (snd.caState != CaState.CWR) {
+            tryKeepOpen();
+        }
+        return reoArmed;
+    }
+
+    /**
+     * tcp_fastretrans_alert's TCP_CA_Loss case with RACK: tcp_process_loss, then
+     * tcp_identify_packet_loss (tcp_rack_mark_lost runs in Loss too); only when Loss ended in Open
+     * (undone, or high_seq reached) or RACK found a retransmission lost again (retrans_out fell:
+     * FLAG_LOST_RETRANS) does it fall through to the default case: tcp_try_undo_dsack in Open or
+     * Disorder, then tcp_time_to_recover, which, with anything lost, takes Loss to Recovery
+     * (tcp_enter_recovery: a new undo episode and a reduction from the current cwnd); else
+     * tcp_try_to_open. Returns whether the reordering timer was armed.
+     */
+    private boolean processLossRack(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack, long now) {
+        TcpSender snd = sk.snd;
+        processLoss(seg, advanced, newlySacked, dupack);
+        int priorRetrans = snd.rtx.retransOut;
+        boolean reoArmed = rackMarkLost(now);
+        boolean lostRetrans = snd.rtx.retransOut < priorRetrans;
+        if (snd.caState != CaState.OPEN && !lostRetrans) {
+            return reoArmed;
+        }
+        if (snd.caState.ordinal() <= CaState.DISORDER.ordinal()) {
+            snd.undo.tryUndoDsack();
+        }
+        reoArmed |= rackMarkLost(now); // an undo has RACK look again
+        if (snd.rtx.lostOut > 0) {
+            snd.rexmitNew = false; // tcp_fastretrans_alert ends with REXMIT_LOST
+            enterRecovery();
+            return reoArmed;
+        }
+        if (snd.rtx.retransOut == 0 && !snd.rtx.headEverRetransmitted()) {
+            snd.retransStampNs = 0; // tcp_try_to_open: !tcp_any_retrans_done
+        }
+        if (snd.caState != CaState.CWR) {
             tryKeepOpen();
         }
         return reoArmed;
