@@ -301,12 +301,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             enterRecovery();
             return reoArmed;
         }
-        if (snd.rtx.retransOut == 0 && !snd.rtx.headEverRetransmitted()) {
-            snd.retransStampNs = 0; // tcp_try_to_open: !tcp_any_retrans_done
-        }
-        if (snd.caState != CaState.CWR) {
-            tryKeepOpen();
-        }
+        tryToOpen();
         return reoArmed;
     }
 
