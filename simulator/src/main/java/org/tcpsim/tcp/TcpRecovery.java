@@ -69,7 +69,8 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             }
             case LOSS -> {
                 // tcp_process_loss (undo, F-RTO, the state exit) for every loss detection; only a Loss
-                // that ended in Open goes on to the default case (FLAG_LOST_RETRANS is not modelled here)
+                // that ended in Open goes on to the default case (FLAG_LOST_RETRANS, the other way
+                // there, is set only by RACK's loss detection, tcp_identify_packet_loss)
                 processLoss(seg, advanced, newlySacked, dupack);
                 if (snd.caState != CaState.OPEN) {
                     return false;
