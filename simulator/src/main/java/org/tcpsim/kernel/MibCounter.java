@@ -66,6 +66,7 @@ public enum MibCounter {
     TCP_LOSS_UNDO("TcpExtTCPLossUndo"),
     TCP_SPURIOUS_RTOS("TcpExtTCPSpuriousRTOs"),
     TCP_TS_REORDER("TcpExtTCPTSReorder"),
+    TCP_RENO_REORDER("TcpExtTCPRenoReorder"),
     TCP_KEEPALIVE("TcpExtTCPKeepAlive"),
     TCP_WIN_PROBE("TcpExtTCPWinProbe"),
     TCP_ACK_COMPRESSED("TcpExtTCPAckCompressed"),

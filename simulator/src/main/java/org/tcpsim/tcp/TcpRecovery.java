@@ -122,13 +122,13 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
      * tcp_check_reno_reordering, once tcp_limit_reno_sacked had to cap sacked_out: more duplicate ACKs
      * came than segments could have left the network, so they were reordering (or a broken receiver):
      * tp->reordering = packets_out + addend, at most tcp_max_reordering (lower than before, too), and
-     * tp->reord_seen counts it. Linux also counts TCPRenoReorder: not counted here yet (a new MIB
-     * counter adds a row to every counters.csv).
+     * tp->reord_seen and TCPRenoReorder count it.
      */
     private void checkRenoReordering(int addend) {
         TcpSender snd = sk.snd;
         snd.reordering = Math.min(snd.rtx.packetsOut + addend, sk.stack.settings.maxReordering);
         snd.rack.reordSeen++;
+        sk.stack.count(MibCounter.TCP_RENO_REORDER);
     }
 
     /**

@@ -7,13 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tcpsim.api.congestion.CaState;
 import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.kernel.MibCounter;
 
 /**
  * tcp_check_reno_reordering without SACK: when tcp_limit_reno_sacked has to cap sacked_out (the
  * duplicate ACKs counted as segments that left the network) at packets_out minus the holes, more
  * duplicates came than segments could have left: that was reordering. tp->reordering becomes
- * packets_out + addend (at most tcp_max_reordering, and lower than before too), tp->reord_seen counts it
- * (tcpi_reord_seen; Linux's TCPRenoReorder is not counted by the model yet). Called
+ * packets_out + addend (at most tcp_max_reordering, and lower than before too), tp->reord_seen
+ * (tcpi_reord_seen) and TCPRenoReorder count it. Called
  * from tcp_add_reno_sack (addend 0) and tcp_remove_reno_sacks (addend: the packets the ACK covered).
  * Own script fast_retransmit/newreno-dupacks-beyond-flight-set-reordering.pkt shows the first on Linux
  * 6.18. MSS 1000, no timestamps, RTT 50 ms.
@@ -44,6 +45,7 @@ class RenoReorderingTest {
         assertEquals(2, snd.reordering, "packets_out + 0, below tcp_reordering (3)");
         p.ack(1);
         assertEquals(2, snd.rack.reordSeen);
+        assertEquals(2, p.stack.counter(MibCounter.TCP_RENO_REORDER));
         assertEquals(CaState.DISORDER, snd.caState, "sacked_out 1 < reordering 2: no loss");
         assertEquals(List.of(), p.sent(), "nothing retransmitted");
         p.ack(2001);
@@ -75,6 +77,7 @@ class RenoReorderingTest {
         // two packets acked: tcp_remove_reno_sacks leaves sacked_out 1 with one packet out, capped to 0
         p.ack(2001);
         assertEquals(2, snd.rack.reordSeen, "tcp_remove_reno_sacks' check");
+        assertEquals(2, p.stack.counter(MibCounter.TCP_RENO_REORDER));
         assertEquals(3, snd.reordering, "packets_out 1 + the 2 acked");
         assertEquals(0, snd.rtx.renoSackedOut);
     }
