@@ -125,6 +125,11 @@ final class DelayedAck {
         return true;
     }
 
+    /** ACKs are being folded into one the compressed-ACK timer will send (tp->compressed_ack). */
+    boolean compressedPending() {
+        return compressed > 0;
+    }
+
     /** tcp_compressed_ack_kick: the timer fired; whether an ACK is owed (one of them is sent, not counted). */
     boolean compressedTimerExpired() {
         if (compressed == 0) {

@@ -130,6 +130,31 @@ final class ReceiveQueue {
         return false;
     }
 
+    /**
+     * tcp_sack_new_ofo_skb's test before it moves a block to the front: the out-of-order segment
+     * [s, e) extends a SACK block that is not among the TCP_SACK_BLOCKS_EXPECTED (2) most recent,
+     * or starts a new one behind two or more (Linux keeps at most TCP_NUM_SACKS blocks, the most
+     * recent; the first one [s, e) touches is the one it extends).
+     */
+    boolean sackBeyondExpected(int s, int e) {
+        int touched = -1;
+        for (int k = 0; k < oooCount; k++) {
+            if (Seq.le(oooStart[k], e) && Seq.le(s, oooEnd[k]) && (touched < 0 || oooStamp[k] > oooStamp[touched])) {
+                touched = k;
+            }
+        }
+        if (touched < 0) {
+            return oooCount >= 2;
+        }
+        int newer = 0;
+        for (int k = 0; k < oooCount; k++) {
+            if (oooStamp[k] > oooStamp[touched]) {
+                newer++;
+            }
+        }
+        return newer >= 2;
+    }
+
     /** SACK blocks, most recently changed first, at most {@code max} (pairs in one array), or null. */
     int[] sackBlocks(int max) {
         if (oooCount == 0) {

@@ -368,6 +368,15 @@ final class TcpInput {
                     rcv.rcvRtt.measureTs(seg.tsEcr, sk.tsNow(now), len, rcv.rcvMss,
                             rcv.queue.unread() == 0);
                 }
+                // tcp_sack_new_ofo_skb: a SACK block beyond the first two about to move to the front
+                // (or a new one behind two) sends the compressed ACK now, with the blocks as they are
+                // (tcp_sack_compress_send_ack); that ACK also answers this segment
+                boolean flushed = outOfOrder && sk.snd.sack && rcv.ack.compressedPending()
+                        && rcv.queue.sackBeyondExpected(start, end);
+                if (flushed) {
+                    rcv.ack.compressedTimerExpired(); // TCPAckCompressed counts compressed_ack - 1
+                    sk.out.sendAck(now, false);
+                }
                 int heldBefore = rcv.queue.unread() + rcv.queue.outOfOrderBytes();
                 newBytes = rcv.queue.accept(start, end);
                 if (rcv.queue.unread() + rcv.queue.outOfOrderBytes() > heldBefore) {
@@ -377,7 +386,9 @@ final class TcpInput {
                 boolean pressure = sk.stack.memory.underPressure();
                 if (outOfOrder) {
                     sk.stack.count(MibCounter.TCP_OFO_QUEUE); // tcp_data_queue_ofo
-                    rcv.ack.schedule();
+                    if (!flushed) {
+                        rcv.ack.schedule();
+                    }
                     if (sk.snd.sack) {
                         // tcp_data_queue_ofo grows the window only with SACK: without it the
                         // duplicate ACKs must stay duplicates to trigger fast retransmit
