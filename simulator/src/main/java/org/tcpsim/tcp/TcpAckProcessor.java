@@ -15,6 +15,8 @@ import org.tcpsim.api.congestion.CaState;
 final class TcpAckProcessor {
     private final TcpSocket sk;
     private final RetransmitQueue.Acked acked = new RetransmitQueue.Acked();
+    /** The SACK blocks of the ACK being processed that tcp_is_sackblock_valid accepted (bit i: block i). */
+    private int validBlocks;
     /** The congestion state machine the ACK drives (tcp_fastretrans_alert and its helpers). */
     final TcpRecovery recovery;
 
@@ -89,12 +91,9 @@ final class TcpAckProcessor {
         snd.rate.beginAck();
         int dsack = 0;
         if (snd.sack && seg.sackBlocks != null) {
-            // tcp_sacktag_write_queue runs before tcp_clean_rtx_queue: tcp_check_dsack, then the D-SACK
-            // block's walk over the entries, those this ACK acknowledges included
-            dsack = snd.undo.checkDsack(seg, priorSndUna);
-            if ((dsack & Undo.DSACKING) != 0) {
-                snd.undo.dsackTag(seg, priorSndUna, ack);
-            }
+            // tcp_sacktag_write_queue runs before tcp_clean_rtx_queue: tcp_check_dsack, the blocks'
+            // validity, the D-SACK block's walk over the entries, those this ACK acknowledges included
+            dsack = checkSackBlocks(seg, priorSndUna, ack);
         }
         int priorPackets = rtx.packetsOut;
         // tcp_skb_spurious_retrans: retransmissions last sent after the echoed timestamp do not advance RACK
@@ -214,8 +213,41 @@ final class TcpAckProcessor {
     }
 
     /**
-     * Tags the entries the segment's SACK blocks cover (tcp_sacktag_write_queue; blocks at or below
-     * snd_una or beyond snd_nxt are skipped); returns the packets newly SACKed.
+     * tcp_sacktag_write_queue up to its walk: tcp_check_dsack; then, with anything outstanding,
+     * each block tested by tcp_is_sackblock_valid ({@code sndUna}: snd_una at this ACK's value),
+     * a refused D-SACK counted in TCPDSACKIgnoredOld (undo_marker set) or TCPDSACKIgnoredNoUndo, any
+     * other refused block in TCPSACKDiscard unless it lies at or below snd_una under an ACK that is
+     * not at snd_una (ACK reordering); then the D-SACK block's walk (Undo.dsackTag). The valid
+     * blocks are kept for {@link #sacktag}. Returns tcp_check_dsack's FLAG_* bits.
+     */
+    private int checkSackBlocks(TcpSegment seg, int priorSndUna, int sndUna) {
+        TcpSender snd = sk.snd;
+        int dsack = snd.undo.checkDsack(seg, priorSndUna);
+        validBlocks = 0;
+        if (snd.rtx.isEmpty()) {
+            return dsack; // !tp->packets_out: nothing to tag
+        }
+        int[] b = seg.sackBlocks;
+        boolean dup = (dsack & Undo.DSACKING) != 0;
+        for (int i = 0; i + 1 < b.length; i += 2) {
+            boolean dupBlock = dup && i == 0;
+            if (snd.undo.sackBlockValid(b[i], b[i + 1], dupBlock, sndUna)) {
+                validBlocks |= 1 << (i >> 1);
+            } else if (dupBlock) {
+                sk.stack.count(snd.undo.pending ? MibCounter.TCP_DSACK_IGNORED_OLD : MibCounter.TCP_DSACK_IGNORED_NO_UNDO);
+            } else if (seg.ack == sndUna || Seq.gt(b[i + 1], sndUna)) {
+                sk.stack.count(MibCounter.TCP_SACK_DISCARD);
+            }
+        }
+        if (dup && (validBlocks & 1) != 0) {
+            snd.undo.dsackTag(b[0], b[1], priorSndUna);
+        }
+        return dsack;
+    }
+
+    /**
+     * Tags the entries the segment's valid SACK blocks cover (tcp_sacktag_write_queue's walk; what
+     * ends at or below snd_una is acknowledged already); returns the packets newly SACKed.
      */
     private int sacktag(TcpSegment seg, long now) {
         TcpSender snd = sk.snd;
@@ -223,7 +255,7 @@ final class TcpAckProcessor {
         for (int i = 0; i + 1 < seg.sackBlocks.length; i += 2) {
             int s = seg.sackBlocks[i];
             int e = seg.sackBlocks[i + 1];
-            if (Seq.gt(e, snd.sndUna) && Seq.le(e, snd.sndNxt)) {
+            if ((validBlocks & 1 << (i >> 1)) != 0 && Seq.gt(e, snd.sndUna)) {
                 newlySacked += snd.rtx.sack(s, e, acked, snd.rack, snd.rate, now, snd.minRttUs());
             }
         }
@@ -272,9 +304,7 @@ final class TcpAckProcessor {
         acked.clear();
         snd.rack.beginAck(snd.rtx.highestSackSeq(snd.sndUna));
         snd.rate.beginAck();
-        if ((snd.undo.checkDsack(seg, priorSndUna) & Undo.DSACKING) != 0) {
-            snd.undo.dsackTag(seg, priorSndUna, priorSndUna);
-        }
+        checkSackBlocks(seg, priorSndUna, priorSndUna);
         int newlySacked = sacktag(seg, now);
         checkSackReordering();
         if (recovery.rackPath()) {

@@ -92,18 +92,16 @@ final class Undo {
 
     /**
      * tcp_sacktag_write_queue's walk of a D-SACK block that counted ({@link #checkDsack} said
-     * DSACKING), before tcp_clean_rtx_queue, so over entries this ACK also acknowledges: a block
-     * ending at or below prior_snd_una was counted by tcp_check_dsack and is not walked ("very
-     * old"), nor one tcp_is_sackblock_valid refuses. In the walk (tcp_sacktag_one, dup_sack) each
+     * DSACKING) and that {@link #sackBlockValid} accepted, before tcp_clean_rtx_queue, so over
+     * entries this ACK also acknowledges: a block ending at or below prior_snd_una was counted by
+     * tcp_check_dsack and is not walked ("very old"). In the walk (tcp_sacktag_one, dup_sack) each
      * retransmitted entry ending past undo_marker takes one off undo_retrans, so a later
      * tcp_try_undo_dsack can undo while data is still outstanding; a retransmission SACKed before is
      * reordering (state->reord, checked unless in Loss without undo_marker).
      */
-    void dsackTag(TcpSegment seg, int priorSndUna, int sndUna) {
+    void dsackTag(int s, int e, int priorSndUna) {
         TcpSender snd = sk.snd;
-        int s = seg.sackBlocks[0];
-        int e = seg.sackBlocks[1];
-        if (!Seq.gt(e, priorSndUna) || !dsackBlockValid(s, e, sndUna)) {
+        if (!Seq.gt(e, priorSndUna)) {
             return;
         }
         Rack reord = snd.caState != CaState.LOSS || pending ? snd.rack : null;
@@ -114,12 +112,11 @@ final class Undo {
     }
 
     /**
-     * tcp_is_sackblock_valid for a D-SACK block, with snd_una already at this ACK's value: inside
-     * (snd_una, snd_nxt]; or, with undo_marker set, wholly at or below snd_una and from undo_marker
-     * on (or crossing it by less than max_window). The refused ones Linux counts in
-     * TCPDSACKIgnoredOld / TCPDSACKIgnoredNoUndo (not modelled).
+     * tcp_is_sackblock_valid, with snd_una already at this ACK's value: inside (snd_una, snd_nxt];
+     * or, for a D-SACK with undo_marker set, wholly at or below snd_una and from undo_marker on (or
+     * crossing it by less than max_window).
      */
-    private boolean dsackBlockValid(int s, int e, int sndUna) {
+    boolean sackBlockValid(int s, int e, boolean dsack, int sndUna) {
         TcpSender snd = sk.snd;
         if (Seq.gt(e, snd.sndNxt) || !Seq.lt(s, e) || !Seq.lt(s, snd.sndNxt)) {
             return false;
@@ -127,7 +124,7 @@ final class Undo {
         if (Seq.gt(s, sndUna)) {
             return true;
         }
-        if (!pending || Seq.gt(e, sndUna)) {
+        if (!dsack || !pending || Seq.gt(e, sndUna)) {
             return false;
         }
         if (!Seq.lt(s, marker)) {

@@ -62,6 +62,17 @@ class DsackTagTest {
         assertEquals(10, s.snd.cwnd);
         assertTrue(s.snd.ssthresh > 1000, "ssthresh back: " + s.snd.ssthresh);
         assertEquals(1, s.snd.rtx.packetsOut, "while segment 10 is still outstanding");
+        // tcp_is_sackblock_valid's refusals, counted as on Linux 6.18.44 (nstat after the same ACKs:
+        // /work/rigdata/dsack/probe/undo/probe1.pkt): the same D-SACK again is dubious (three
+        // duplicates, two retransmissions), so it is an ordinary block, and one starting at or below
+        // snd_una is discarded; so are a block starting at snd_una and one below it
+        p.ack(9001, 1, 1001);
+        assertEquals(1, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_DUBIOUS));
+        assertEquals(1, p.stack.counter(MibCounter.TCP_SACK_DISCARD));
+        p.ack(9001, 9001, 9501, 8001, 9500);
+        assertEquals(3, p.stack.counter(MibCounter.TCP_SACK_DISCARD));
+        assertEquals(0, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_OLD));
+        assertEquals(0, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_NO_UNDO));
     }
 
     /**
@@ -115,5 +126,10 @@ class DsackTagTest {
         assertEquals(1, p.stack.counter(MibCounter.TCP_DSACK_RECV), "counted: it starts below the ACK");
         assertEquals(2, s.snd.undo.retrans, "but not walked: neither retransmission comes off");
         assertEquals(0, p.stack.counter(MibCounter.TCP_SACK_REORDER));
+        // as Linux 6.18.44 counts them (/work/rigdata/dsack/probe/undo/probe2.pkt): the D-SACK refused
+        // with undo_marker set, and the second block, starting at snd_una, discarded
+        assertEquals(1, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_OLD));
+        assertEquals(0, p.stack.counter(MibCounter.TCP_DSACK_IGNORED_NO_UNDO));
+        assertEquals(1, p.stack.counter(MibCounter.TCP_SACK_DISCARD));
     }
 }
