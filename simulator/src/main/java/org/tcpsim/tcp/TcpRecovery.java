@@ -393,13 +393,9 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             }
         }
         if (recovered) {
-            if (!rackPath()) {
-                return tryUndoRecovery(seg); // may undo (TCPLossUndo); Reno is held at snd_una = high_seq
-            }
-            // tcp_try_undo_recovery on the RACK path: an undo was tried above with the same test, and
-            // reo_wnd_persist is not counted down here (a difference kept: it would move the results)
-            snd.setCaState(CaState.OPEN);
-            return false;
+            // tcp_try_undo_recovery, with RACK too: may undo (TCPLossUndo), else spends one recovery of
+            // a widened reo_wnd (reo_wnd_persist); Reno is held at snd_una = high_seq
+            return tryUndoRecovery(seg);
         }
         if (!snd.sack) {
             // tcp_process_loss, Reno: a duplicate ACK after F-RTO's new data (step 2.b) means some of it
