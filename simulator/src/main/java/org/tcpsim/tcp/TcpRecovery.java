@@ -409,11 +409,16 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         return true;
     }
 
-    /** tcp_try_keep_open: Disorder while anything is SACKed, lost or retransmitted, else Open. */
+    /**
+     * tcp_try_keep_open: Disorder while anything is SACKed or lost (tcp_left_out) or retransmitted
+     * (tcp_any_retrans_done: retrans_out, or the head ever retransmitted, as a tail loss probe leaves
+     * it), else Open.
+     */
     private void tryKeepOpen() {
         TcpSender snd = sk.snd;
         RetransmitQueue q = snd.rtx;
-        CaState state = q.sackedOut + q.renoSackedOut + q.lostOut > 0 || q.retransOut > 0 ? CaState.DISORDER : CaState.OPEN;
+        CaState state = q.sackedOut + q.renoSackedOut + q.lostOut > 0 || q.retransOut > 0 || q.headEverRetransmitted()
+                ? CaState.DISORDER : CaState.OPEN;
         if (snd.caState != state) {
             snd.setCaState(state);
             snd.highSeq = snd.sndNxt;
