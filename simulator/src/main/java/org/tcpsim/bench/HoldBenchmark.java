@@ -2,7 +2,7 @@ package org.tcpsim.bench;
 
 import java.util.SplittableRandom;
 import org.tcpsim.engine.Event;
-import org.tcpsim.engine.RadixEventQueue;
+import org.tcpsim.engine.TimingWheel;
 import org.tcpsim.engine.Simulation;
 
 /**
@@ -39,7 +39,7 @@ public final class HoldBenchmark {
      * the event (so no event object is touched). Separates queue cost from dispatch cost.
      */
     public static Result queueOnly(int pending, long events, long seed) {
-        RadixEventQueue q = new RadixEventQueue();
+        TimingWheel q = new TimingWheel();
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] increments = new long[1 << 16];
         for (int i = 0; i < increments.length; i++) {

@@ -12,7 +12,7 @@ public final class Simulation implements Scheduler {
      */
     private static final int PROGRESS_STRIDE = 1 << 10;
 
-    private final RadixEventQueue queue = new RadixEventQueue();
+    private final TimingWheel queue = new TimingWheel();
     private long now;
     private long executed;
     private boolean stopRequested;
