@@ -26,6 +26,12 @@ public final class Interface {
     private final SplittableRandom duplicateRandom;
 
     private long busyUntil;
+    /**
+     * The serialisation time of the last packet length sent, kept: a direction of a link mostly carries
+     * one length (full data segments one way, ACKs the other), and this spares a 64-bit division per hop.
+     */
+    private int lastLength = -1;
+    private long lastSerializationNs;
     /** Packets waiting behind the one being serialised: a ring, empty until a queue first forms. */
     private long[] waitingStart = new long[0];
     private int[] waitingBytes = new int[0];
@@ -85,7 +91,11 @@ public final class Interface {
             return false;
         }
         long start = Math.max(now, busyUntil);
-        long end = start + config.serializationNs(p.length);
+        if (p.length != lastLength) {
+            lastSerializationNs = config.serializationNs(p.length);
+            lastLength = p.length;
+        }
+        long end = start + lastSerializationNs;
         busyUntil = end;
         if (start > now) {
             enqueueWaiting(start, p.length);
