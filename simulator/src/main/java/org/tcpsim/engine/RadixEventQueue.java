@@ -86,6 +86,18 @@ public final class RadixEventQueue {
         return last;
     }
 
+    /**
+     * Raises the floor of an empty queue to {@code time} if it is below (as if an event at it had just
+     * been popped): events pushed next that share more high bits with it go to lower levels and move
+     * fewer times.
+     */
+    public void raiseFloor(long time) {
+        if (size != 0) {
+            throw new IllegalStateException("the floor of a queue holding events");
+        }
+        last = Math.max(last, time);
+    }
+
     /** Adds an event at {@code time}, which must not be earlier than the last time popped. */
     public void push(long time, Event event) {
         if (time < last) {

@@ -23,6 +23,9 @@ import java.util.Arrays;
 public final class TimingWheel {
     static final int SLOT_BITS = 10;
     static final int SLOTS = 1 << 15;
+    /** A slot holding more events than this is crowded; {@link #CROWDED_RUN} of them in a row make the queue {@link #radixOnly}. */
+    static final int CROWDED = 64;
+    static final int CROWDED_RUN = 64;
     private static final int MASK = SLOTS - 1;
     private static final int WORDS = SLOTS / 64;
     private static final int NONE = -1;
@@ -44,10 +47,19 @@ public final class TimingWheel {
     /** The events of the slot being emptied, when it held several (all earlier than any other). */
     private final RadixEventQueue near = new RadixEventQueue();
     /** Events at or past the horizon; never holds anything earlier than it. */
-    private final RadixEventQueue later = new RadixEventQueue();
+    private RadixEventQueue later = new RadixEventQueue();
     /** The earliest time in {@link #later} ({@link Long#MAX_VALUE} when empty). */
     private long laterMin = Long.MAX_VALUE;
 
+    /**
+     * Set once {@link #CROWDED_RUN} slots in a row held more than {@link #CROWDED} events (not one
+     * crowded instant, such as a thousand flows starting together): from then on every event goes through
+     * {@link #later} alone (the wheel's horizon stays at 0), as dense traffic (a million events a
+     * millisecond apart) runs faster in the radix heap's chunks than in the wheel's scattered list nodes.
+     */
+    private boolean radixOnly;
+    /** Crowded slots emptied since the last slot of several events that was not. */
+    private int crowdedRun;
     private long last;
     /** The slot of the window's first time: the last time popped, or where the wheel jumped to. */
     private int cursor;
@@ -66,6 +78,11 @@ public final class TimingWheel {
 
     public boolean isEmpty() {
         return inWheel == 0 && near.isEmpty() && later.isEmpty();
+    }
+
+    /** Whether every event now goes through one radix heap (after a run of crowded slots). */
+    boolean radixOnly() {
+        return radixOnly;
     }
 
     /** The time of the last event popped (the floor: nothing may be pushed below it). */
@@ -104,6 +121,13 @@ public final class TimingWheel {
             }
             return e;
         }
+        if (radixOnly) {
+            Event e = later.popUntil(limit);
+            if (e != null) {
+                last = later.lastPopped();
+            }
+            return e;
+        }
         if (inWheel == 0) {
             if (laterMin > limit || later.isEmpty()) {
                 return null;
@@ -139,13 +163,22 @@ public final class TimingWheel {
             return e;
         }
         long min = keys[n];
+        int crowd = 1;
         for (int p = next[n]; p != NONE; p = next[p]) {
             min = Math.min(min, keys[p]);
+            crowd++;
         }
         if (min > limit) {
             return null;
         }
-        // several: they leave through near, which orders them by time and then as they came
+        crowdedRun = crowd > CROWDED ? crowdedRun + 1 : 0;
+        if (crowdedRun >= CROWDED_RUN) {
+            toRadixOnly();
+            return popUntil(limit);
+        }
+        // several: they leave through near, which orders them by time and then as they came; its floor at
+        // the slot's start puts them all in its lowest level (times that differ only below SLOT_BITS)
+        near.raiseFloor(min >>> SLOT_BITS << SLOT_BITS);
         for (int p = n; p != NONE; ) {
             near.push(keys[p], items[p]);
             items[p] = null;
@@ -160,6 +193,38 @@ public final class TimingWheel {
         Event e = near.popUntil(limit);
         last = near.lastPopped();
         return e;
+    }
+
+    /**
+     * Moves every event to one radix heap: the wheel's slot by slot in time order and each slot's in
+     * insertion order, then those of {@link #later} (all later than the wheel's), so their order is
+     * kept; every push goes there from now on.
+     */
+    private void toRadixOnly() {
+        // a fresh heap: the old one may have let out (into the wheel) times later than some left in the wheel
+        RadixEventQueue all = new RadixEventQueue();
+        for (int i = 0; i < SLOTS && inWheel > 0; i++) {
+            int s = (cursor + i) & MASK;
+            for (int p = head[s]; p != NONE; ) {
+                all.push(keys[p], items[p]);
+                items[p] = null;
+                int following = next[p];
+                release(p);
+                p = following;
+            }
+            if (head[s] != NONE) {
+                head[s] = NONE;
+                tail[s] = NONE;
+                markEmpty(s);
+            }
+        }
+        for (Event e = later.popUntil(Long.MAX_VALUE); e != null; e = later.popUntil(Long.MAX_VALUE)) {
+            all.push(later.lastPopped(), e);
+        }
+        later = all;
+        radixOnly = true;
+        horizon = 0;
+        laterMin = later.peekTime();
     }
 
     /** The window now starts at slot {@code s}, the slot of {@code time}: the horizon moves with it. */
@@ -177,6 +242,9 @@ public final class TimingWheel {
     public long peekTime() {
         if (!near.isEmpty()) {
             return near.peekTime();
+        }
+        if (radixOnly) {
+            return later.peekTime();
         }
         if (inWheel == 0) {
             return laterMin;

@@ -1,6 +1,7 @@
 package org.tcpsim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,53 @@ class TimingWheelTest {
             }
         }
         assertTrue(q.isEmpty());
+        assertFalse(q.radixOnly(), "a few crowded slots (a storm of starts) leave the wheel in use");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void a_crowded_slot_turns_the_queue_into_one_radix_heap_in_the_same_order(long seed) {
+        // Events that moved in from past the horizon (later than some pushed directly), then a slot of
+        // more than CROWDED events: everything goes to one radix heap, still in the reference order
+        SplittableRandom rnd = new SplittableRandom(seed);
+        TimingWheel q = new TimingWheel();
+        PriorityQueue<Tagged> ref = reference();
+        long seq = 0;
+        long base = 3 * WINDOW_NS;
+        for (int i = 0; i < 200; i++) {
+            long time = base + rnd.nextLong(WINDOW_NS / 2); // past the first horizon: kept aside
+            Tagged t = new Tagged(time, seq++);
+            q.push(time, t);
+            ref.add(t);
+        }
+        Tagged first = new Tagged(base - 10, seq++);
+        q.push(first.time, first);
+        ref.add(first);
+        assertEquals(ref.poll(), q.popUntil(Long.MAX_VALUE)); // the window jumps: the 200 move in
+        for (int slot = 0; slot <= TimingWheel.CROWDED_RUN; slot++) {
+            // crowded slots in a row (and a few events anywhere in the window)
+            for (int i = 0; i < 2 * TimingWheel.CROWDED; i++) {
+                long time = first.time + slot * SLOT_NS + rnd.nextLong(SLOT_NS / 2)
+                        + (i % 5 == 0 ? rnd.nextLong(WINDOW_NS) : 0);
+                Tagged t = new Tagged(time, seq++);
+                q.push(time, t);
+                ref.add(t);
+            }
+        }
+        while (!ref.isEmpty()) {
+            Tagged expected = ref.poll();
+            assertEquals(expected, q.popUntil(Long.MAX_VALUE), "seed " + seed);
+            if (rnd.nextInt(3) == 0) {
+                long time = expected.time + rnd.nextLong(2 * WINDOW_NS);
+                Tagged t = new Tagged(time, seq++);
+                q.push(time, t);
+                ref.add(t);
+            }
+            assertEquals(ref.size(), q.size());
+            assertEquals(ref.isEmpty() ? Long.MAX_VALUE : ref.peek().time, q.peekTime());
+        }
+        assertTrue(q.isEmpty());
+        assertTrue(q.radixOnly(), "a run of crowded slots hands everything to the radix heap");
     }
 
     @Test
