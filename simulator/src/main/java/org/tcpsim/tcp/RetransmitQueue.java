@@ -212,39 +212,13 @@ final class RetransmitQueue {
         long reoWndNs();
     }
 
-    /** Result of a cumulative ACK, and the RTT stamps of its SACK blocks (part of struct tcp_sacktag_state). */
-    static final class Acked {
-        int packets;
-        int bytes;
-        /** Send time of the oldest acked segment not SACKed and never retransmitted (first_ackt), or -1. */
-        long rttSentAt = -1;
-        /** Send time of the newest such segment (last_ackt), or -1. */
-        long lastAckt = -1;
-        boolean anyRetransmitted;
-        /** Send times of the oldest and newest never-retransmitted segments newly SACKed (first_sackt, last_sackt), or -1. */
-        long firstSackt = -1;
-        long lastSackt = -1;
-
-        /**
-         * A fresh state for the next ACK. lastAckt and lastSackt are left as they are: each is read
-         * only after rttSentAt or firstSackt said it was set by this ACK, and set together with it.
-         */
-        void clear() {
-            packets = 0;
-            bytes = 0;
-            rttSentAt = -1;
-            anyRetransmitted = false;
-            firstSackt = -1;
-        }
-    }
-
     /**
      * Removes every entry wholly below {@code ack} (tcp_clean_rtx_queue); those not SACKed before
      * advance RACK, except a retransmission last sent at or after {@code spuriousFromNs}: the ACK
      * echoes a timestamp older than that send, so the original is what arrived
      * (tcp_skb_spurious_retrans); an original among them is a reordering candidate.
      */
-    void ackUpTo(int ack, Acked out, Rack rack, RateSampler rate, long nowNs, long minRttUs, long spuriousFromNs) {
+    void ackUpTo(int ack, SackTagState out, Rack rack, RateSampler rate, long nowNs, long minRttUs, long spuriousFromNs) {
         while (count > 0) {
             int i = head;
             if (Seq.gt(endOf(i), ack)) {
@@ -305,7 +279,7 @@ final class RetransmitQueue {
      * Marks entries covered by the SACK block [s, e) (tcp_sacktag_write_queue, tcp_sacktag_one);
      * each newly SACKed entry advances RACK. Returns packets newly sacked.
      */
-    int sack(int s, int e, Acked state, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
+    int sack(int s, int e, SackTagState state, Rack rack, RateSampler rate, long nowNs, long minRttUs) {
         int newly = 0;
         // entries SACKed already are skipped: a SACKed one past the block's end would only come after
         // an entry that ends past it too (entries are contiguous, in sequence order)

@@ -14,7 +14,7 @@ import org.tcpsim.api.congestion.CaState;
  */
 final class TcpAckProcessor {
     private final TcpSocket sk;
-    private final RetransmitQueue.Acked acked = new RetransmitQueue.Acked();
+    private final SackTagState acked = new SackTagState();
     /** The SACK blocks of the ACK being processed that tcp_is_sackblock_valid accepted (bit i: block i). */
     private int validBlocks;
     /** The congestion state machine the ACK drives (tcp_fastretrans_alert and its helpers). */

@@ -42,7 +42,7 @@ class RetransmitQueuePackingTest {
     private final CongestionSamples.Rate rs = new CongestionSamples.Rate();
     private final RateSampler rate = new RateSampler(rs);
     private final Rack rack = new Rack();
-    private final RetransmitQueue.Acked acked = new RetransmitQueue.Acked();
+    private final SackTagState acked = new SackTagState();
     private final List<Entry> model = new ArrayList<>();
     private int nxt;
     private int n;

@@ -87,7 +87,7 @@ class RetransmitQueueSkipTest {
         final RetransmitQueue q = new RetransmitQueue();
         final Rack rack = new Rack();
         final RateSampler rate = new RateSampler(new CongestionSamples.Rate());
-        final RetransmitQueue.Acked acked = new RetransmitQueue.Acked();
+        final SackTagState acked = new SackTagState();
         int una = -5 * MSS; // crosses 0 (sequence arithmetic is modulo 2^32)
         int nxt = una;
         long now = 1_000_000;

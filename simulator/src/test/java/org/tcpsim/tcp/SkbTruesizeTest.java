@@ -101,7 +101,7 @@ class SkbTruesizeTest {
         final RetransmitQueue q = new RetransmitQueue();
         final Rack rack = new Rack();
         final RateSampler rate = new RateSampler(new CongestionSamples.Rate());
-        final RetransmitQueue.Acked acked = new RetransmitQueue.Acked();
+        final SackTagState acked = new SackTagState();
         int nxt = -3 * MSS;
         long now = 1_000_000;
 
