@@ -54,6 +54,12 @@ final class RetransmitQueue {
     private static final int W_TX_FIRST_TX_US = 4;
     private static final int W_TX_DELIVERED_MSTAMP_US = 5;
     private static final long LOW32 = 0xFFFF_FFFFL;
+    /**
+     * Bit 8 of W_FLAGS (beside the eight flag bits): RACK marked the entry lost and it has not been
+     * sent since, so it is off tcp_rack_detect_loss's tsorted_sent_queue (list_del_init) even when
+     * an undo unmarks it or it is L|R; sending it again puts it back (tcp_update_skb_after_send).
+     */
+    private static final long OFF_TSORTED = 1L << 8;
 
     // small at first: most connections are short (grown by doubling, see grow())
     private long[] ring = new long[4 * STRIDE];
@@ -207,6 +213,11 @@ final class RetransmitQueue {
         return flagsOf(slot(k));
     }
 
+    /** Whether entry k is off RACK's tsorted_sent_queue (marked lost by RACK and not sent since). */
+    boolean offTsortedList(int k) {
+        return offTsorted(slot(k));
+    }
+
     /** RACK's reordering window in ns (tcp_rack_reo_wnd), for {@link #rackDetectLoss}: never negative. */
     interface ReoWnd {
         long reoWndNs();
@@ -289,7 +300,12 @@ final class RetransmitQueue {
                 break; // entries are in sequence order: nothing further fits in the block
             }
             int f = flagsOf(i);
-            leaveLostAndRetransCounts(f);
+            // tcp_sacktag_one: a retransmission not marked lost stays in retrans_out, "believing that
+            // retransmission is still in flight" (S|R, counted in flight until acked or D-SACKed)
+            int keep = (f & (LOST | RETRANS)) == RETRANS ? RETRANS : 0;
+            if (keep == 0) {
+                leaveLostAndRetransCounts(f);
+            }
             rack.advance(f, endOf(i), sentAtOf(i), nowNs, minRttUs);
             rateDelivered(rate, i);
             delivered++;
@@ -300,7 +316,7 @@ final class RetransmitQueue {
                 }
                 state.lastSackt = sentAtOf(i);
             }
-            setFlags(i, (f & (EVER_RETRANS | PSH)) | SACKED);
+            setFlags(i, (f & (EVER_RETRANS | PSH)) | keep | SACKED);
             if ((f & SKB_CONT) != 0) {
                 skbEnds++;
             }
@@ -327,8 +343,9 @@ final class RetransmitQueue {
      * tcp_sacktag_one's D-SACK accounting (dup_sack) for the entries wholly inside the D-SACK block
      * [s, e), acked or SACKed ones included: returns how many of them were ever retransmitted and end
      * after {@code marker} (what comes off undo_retrans); a retransmitted one already SACKed is
-     * reordering, reported to {@code reord} when it is not null (state->reord). Nothing else: an entry
-     * not yet SACKed is SACKed by {@link #sack} (which also clears its RETRANS, as dup_sack does).
+     * reordering, reported to {@code reord} when it is not null (state->reord). A retransmission not
+     * marked lost (S|R, or R not yet SACKed) is D-SACKed out of retrans_out here (tcp_sacktag_one's
+     * dup_sack); one marked lost (L|R) leaves lost_out and retrans_out when {@link #sack} SACKs it.
      */
     int dsackRetransmitted(int s, int e, int marker, Rack reord) {
         int n = 0;
@@ -343,6 +360,10 @@ final class RetransmitQueue {
             }
             if (Seq.gt(endOf(i), marker)) {
                 n++;
+            }
+            if ((f & (LOST | RETRANS)) == RETRANS) {
+                setFlags(i, f & ~RETRANS);
+                retransOut--;
             }
             if ((f & SACKED) != 0 && reord != null) {
                 reord.dsackReordered(startOf(i));
@@ -376,8 +397,8 @@ final class RetransmitQueue {
         for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // SACKed: delivered
             int i = slot(k);
             int f = flagsOf(i);
-            if ((f & LOST) != 0 && (f & RETRANS) == 0) {
-                continue; // marked lost and not yet retransmitted
+            if ((f & LOST) != 0 && (f & RETRANS) == 0 || offTsorted(i)) {
+                continue; // marked lost and not sent since: not on tsorted_sent_queue
             }
             if (!Rack.sentAfter(rack.mstampNs, sentAtOf(i), rack.endSeq, endOf(i))) {
                 if ((f & EVER_RETRANS) == 0) {
@@ -400,6 +421,7 @@ final class RetransmitQueue {
                 } else {
                     markLost(i);
                 }
+                setOffTsorted(i, true); // tcp_rack_detect_loss: list_del_init(&skb->tcp_tsorted_anchor)
             } else {
                 waitNs = Math.max(waitNs, remaining);
             }
@@ -419,6 +441,7 @@ final class RetransmitQueue {
     void probed(int k, long now, RateSampler rate) {
         int i = slot(k);
         setFlags(i, flagsOf(i) | EVER_RETRANS);
+        setOffTsorted(i, false);
         setSentAt(i, now);
         rate.skbSent(this, k, false, now / 1000, delivered);
     }
@@ -503,7 +526,11 @@ final class RetransmitQueue {
         return false;
     }
 
-    /** On RTO: every entry not SACKed is lost, retransmissions included (tcp_enter_loss). */
+    /**
+     * On RTO every entry not SACKed is marked lost (tcp_timeout_mark_lost, tcp_mark_skb_lost): a
+     * retransmission marked lost before is lost again (it leaves retrans_out, TCPLostRetransmit); one
+     * not marked lost (after an undo) is marked L|R and stays in retrans_out, as S|R entries do.
+     */
     void markAllLost() {
         for (int k = 0; k < count; k++) {
             int i = slot(k);
@@ -511,23 +538,20 @@ final class RetransmitQueue {
             if ((f & SACKED) != 0) {
                 continue;
             }
-            if ((f & LOST) == 0 || (f & RETRANS) != 0) {
-                lost++; // tcp_sum_lost
-            }
-            if ((f & RETRANS) != 0) {
-                retransOut--;
-                f &= ~RETRANS;
-                if ((f & LOST) != 0) {
-                    awaitingRetransmit++; // lost again: to be retransmitted again
-                    lostRetransmits++;
-                }
-            }
             if ((f & LOST) == 0) {
+                lost++; // tcp_sum_lost (tcp_notify_skb_loss_event)
                 lostOut++;
-                awaitingRetransmit++;
-                f |= LOST;
+                if ((f & RETRANS) == 0) {
+                    awaitingRetransmit++;
+                }
+                setFlags(i, f | LOST);
+            } else if ((f & RETRANS) != 0) {
+                lost++;
+                retransOut--;
+                awaitingRetransmit++; // lost again: to be retransmitted again
+                lostRetransmits++;
+                setFlags(i, f & ~RETRANS);
             }
-            setFlags(i, f);
         }
     }
 
@@ -596,6 +620,7 @@ final class RetransmitQueue {
             }
         }
         setFlags(i, flagsOf(i) | RETRANS | EVER_RETRANS);
+        setOffTsorted(i, false); // tcp_update_skb_after_send: to the tail of tsorted_sent_queue
         setSentAt(i, now);
         rate.skbSent(this, k, false, now / 1000, delivered);
     }
@@ -658,16 +683,18 @@ final class RetransmitQueue {
         return sackedOut > 0;
     }
 
+    /**
+     * tcp_mark_skb_lost for an entry not marked lost: L, or L|R for a retransmission (after an undo),
+     * which stays in retrans_out and is not retransmitted again until it is lost again.
+     */
     private void markLost(int i) {
         int f = flagsOf(i);
         lost++; // tcp_sum_lost
-        if ((f & RETRANS) != 0) {
-            retransOut--;
-            f &= ~RETRANS;
-        }
         setFlags(i, f | LOST);
         lostOut++;
-        awaitingRetransmit++;
+        if ((f & RETRANS) == 0) {
+            awaitingRetransmit++;
+        }
     }
 
     private int slot(int k) {
@@ -694,6 +721,11 @@ final class RetransmitQueue {
     private void setFlags(int i, int f) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & ~0xFFL | f & 0xFFL; }
     private int skipOf(int i) { return (int) (ring[i * STRIDE + W_FLAGS] >>> 32); }
     private void setSkip(int i, int d) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & LOW32 | (long) d << 32; }
+    private boolean offTsorted(int i) { return (ring[i * STRIDE + W_FLAGS] & OFF_TSORTED) != 0; }
+    private void setOffTsorted(int i, boolean off) {
+        int x = i * STRIDE + W_FLAGS;
+        ring[x] = off ? ring[x] | OFF_TSORTED : ring[x] & ~OFF_TSORTED;
+    }
     private long sentAtOf(int i) { return ring[i * STRIDE + W_SENT_AT]; }
     private void setSentAt(int i, long t) { ring[i * STRIDE + W_SENT_AT] = t; }
     private int txDeliveredOf(int i) { return (int) ring[i * STRIDE + W_TX_DELIVERED]; }

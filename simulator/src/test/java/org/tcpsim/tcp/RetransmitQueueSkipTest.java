@@ -129,8 +129,11 @@ class RetransmitQueueSkipTest {
             for (int k = 0; k < n; k++) {
                 if (!Seq.lt(q.start(k), s) && !Seq.gt(q.end(k), e) && (before[k] & RetransmitQueue.SACKED) == 0) {
                     expected++;
+                    // tcp_sacktag_one: a retransmission not marked lost stays in flight (S|R)
+                    int keep = (before[k] & (RetransmitQueue.LOST | RetransmitQueue.RETRANS)) == RetransmitQueue.RETRANS
+                            ? RetransmitQueue.RETRANS : 0;
                     before[k] = (before[k] & (RetransmitQueue.EVER_RETRANS | RetransmitQueue.PSH))
-                            | RetransmitQueue.SACKED;
+                            | keep | RetransmitQueue.SACKED;
                     if (k > 0) {
                         before[k - 1] &= ~RetransmitQueue.SKB_CONT; // the skb is cut where the SACK starts
                     }
@@ -149,7 +152,8 @@ class RetransmitQueueSkipTest {
             for (int k = 0; k < n; k++) {
                 int fl = expect[k];
                 if ((fl & RetransmitQueue.SACKED) != 0
-                        || ((fl & RetransmitQueue.LOST) != 0 && (fl & RetransmitQueue.RETRANS) == 0)) {
+                        || ((fl & RetransmitQueue.LOST) != 0 && (fl & RetransmitQueue.RETRANS) == 0)
+                        || q.offTsortedList(k)) {
                     continue;
                 }
                 if (!Rack.sentAfter(rack.mstampNs, q.sentAt(k), rack.endSeq, q.end(k))) {
@@ -160,7 +164,9 @@ class RetransmitQueueSkipTest {
                 }
                 long remaining = rttNs + reoWndNs - (now - q.sentAt(k));
                 if (remaining <= 0) {
-                    expect[k] = (fl & ~RetransmitQueue.RETRANS) | RetransmitQueue.LOST;
+                    // tcp_mark_skb_lost: L|R is lost again (R cleared); R alone becomes L|R, in flight
+                    expect[k] = (fl & RetransmitQueue.LOST) != 0 ? fl & ~RetransmitQueue.RETRANS
+                            : fl | RetransmitQueue.LOST;
                 } else {
                     wait = Math.max(wait, remaining);
                 }
