@@ -102,47 +102,6 @@ final class RetransmitQueue {
         return packetsOut - (sackedOut + renoSackedOut + lostOut) + retransOut;
     }
 
-    /**
-     * tcp_add_reno_sack + tcp_limit_reno_sacked: never more than the flight minus one hole; each
-     * duplicate ACK counted is a segment delivered (tcp_count_delivered). Returns true when the count
-     * had to be capped (tcp_limit_reno_sacked's verdict, which tcp_check_reno_reordering takes as
-     * reordering).
-     */
-    boolean addRenoSacks(int dupacks) {
-        int prior = renoSackedOut;
-        renoSackedOut += dupacks;
-        boolean limited = limitRenoSacked();
-        if (renoSackedOut > prior) {
-            delivered += renoSackedOut - prior;
-        }
-        return limited;
-    }
-
-    /**
-     * tcp_remove_reno_sacks: a cumulative ACK of {@code acked} packets filled one hole; the rest were
-     * counted already, as duplicate ACKs, so it delivers max(acked - sacked_out, 1) (Linux counts
-     * nothing per skb without SACK; {@link #ackUpTo} counted each of the {@code acked}). Returns true
-     * when the count left then had to be capped (tcp_check_reno_reordering's tcp_limit_reno_sacked).
-     */
-    boolean removeRenoSacks(int acked) {
-        if (acked <= 0) {
-            return false;
-        }
-        delivered += Math.max(acked - renoSackedOut, 1) - acked;
-        renoSackedOut = acked - 1 >= renoSackedOut ? 0 : renoSackedOut - (acked - 1);
-        return limitRenoSacked();
-    }
-
-    /** tcp_limit_reno_sacked: sacked_out + max(lost_out, 1) holes never exceed packets_out. */
-    private boolean limitRenoSacked() {
-        int holes = Math.min(Math.max(lostOut, 1), packetsOut);
-        if (renoSackedOut + holes > packetsOut) {
-            renoSackedOut = Math.max(0, packetsOut - holes);
-            return true;
-        }
-        return false;
-    }
-
     int size() {
         return count;
     }

@@ -103,7 +103,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
 
     /** tcp_add_reno_sack: one duplicate ACK counted as a segment that left the network. */
     private void addRenoSack() {
-        if (sk.snd.rtx.addRenoSacks(1)) {
+        if (RenoSacks.add(sk.snd.rtx, 1)) {
             checkRenoReordering(0);
         }
     }
@@ -113,7 +113,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
      * duplicate ACKs they account for leave sacked_out; a count that then exceeds the flight is reordering.
      */
     void removeRenoSacks(int acked) {
-        if (sk.snd.rtx.removeRenoSacks(acked)) {
+        if (RenoSacks.remove(sk.snd.rtx, acked)) {
             checkRenoReordering(acked);
         }
     }
