@@ -39,6 +39,17 @@ public enum KernelVersion {
     }
 
     /**
+     * True if RACK is the only loss detection with SACK, whatever tcp_recovery's bit 0x1
+     * (TCP_RACK_LOSS_DETECTION) says: 6.18 has no RFC 6675 dupthresh marking (tcp_mark_head_lost,
+     * tcp_update_scoreboard) left; with tcp_recovery = 0 its reordering timer still marks a hole lost
+     * (own script rack/tcp-recovery-0-still-marks-by-rack.pkt, measured on 6.18.44). 4.9 marks by
+     * dupthresh unless the bit is set.
+     */
+    public boolean rackAlwaysMarksLosses() {
+        return this != V4_9;
+    }
+
+    /**
      * True if quick-ACK mode counts down only on ACKs of new data (tcp_dec_quickack_mode since
      * 2023, in 6.18); 4.9 counts every segment that carries an ACK, data included.
      */

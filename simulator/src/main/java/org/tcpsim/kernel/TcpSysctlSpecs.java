@@ -253,7 +253,8 @@ final class TcpSysctlSpecs {
                     + "(tcp_sk_init; tcp_output.c: tcp_schedule_loss_probe)")
                 .on(V6_18, "3", 0, 4).on(V4_9, "3", 0, 4).build(),
             u8(integer(TCP_RECOVERY), "1")
-                .doc("Loss-recovery bitmap: 0x1 RACK loss detection, 0x2 static RACK reordering window, 0x4 no "
+                .doc("Loss-recovery bitmap: 0x1 RACK loss detection (6.18: no effect, RACK is its only SACK loss "
+                    + "detection; 4.9: else RFC 6675 dupthresh), 0x2 static RACK reordering window, 0x4 no "
                     + "dupthresh; default 1 (TCP_RACK_LOSS_DETECTION, tcp_sk_init; tcp_recovery.c)").build(),
             u8(integer(TCP_FRTO), "2")
                 .doc("F-RTO spurious-RTO detection (RFC 5682): 0 off, 1 basic, 2 SACK-enhanced; default 2 "

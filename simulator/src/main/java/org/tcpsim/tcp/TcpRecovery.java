@@ -18,13 +18,16 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         this.sk = sk;
     }
 
-    /** RACK marks losses when SACK is on and tcp_recovery asks for it; else dupthresh does. */
+    /**
+     * RACK marks losses when SACK is on (6.18: whatever tcp_recovery says; 4.9: when its bit 0x1 asks
+     * for it); else dupthresh does.
+     */
     boolean rackPath() {
         return sk.snd.sack && sk.stack.settings.rack;
     }
 
     /**
-     * tcp_fastretrans_alert without RACK (tcp_recovery = 0, or no SACK): RFC 6675 dupthresh
+     * tcp_fastretrans_alert without RACK (no SACK, or 4.9 with tcp_recovery = 0): RFC 6675 dupthresh
      * marking or NewReno dupacks; the state exits (Recovery and Loss are held without SACK while
      * snd_una is exactly high_seq), the undos (tcp_try_undo_recovery, tcp_try_undo_partial,
      * tcp_try_undo_dsack, and Loss's in tcp_process_loss), Disorder and Open (tcp_try_to_open), and

@@ -59,7 +59,10 @@ public final class TcpSettings {
     final int syncookies;
     final int maxSynBacklog;
     final boolean abortOnOverflow;
-    /** tcp_recovery & TCP_RACK_LOSS_DETECTION: RACK marks losses (else RFC 6675 dupthresh). */
+    /**
+     * RACK marks losses (else RFC 6675 dupthresh): always on 6.18, which has no other loss detection
+     * with SACK; on 4.9 as tcp_recovery & TCP_RACK_LOSS_DETECTION says.
+     */
     final boolean rack;
     /** tcp_recovery & TCP_RACK_STATIC_REO_WND: D-SACKs do not widen RACK's reordering window. */
     final boolean rackStaticReoWnd;
@@ -138,7 +141,7 @@ public final class TcpSettings {
         minRttWlenMs = s.getLong(SysctlNames.TCP_MIN_RTT_WLEN) * 1000L;
         compSackDelayNs = s.has(SysctlNames.TCP_COMP_SACK_DELAY_NS) ? s.getLong(SysctlNames.TCP_COMP_SACK_DELAY_NS) : 0;
         compSackNr = s.has(SysctlNames.TCP_COMP_SACK_NR) ? s.getInt(SysctlNames.TCP_COMP_SACK_NR) : 0;
-        rack = (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
+        rack = kernel.rackAlwaysMarksLosses() || (s.getInt(SysctlNames.TCP_RECOVERY) & 1) != 0;
         rackStaticReoWnd = (s.getInt(SysctlNames.TCP_RECOVERY) & 2) != 0;
         int earlyRetrans = s.getInt(SysctlNames.TCP_EARLY_RETRANS);
         tailLossProbe = earlyRetrans == 3 || earlyRetrans == 4;

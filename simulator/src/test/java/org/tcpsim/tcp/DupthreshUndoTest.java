@@ -177,14 +177,15 @@ class DupthreshUndoTest {
     }
 
     /**
-     * With SACK and tcp_recovery = 0 (dupthresh marking), no timestamps: the original of segment 1 fills
+     * With SACK and tcp_recovery = 0 on the 4.9 profile (dupthresh marking; 6.18 marks by RACK whatever
+     * tcp_recovery says), no timestamps: the original of segment 1 fills
      * the hole (a partial ACK: Recovery goes on), then the receiver reports the retransmitted copy as a
      * duplicate: undo_retrans reaches 0 and tcp_try_undo_dsack undoes the reduction in Recovery's case of
      * tcp_fastretrans_alert (TCPDSACKUndo); tcp_try_keep_open finds nothing left out: Open.
      */
     @Test
     void dupthresh_dsack_of_the_only_retransmission_undoes_recovery_before_its_end() {
-        ScriptedPeer p = new ScriptedPeer(KernelVersion.V6_18, "net.ipv4.tcp_recovery", "0");
+        ScriptedPeer p = new ScriptedPeer(KernelVersion.V4_9, "net.ipv4.tcp_recovery", "0");
         TcpSocket s = p.connect(SocketOptions.DEFAULTS, MSS, RTT);
         TcpSender snd = s.snd;
         s.write(10 * MSS, p.sim.now());

@@ -93,7 +93,11 @@ class EndCwndReductionTest {
      * tcp_end_cwnd_reduction not to bring cwnd to it.
      */
     private static ScriptedPeer inRecovery(RecorderType type, String... sysctls) {
-        ScriptedPeer p = new ScriptedPeer(KernelVersion.V6_18, sysctls);
+        return inRecovery(type, KernelVersion.V6_18, sysctls);
+    }
+
+    private static ScriptedPeer inRecovery(RecorderType type, KernelVersion kernel, String... sysctls) {
+        ScriptedPeer p = new ScriptedPeer(kernel, sysctls);
         TcpSocket s = p.connect(SocketOptions.DEFAULTS.withCongestion(CongestionChoice.defaults(type)), MSS, RTT);
         s.snd.ssthresh = 20;
         s.write(10 * MSS, p.sim.now());
@@ -160,13 +164,14 @@ class EndCwndReductionTest {
     }
 
     /**
-     * With tcp_recovery = 0 (RFC 6675 dupthresh marking, no undo on this path) the end of Recovery
-     * is the same tcp_fastretrans_alert state exit: cwnd to ssthresh and CA_EVENT_COMPLETE_CWR.
+     * With tcp_recovery = 0 on the 4.9 profile (RFC 6675 dupthresh marking, no undo on this path; 6.18
+     * marks by RACK whatever tcp_recovery says) the end of Recovery is the same tcp_fastretrans_alert
+     * state exit: cwnd to ssthresh and CA_EVENT_COMPLETE_CWR.
      */
     @Test
     void dupthresh_recovery_end_raises_complete_cwr_too() {
         RecorderType type = new RecorderType();
-        ScriptedPeer p = inRecovery(type, "net.ipv4.tcp_recovery", "0");
+        ScriptedPeer p = inRecovery(type, KernelVersion.V4_9, "net.ipv4.tcp_recovery", "0");
         TcpSocket s = p.sock;
         p.ack(10001);
         assertEquals(CaState.OPEN, s.snd.caState);

@@ -39,9 +39,12 @@ class RackTlpTest {
      * known), dropping the data segments whose 1-based index in the second burst is in {@code drop}.
      */
     private static Run run(int segments, int[] drop, String... sysctls) {
+        return run(KernelVersion.V6_18, segments, drop, sysctls);
+    }
+
+    private static Run run(KernelVersion kernel, int segments, int[] drop, String... sysctls) {
         TcpTimeline.ScriptedLoss loss = new TcpTimeline.ScriptedLoss();
-        TcpTestbed tb = new TcpTestbed(1, link(10 * MS, loss), link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
-                sysctls);
+        TcpTestbed tb = new TcpTestbed(1, link(10 * MS, loss), link(10 * MS, LossModelSpec.NONE), kernel, sysctls);
         TcpTimeline tl = new TcpTimeline(tb, true);
         StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
         tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
@@ -141,17 +144,27 @@ class RackTlpTest {
                 + " ms, expected " + expected / 1e6 + r.tl().wireDump());
     }
 
+    /**
+     * 6.18 has no dupthresh marking left: with tcp_recovery = 0 RACK marks that hole all the same
+     * (own script rack/tcp-recovery-0-still-marks-by-rack.pkt, measured on 6.18.44). On the 4.9
+     * profile tcp_recovery = 0 means RFC 6675 dupthresh, and one SACKed segment waits for the probe.
+     */
     @Test
-    void with_tcp_recovery_0_that_hole_waits_for_the_loss_probe() {
+    void with_tcp_recovery_0_rack_still_marks_that_hole_but_4_9_waits_for_the_loss_probe() {
         Run r = run(3, new int[] {2}, "net.ipv4.tcp_recovery", "0");
         TcpStack c = r.tb().client;
-        assertEquals(1, c.counter(MibCounter.TCP_LOSS_PROBES), r.tl().wireDump());
+        assertEquals(0, c.counter(MibCounter.TCP_LOSS_PROBES), r.tl().wireDump());
+        assertEquals(1, c.counter(MibCounter.TCP_SACK_RECOVERY));
+        assertEquals(dataSent(run(3, new int[] {2}), r.client().iss + 1 + 21 * MSS).get(1).atNs(),
+                dataSent(r, r.client().iss + 1 + 21 * MSS).get(1).atNs(), "resent when RACK resends it");
+        Run legacy = run(KernelVersion.V4_9, 3, new int[] {2}, "net.ipv4.tcp_recovery", "0");
+        assertEquals(1, legacy.tb().client.counter(MibCounter.TCP_LOSS_PROBES), legacy.tl().wireDump());
     }
 
     /**
      * Reordering only (1 % of segments held back 2 ms, under min_rtt / 4 = 5 ms, no loss; D-SACK off). RACK
      * learns it from the first out-of-order delivery (TCPSACKReorder) and waits the reordering window. The
-     * dupthresh path (tcp_recovery = 0) resends the first segment tp->reordering others overtake, but the
+     * dupthresh path (tcp_recovery = 0, on the 4.9 profile: 6.18 has only RACK) resends the first segment tp->reordering others overtake, but the
      * delayed original then fills the hole and the ACK echoes its timestamp, older than the
      * retransmission (tcp_packet_delayed): tcp_try_undo_partial notes reordering (TCPTSReorder, tp->reordering
      * grows to the distance SACKed beyond prior snd_una) and, the retransmission being acked, undoes the
@@ -270,8 +283,9 @@ class RackTlpTest {
     /** A warmed-up connection over 10 Mbps; 2 s in, 1200 datagrams queue ahead of {@code segments} more. */
     /**
      * The same F-RTO verdict off the RACK path (6.18's tcp_enter_loss arms F-RTO whatever the loss
-     * detection; tcp_process_loss runs its basic version without SACK): without SACK, and with SACK
-     * but tcp_recovery = 0, the timeout is found spurious (TCPSpuriousRTOs, TCPLossUndo).
+     * detection; tcp_process_loss runs its basic version without SACK): without SACK the timeout is found
+     * spurious (TCPSpuriousRTOs, TCPLossUndo), and with tcp_recovery = 0 too (on 6.18 that is RACK all
+     * the same).
      */
     @Test
     void f_rto_judges_the_timeout_without_sack_and_without_rack_too() {
@@ -326,7 +340,8 @@ class RackTlpTest {
         LinkDirection up = new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, LossModelSpec.NONE, 0.01,
                 2 * MS, 0);
         // without D-SACK undo, which would otherwise keep cwnd (and so how many segments overtake) apart
-        TcpTestbed tb = new TcpTestbed(seed, up, link(10 * MS, LossModelSpec.NONE), KernelVersion.V6_18,
+        KernelVersion kernel = recovery.equals("0") ? KernelVersion.V4_9 : KernelVersion.V6_18; // 6.18: RACK only
+        TcpTestbed tb = new TcpTestbed(seed, up, link(10 * MS, LossModelSpec.NONE), kernel,
                 "net.ipv4.tcp_recovery", recovery, "net.ipv4.tcp_dsack", "0", "net.ipv4.tcp_timestamps", timestamps);
         StreamIntegrityTest.OrderedSink sink = new StreamIntegrityTest.OrderedSink();
         tb.server.listen(80, 128, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));

@@ -67,7 +67,8 @@ class StreamIntegrityTest {
         boolean sack = cfg.nextInt(4) != 0;
         boolean ts = cfg.nextInt(4) != 0;
         long total = 20_000 + cfg.nextInt(300_000);
-        // loss detection and undo as configured: RACK or dupthresh, D-SACK and its undo, tail loss probes
+        // loss detection and undo as configured: RACK or (4.9 only: 6.18 has RACK alone) dupthresh, D-SACK and
+        // its undo, tail loss probes
         String recovery = cfg.nextInt(4) != 0 ? "1" : "0";
         String dsack = cfg.nextInt(4) != 0 ? "1" : "0";
         String earlyRetrans = cfg.nextInt(4) != 0 ? "3" : "0";
