@@ -227,6 +227,8 @@ final class TopologyReader {
         QueueLimit queue = d.optQueueLimit("queue", defQueue);
         int mtu = d.optInt("mtu", base == null ? LinkDirection.DEFAULT_MTU : base.mtu(), MIN_MTU, 65535);
         LossModelSpec loss = d.has("loss") ? readLoss(d.get("loss"), plugins) : base == null ? LossModelSpec.NONE : base.loss();
+        boolean lossAtEnqueue = "enqueue".equals(d.optEnum("loss_at",
+                base == null || !base.lossAtEnqueue() ? "wire" : "enqueue", "wire", "enqueue"));
         double reorderP = base == null ? 0 : base.reorderProbability();
         long reorderDelay = base == null ? 0 : base.reorderDelayNs();
         if (d.has("reorder")) {
@@ -251,7 +253,8 @@ final class TopologyReader {
         if (rate <= 0 || loss == null) {
             return null;
         }
-        return new LinkDirection(rate, delay, queue.limit(), queue.packets(), mtu, loss, reorderP, reorderDelay, dupP);
+        return new LinkDirection(rate, delay, queue.limit(), queue.packets(), mtu, loss, reorderP, reorderDelay, dupP,
+                lossAtEnqueue);
     }
 
     /** {"model": NAME, ...params} or a bare number as shorthand for Bernoulli loss. */

@@ -8,6 +8,8 @@ import org.tcpsim.net.loss.LossModel;
 /**
  * One direction of a link, seen from the node that transmits on it: a drop-tail queue in
  * front of a transmitter of fixed rate, then the wire (delay, loss, reordering, duplication).
+ * With {@link LinkDirection#lossAtEnqueue()} the loss model drops in front of the queue instead,
+ * so a lost packet neither waits nor takes the transmitter's time (tc netem, the bulk rig).
  *
  * <p>One event per hop: on send we compute when the packet will start and finish
  * serialisation from the time the transmitter frees up, and schedule only its arrival at
@@ -21,6 +23,7 @@ public final class Interface {
     private final String name;
     private final LinkDirection config;
     private final LossModel loss;
+    private final boolean lossAtEnqueue;
     private final SplittableRandom lossRandom;
     private final SplittableRandom reorderRandom;
     private final SplittableRandom duplicateRandom;
@@ -55,6 +58,7 @@ public final class Interface {
         this.name = owner.name() + "->" + peer.name();
         this.config = config;
         this.loss = config.loss().create();
+        this.lossAtEnqueue = config.lossAtEnqueue();
         this.lossRandom = streams.stream("link:" + name + ":loss");
         this.reorderRandom = streams.stream("link:" + name + ":reorder");
         this.duplicateRandom = streams.stream("link:" + name + ":duplicate");
@@ -83,6 +87,9 @@ public final class Interface {
             owner.count(IpCounter.IP_FRAG_FAILS);
             return false;
         }
+        if (lossAtEnqueue && loss.drop(lossRandom, now)) {
+            return lostBeforeQueue(p);
+        }
         releaseStarted(now);
         if (config.queueInPackets()
                 ? waitingCount >= config.queueLimit()
@@ -102,7 +109,7 @@ public final class Interface {
         }
         txPackets++;
         txBytes += p.length;
-        if (loss.drop(lossRandom, now)) {
+        if (!lossAtEnqueue && loss.drop(lossRandom, now)) {
             droppedLoss++;
             return true; // accepted by the interface, lost on the wire
         }
@@ -119,6 +126,17 @@ public final class Interface {
             sim.schedule(arrival, copy);
             duplicated++;
         }
+        return true;
+    }
+
+    /**
+     * Lost in front of the queue: counted as sent (tx_packets keeps counting what the interface
+     * accepted, so sent = delivered + lost + in flight still holds) but never queued or serialised.
+     */
+    private boolean lostBeforeQueue(Packet p) {
+        txPackets++;
+        txBytes += p.length;
+        droppedLoss++;
         return true;
     }
 

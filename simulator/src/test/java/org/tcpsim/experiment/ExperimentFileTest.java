@@ -90,6 +90,25 @@ class ExperimentFileTest {
     }
 
     @Test
+    void loss_at_is_wire_by_default_and_a_direction_inherits_or_overrides_the_links() throws Exception {
+        Path f = dir.resolve("l.json");
+        Files.writeString(f, """
+                {"name": "t", "duration": "2s",
+                 "topology": {"nodes": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"},
+                                        {"name": "r", "address": "10.0.0.3"}],
+                              "links": [{"a": "c", "b": "s", "rate": "10Mbps", "delay": "1ms", "loss": 0.1,
+                                         "loss_at": "enqueue", "b_to_a": {"loss_at": "wire"}},
+                                        {"a": "s", "b": "r", "rate": "10Mbps", "delay": "1ms", "loss": 0.1}]}}""");
+        List<LinkSpec> links = ExperimentFile.load(f).resolve(Map.of()).topology().links();
+        assertTrue(links.get(0).aToB().lossAtEnqueue());
+        assertEquals(false, links.get(0).bToA().lossAtEnqueue());
+        assertEquals(false, links.get(1).aToB().lossAtEnqueue());
+        Files.writeString(f, Files.readString(f).replace("\"loss_at\": \"enqueue\"", "\"loss_at\": \"queue\""));
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentFile.load(f).resolve(Map.of()));
+        assertTrue(e.getMessage().contains("loss_at"), e.getMessage());
+    }
+
+    @Test
     void tw_recycle_exists_only_on_the_legacy_kernel() throws Exception {
         Experiment legacy = write("""
                 "hosts": {"s": {"kernel": "4.9", "sysctl": {"net.ipv4.tcp_tw_recycle": 1}}}""").resolve(Map.of());
