@@ -5,7 +5,8 @@ import org.tcpsim.kernel.MibCounter;
 /**
  * Opening a connection: the active open (tcp_connect), a request born of a listener's SYN
  * (tcp_openreq_init, tcp_create_openreq_child), a socket rebuilt from a SYN cookie
- * (cookie_v4_check) and the options both SYNs agree on (tcp_parse_options). Static methods on the
+ * (cookie_v4_check), the options both SYNs agree on (tcp_parse_options), and building the SYN and
+ * SYN-ACK with their options (tcp_connect's tcp_syn_options, tcp_make_synack). Static methods on the
  * socket: they run once per connection and keep no state of their own, so no object per socket.
  */
 final class TcpHandshake {
@@ -28,7 +29,7 @@ final class TcpHandshake {
         sk.stack.count(MibCounter.TCP_ACTIVE_OPENS);
         sk.moveTo(TcpEvent.APP_CONNECT, "connect", now);
         sk.synSentNs = now;
-        sk.out.sendSyn(now, false);
+        sendSyn(sk, now, false);
         sk.armXmit(XmitTimer.RETRANS, now + sk.snd.rtt.rtoUs() * 1000);
     }
 
@@ -38,7 +39,7 @@ final class TcpHandshake {
         acceptSynOptions(sk, syn, now);
         sk.state = TcpState.LISTEN; // a request is born of the listener (a child of LISTEN)
         sk.moveTo(TcpEvent.RCV_SYN, "syn", now);
-        sk.out.sendSyn(now, true);
+        sendSyn(sk, now, true);
         sk.armXmit(XmitTimer.RETRANS, now + RttEstimator.TIMEOUT_INIT_US * 1000);
     }
 
@@ -110,6 +111,44 @@ final class TcpHandshake {
         sk.rcv.tcpHeaderLen = TcpSegment.HEADER_BYTES + (sk.timestamps ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0);
         if (!sk.wscaleOk) {
             sk.rcv.noWindowScaling();
+        }
+    }
+
+    /** SYN (active) or SYN-ACK (passive) with MSS, SACK-permitted, timestamps and window scale (tcp_syn_options). */
+    static void sendSyn(TcpSocket sk, long now, boolean synAck) {
+        sendSyn(sk, now, synAck, false);
+    }
+
+    /**
+     * @param retransmittedSyn a SYN resent by connect()'s timer: not counted in OutSegs, since
+     *                         tcp_connect advanced snd_nxt past it (SYN-ACK resends do count, tcp_make_synack)
+     */
+    static void sendSyn(TcpSocket sk, long now, boolean synAck, boolean retransmittedSyn) {
+        TcpSettings st = sk.stack.settings;
+        TcpSegment s = sk.out.segment(sk.iss, TcpSegment.SYN | (synAck ? TcpSegment.ACK : 0), now);
+        s.mssOption = sk.advmss;
+        boolean offerTs = synAck ? sk.timestamps : st.timestamps;
+        s.hasTimestamps = offerTs;
+        if (offerTs) {
+            s.tsVal = sk.tsNow(now);
+            s.tsEcr = synAck ? sk.tsRecent : 0;
+        }
+        s.sackPermitted = synAck ? sk.snd.sack : st.sack;
+        boolean offerWs = synAck ? sk.wscaleOk : st.windowScaling;
+        if (offerWs) {
+            s.windowScaleOption = sk.offeredWscale();
+        }
+        // tcp_connect_init rounds to advmss (no timestamp known yet); tcp_openreq_init_rwin to the
+        // MSS less the timestamp option when it was agreed
+        int mssForWindow = synAck ? sk.advmss - (offerTs ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0) : sk.advmss;
+        s.window = sk.rcv.initialWindow(mssForWindow, offerWs ? (synAck ? sk.rcv.wscale : sk.offeredWscale()) : 0);
+        if (synAck) {
+            sk.rcv.rcvWup = sk.rcv.queue.rcvNxt();
+        }
+        if (synAck) {
+            sk.stack.transmit(s, now, true); // tcp_v4_send_synack: ip_build_and_send_pkt, not __tcp_transmit_skb
+        } else {
+            sk.out.xmit(s, now, !retransmittedSyn);
         }
     }
 }

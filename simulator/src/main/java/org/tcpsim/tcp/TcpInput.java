@@ -59,7 +59,7 @@ final class TcpInput {
         } else {
             // simultaneous open: answer with a SYN-ACK (tcp_rcv_synsent_state_process, TCP_SYN_RECV)
             sk.moveTo(TcpEvent.RCV_SYN, "simultaneous-open", now);
-            sk.out.sendSyn(now, true);
+            TcpHandshake.sendSyn(sk, now, true);
             sk.armXmit(XmitTimer.RETRANS, now + sk.snd.rtt.rtoUs() * 1000);
         }
     }
@@ -96,7 +96,7 @@ final class TcpInput {
     private void synchronizedArrived(TcpSegment seg, long now) {
         if (sk.state == TcpState.SYN_RECV && seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)
                 && seg.seq == sk.rcv.queue.rcvNxt() - 1) {
-            sk.out.sendSyn(now, true); // a retransmitted SYN: resend the SYN-ACK (tcp_check_req)
+            TcpHandshake.sendSyn(sk, now, true); // a retransmitted SYN: resend the SYN-ACK (tcp_check_req)
             return;
         }
         if (!pawsAccepts(seg, now)) {

@@ -6,9 +6,10 @@ import org.tcpsim.api.congestion.CaState;
 import org.tcpsim.api.congestion.Jiffies;
 
 /**
- * Building and sending a connection's segments (net/ipv4/tcp_output.c): SYN and SYN-ACK with
- * their options, data under cwnd and the peer's window with Minshall's Nagle, retransmissions of
- * segments marked lost, the FIN, pure ACKs and RSTs.
+ * Building and sending a connection's segments (net/ipv4/tcp_output.c): data under cwnd and the
+ * peer's window with Minshall's Nagle, retransmissions of segments marked lost, the FIN, pure ACKs
+ * and RSTs. The SYN and SYN-ACK are {@link TcpHandshake#sendSyn}'s; how big a TSO packet is and
+ * whether it waits are {@link TcpTso}'s.
  */
 final class TcpOutput {
     /** What became of a packet TCP tried to send. */
@@ -68,44 +69,6 @@ final class TcpOutput {
             s.tsEcr = sk.tsRecent;
         }
         return s;
-    }
-
-    /** SYN (active) or SYN-ACK (passive) with MSS, SACK-permitted, timestamps and window scale (tcp_syn_options). */
-    void sendSyn(long now, boolean synAck) {
-        sendSyn(now, synAck, false);
-    }
-
-    /**
-     * @param retransmittedSyn a SYN resent by connect()'s timer: not counted in OutSegs, since
-     *                         tcp_connect advanced snd_nxt past it (SYN-ACK resends do count, tcp_make_synack)
-     */
-    void sendSyn(long now, boolean synAck, boolean retransmittedSyn) {
-        TcpSettings st = sk.stack.settings;
-        TcpSegment s = segment(sk.iss, TcpSegment.SYN | (synAck ? TcpSegment.ACK : 0), now);
-        s.mssOption = sk.advmss;
-        boolean offerTs = synAck ? sk.timestamps : st.timestamps;
-        s.hasTimestamps = offerTs;
-        if (offerTs) {
-            s.tsVal = sk.tsNow(now);
-            s.tsEcr = synAck ? sk.tsRecent : 0;
-        }
-        s.sackPermitted = synAck ? sk.snd.sack : st.sack;
-        boolean offerWs = synAck ? sk.wscaleOk : st.windowScaling;
-        if (offerWs) {
-            s.windowScaleOption = sk.offeredWscale();
-        }
-        // tcp_connect_init rounds to advmss (no timestamp known yet); tcp_openreq_init_rwin to the
-        // MSS less the timestamp option when it was agreed
-        int mssForWindow = synAck ? sk.advmss - (offerTs ? TcpSocket.TIMESTAMP_OPTION_BYTES : 0) : sk.advmss;
-        s.window = sk.rcv.initialWindow(mssForWindow, offerWs ? (synAck ? sk.rcv.wscale : sk.offeredWscale()) : 0);
-        if (synAck) {
-            sk.rcv.rcvWup = sk.rcv.queue.rcvNxt();
-        }
-        if (synAck) {
-            sk.stack.transmit(s, now, true); // tcp_v4_send_synack: ip_build_and_send_pkt, not __tcp_transmit_skb
-        } else {
-            xmit(s, now, !retransmittedSyn);
-        }
     }
 
     /** A pure ACK (tcp_send_ack); {@code delayed} when the delayed-ACK timer sent it. */
@@ -233,7 +196,7 @@ final class TcpOutput {
             int lost = newFirst || retransmitFailed ? -1 : snd.rtx.nextLost();
             if (lost >= 0) {
                 if (maxSegs == 0) {
-                    maxSegs = tsoSegs(); // tcp_xmit_retransmit_queue: max_segs once per walk
+                    maxSegs = TcpTso.tsoSegs(sk); // tcp_xmit_retransmit_queue: max_segs once per walk
                 }
                 Xmit x = retransmit.retransmitSkb(lost, Math.min(snd.cwnd - inFlight, maxSegs), now);
                 if (x == Xmit.HELD) {
@@ -275,10 +238,11 @@ final class TcpOutput {
                 }
                 bytes = skbLen;
             } else {
-                int tsoSegs = tsoSegs(); // once per packet: tcp_tso_should_defer and the split read the same value
-                if (!pushOne && tsoShouldDefer(skbLen, tail, wndEnd, inFlight, tsoSegs, now)) {
+                // once per packet: tcp_tso_should_defer and the split read the same value
+                int tsoSegs = TcpTso.tsoSegs(sk);
+                if (!pushOne && TcpTso.shouldDefer(sk, skbLen, tail, wndEnd, inFlight, tsoSegs, now)) {
                     // tcp_tso_should_defer's is_rwnd_limited: deferred for a window below cwnd's room
-                    rwndLimited = deferredForWindow(skbLen, wndEnd, inFlight);
+                    rwndLimited = TcpTso.deferredForWindow(sk, skbLen, wndEnd, inFlight);
                     break;
                 }
                 // tcp_cwnd_test: at most half of cwnd in one TSO packet
@@ -468,17 +432,6 @@ final class TcpOutput {
     }
 
     /**
-     * tcp_tso_segs: segments in one TSO packet, from sk_pacing_rate as tcp_update_pacing_rate or the
-     * congestion control set it ({@link Pacing#tsoSegs}, tcp_tso_autosize), at least the module's
-     * .min_tso_segs or else tcp_min_tso_segs.
-     */
-    int tsoSegs() {
-        TcpSender snd = sk.snd;
-        int minTso = snd.cc.minTsoSegs(snd);
-        return snd.pacing.tsoSegs(snd.mss, minTso > 0 ? minTso : sk.stack.settings.minTsoSegs, snd.rttMin.get());
-    }
-
-    /**
      * Whether tcp_write_xmit or tcp_xmit_retransmit_queue would look at a packet at all (a lost
      * segment not yet retransmitted, unsent data, or the FIN): only then does tcp_pacing_check run.
      */
@@ -486,63 +439,6 @@ final class TcpOutput {
         TcpSender snd = sk.snd;
         return (!newFirst && snd.rtx.awaitingRetransmit() > 0) || snd.writeSeq != snd.sndNxt
                 || (snd.finQueued && !snd.finSent);
-    }
-
-    /**
-     * tcp_tso_should_defer: hold back a TSO packet that cwnd or the window would cut short, for the
-     * next ACK, when something left within the last millisecond (tcp_wstamp_ns), the ACK of the
-     * oldest segment is due within min(srtt/2, 1 ms), not in Recovery or Loss, unless a full-sized
-     * packet, all of a middle skb, or 1/tcp_tso_win_divisor of the window (or 3 segments) could go,
-     * or the skb will get no more data (EOR or FIN).
-     */
-    private boolean tsoShouldDefer(int skbLen, boolean tail, int wndEnd, int inFlight, int tsoSegs, long now) {
-        TcpSender snd = sk.snd;
-        if (snd.caState == CaState.RECOVERY || snd.caState == CaState.LOSS) {
-            return false;
-        }
-        if (now - snd.lastXmitNs - 1_000_000L > 0) {
-            return false;
-        }
-        int mss = snd.mss;
-        long sendWin = Integer.toUnsignedLong(wndEnd - snd.sndNxt);
-        long congWin = (long) (snd.cwnd - inFlight) * mss;
-        long limit = Math.min(sendWin, congWin);
-        if (limit >= (long) tsoSegs * mss) {
-            return false;
-        }
-        if (!tail && limit >= skbLen) {
-            return false;
-        }
-        int divisor = sk.stack.settings.tsoWinDivisor;
-        if (divisor != 0) {
-            long chunk = Math.min(Integer.toUnsignedLong(snd.sndWnd), (long) snd.cwnd * mss) / divisor;
-            if (limit >= chunk) {
-                return false;
-            }
-        } else if (limit > 3L * mss) { // tcp_max_tso_deferred_mss
-            return false;
-        }
-        if (snd.rtx.isEmpty()) {
-            return false;
-        }
-        long srttNs = snd.rtt.srttUs() * 1000;
-        long howFarIsTheAck = snd.rtx.sentAt(0) + srttNs - now;
-        if (howFarIsTheAck - Math.min(srttNs >> 1, 1_000_000L) > 0) {
-            return false;
-        }
-        boolean lastSkbOfWrite = tail && snd.finQueued; // the FIN rides the tail skb: it gets no more data
-        return !(tail && snd.writeQueue.tailEor()) && !lastSkbOfWrite;
-    }
-
-    /**
-     * The end of tcp_tso_should_defer once it defers: the peer's window, not cwnd, is the smaller
-     * room and does not take the skb (is_rwnd_limited).
-     */
-    private boolean deferredForWindow(int skbLen, int wndEnd, int inFlight) {
-        TcpSender snd = sk.snd;
-        long sendWin = Integer.toUnsignedLong(wndEnd - snd.sndNxt);
-        long congWin = (long) (snd.cwnd - inFlight) * snd.mss;
-        return congWin >= sendWin && sendWin <= skbLen;
     }
 
     /**

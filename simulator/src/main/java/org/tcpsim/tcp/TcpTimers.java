@@ -106,7 +106,7 @@ final class TcpTimers {
         sk.snd.totalRetrans++;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         sk.stack.count(MibCounter.TCP_SYN_RETRANS);
-        sk.out.sendSyn(now, false, true);
+        TcpHandshake.sendSyn(sk, now, false, true);
         sk.snd.retransmits++;
         if (sk.snd.retransmits > s.synLinearTimeouts) {
             sk.snd.rtt.backoff();
@@ -148,7 +148,7 @@ final class TcpTimers {
         sk.snd.totalRetrans++;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         sk.stack.count(MibCounter.TCP_SYN_RETRANS);
-        sk.out.sendSyn(now, true);
+        TcpHandshake.sendSyn(sk, now, true);
         long timeout = Math.min(RttEstimator.TIMEOUT_INIT_US << sk.synAckTimeouts, sk.stack.settings.rtoMaxUs);
         sk.armXmit(XmitTimer.RETRANS, now + timeout * 1000);
     }
