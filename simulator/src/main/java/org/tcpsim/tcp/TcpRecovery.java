@@ -272,8 +272,10 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         }
         if (snd.rtx.lostOut > 0) {
             enterRecovery();
-        } else if (snd.caState != CaState.CWR) {
-            tryKeepOpen();
+        } else {
+            // tcp_try_to_open: also as Recovery ends at high_seq, which clears retrans_stamp when nothing
+            // retransmitted is left, so a later recovery's Eifel check starts from its own retransmission
+            tryToOpen();
         }
         return reoArmed;
     }
