@@ -134,9 +134,11 @@ final class ReceiveQueue {
      * tcp_sack_new_ofo_skb's test before it moves a block to the front: the out-of-order segment
      * [s, e) extends a SACK block that is not among the TCP_SACK_BLOCKS_EXPECTED (2) most recent,
      * or starts a new one behind two or more (Linux keeps at most TCP_NUM_SACKS blocks, the most
-     * recent; the first one [s, e) touches is the one it extends).
+     * recent; the first one [s, e) touches is the one it extends). When it extends one, that block
+     * is extended here, in its place (tcp_sack_extend runs before tcp_sack_compress_send_ack, so the
+     * flushed ACK reports it grown); {@link #accept} then moves it to the front.
      */
-    boolean sackBeyondExpected(int s, int e) {
+    boolean flushBeforeOfo(int s, int e) {
         int touched = -1;
         for (int k = 0; k < oooCount; k++) {
             if (Seq.le(oooStart[k], e) && Seq.le(s, oooEnd[k]) && (touched < 0 || oooStamp[k] > oooStamp[touched])) {
@@ -152,7 +154,15 @@ final class ReceiveQueue {
                 newer++;
             }
         }
-        return newer >= 2;
+        if (newer < 2) {
+            return false;
+        }
+        int ns = Seq.min(s, oooStart[touched]);
+        int ne = Seq.max(e, oooEnd[touched]);
+        oooBytes += (ne - ns) - (oooEnd[touched] - oooStart[touched]);
+        oooStart[touched] = ns;
+        oooEnd[touched] = ne;
+        return true;
     }
 
     /** SACK blocks, most recently changed first, at most {@code max} (pairs in one array), or null. */

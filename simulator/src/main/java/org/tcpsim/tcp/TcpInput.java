@@ -368,16 +368,17 @@ final class TcpInput {
                     rcv.rcvRtt.measureTs(seg.tsEcr, sk.tsNow(now), len, rcv.rcvMss,
                             rcv.queue.unread() == 0);
                 }
+                int heldBefore = rcv.queue.unread() + rcv.queue.outOfOrderBytes();
                 // tcp_sack_new_ofo_skb: a SACK block beyond the first two about to move to the front
-                // (or a new one behind two) sends the compressed ACK now, with the blocks as they are
-                // (tcp_sack_compress_send_ack); that ACK also answers this segment
+                // (or a new one behind two) sends the compressed ACK now, with that block extended by
+                // this segment but not yet moved, or before the new one (tcp_sack_compress_send_ack);
+                // that ACK also answers this segment
                 boolean flushed = outOfOrder && sk.snd.sack && rcv.ack.compressedPending()
-                        && rcv.queue.sackBeyondExpected(start, end);
+                        && rcv.queue.flushBeforeOfo(start, end);
                 if (flushed) {
                     rcv.ack.compressedTimerExpired(); // TCPAckCompressed counts compressed_ack - 1
                     sk.out.sendAck(now, false);
                 }
-                int heldBefore = rcv.queue.unread() + rcv.queue.outOfOrderBytes();
                 newBytes = rcv.queue.accept(start, end);
                 if (rcv.queue.unread() + rcv.queue.outOfOrderBytes() > heldBefore) {
                     rcv.charge(len); // the skb's truesize, whatever part of it was new
