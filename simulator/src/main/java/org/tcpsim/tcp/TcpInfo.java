@@ -2,6 +2,7 @@ package org.tcpsim.tcp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tcpsim.kernel.KernelVersion;
 
 /**
  * getsockopt(TCP_INFO) of a socket: the fields of struct tcp_info the model has, named and
@@ -85,6 +86,13 @@ public final class TcpInfo {
         m.put("tcpi_busy_time", s.busyTimeUs(now));
         m.put("tcpi_rwnd_limited", s.rwndLimitedUs(now));
         m.put("tcpi_sndbuf_limited", s.sndbufLimitedUs(now));
+        if (s.stack.kernel != KernelVersion.V4_9) {
+            // 6.7+: the RTO accounting (tcp_get_info adds the running recovery's time so far)
+            RtoStats rto = snd.rtoStats;
+            m.put("tcpi_total_rto", rto == null ? 0L : rto.total);
+            m.put("tcpi_total_rto_recoveries", rto == null ? 0L : rto.recoveries);
+            m.put("tcpi_total_rto_time", rto == null ? 0L : rto.timeMs(now));
+        }
         return m;
     }
 }

@@ -83,6 +83,9 @@ final class TcpInput {
             sk.snd.updateRttMin(sk.snd.rtt.srttUs(), false, now / 1000);
         }
         sk.snd.retransmits = 0;
+        // the SYN-ACK's ACK ends the SYN's Loss (tcp_ack -> tcp_process_loss -> tcp_update_rto_time);
+        // a passive side's SYN-ACK timeouts are the request's, never counted
+        RtoStats.updateTime(sk.snd.rtoStats, now);
         if (retransmitted > 1) {
             sk.snd.cwnd = 1;
         }

@@ -75,6 +75,9 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 // that ended in Open goes on to the default case (FLAG_LOST_RETRANS, the other way
                 // there, is set only by RACK's loss detection, tcp_identify_packet_loss)
                 processLoss(seg, advanced, newlySacked, dupack);
+                if (snd.caState != CaState.LOSS) {
+                    RtoStats.updateTime(snd.rtoStats, sk.now()); // tcp_update_rto_time
+                }
                 if (snd.caState != CaState.OPEN) {
                     return false;
                 }
@@ -292,6 +295,9 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     private boolean processLossRack(TcpSegment seg, boolean advanced, int newlySacked, boolean dupack, long now) {
         TcpSender snd = sk.snd;
         processLoss(seg, advanced, newlySacked, dupack);
+        if (snd.caState != CaState.LOSS) {
+            RtoStats.updateTime(snd.rtoStats, now); // tcp_update_rto_time
+        }
         int priorRetrans = snd.rtx.retransOut;
         boolean reoArmed = rackMarkLost(now);
         boolean lostRetrans = snd.rtx.retransOut < priorRetrans;

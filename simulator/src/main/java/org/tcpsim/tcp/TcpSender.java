@@ -96,6 +96,8 @@ final class TcpSender implements TcpSock {
     /** Consecutive RTOs without progress (icsk_retransmits) and when the first of them fired. */
     int retransmits;
     long retransStampNs;
+    /** tcpi_total_rto and its siblings, null until the first retransmission timeout. */
+    RtoStats rtoStats;
     long totalRetrans;
     long lastSendNs;
     /**

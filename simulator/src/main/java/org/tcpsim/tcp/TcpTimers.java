@@ -103,6 +103,7 @@ final class TcpTimers {
             return;
         }
         sk.synRetransmits++;
+        sk.snd.rtoStats = RtoStats.update(sk.snd.rtoStats, sk.snd.retransmits, now); // tcp_retransmit_timer
         sk.snd.totalRetrans++;
         sk.stack.count(MibCounter.TCP_RETRANS_SEGS);
         sk.stack.count(MibCounter.TCP_SYN_RETRANS);
@@ -294,6 +295,7 @@ final class TcpTimers {
         sk.acks.recovery.enterLoss();
         long priorRtoUs = snd.rtt.rtoUs();
         snd.rtt.backoff();
+        snd.rtoStats = RtoStats.update(snd.rtoStats, snd.retransmits, now); // tcp_update_rto_stats
         snd.retransmits++;
         sk.out.push(now); // the retransmission sets retrans_stamp if this is the first
         if (sk.out.retransmitFailed) {
