@@ -1,9 +1,13 @@
 package org.tcpsim.tcp;
 
+import org.tcpsim.api.congestion.CaState;
+import org.tcpsim.kernel.MibCounter;
+
 /**
  * SACK emulation without SACK: duplicate ACKs counted as segments that left the network, in the
  * scoreboard's {@link RetransmitQueue#renoSackedOut} (tp->sacked_out of a Reno connection; no entry is
- * marked). Static steps over the scoreboard's counts, no object of its own.
+ * marked), what too many of them say about reordering, and NewReno's loss marking. Static steps
+ * over the socket's state, no object of its own; {@link TcpRecovery} calls them.
  */
 final class RenoSacks {
     private RenoSacks() {
@@ -49,5 +53,52 @@ final class RenoSacks {
             return true;
         }
         return false;
+    }
+
+    /** tcp_add_reno_sack: one duplicate ACK counted as a segment that left the network. */
+    static void addRenoSack(TcpSocket sk) {
+        if (add(sk.snd.rtx, 1)) {
+            checkRenoReordering(sk, 0);
+        }
+    }
+
+    /**
+     * tcp_clean_rtx_queue's tcp_remove_reno_sacks without SACK, for an ACK of {@code acked} packets: the
+     * duplicate ACKs they account for leave sacked_out; a count that then exceeds the flight is reordering.
+     */
+    static void removeRenoSacks(TcpSocket sk, int acked) {
+        if (remove(sk.snd.rtx, acked)) {
+            checkRenoReordering(sk, acked);
+        }
+    }
+
+    /**
+     * tcp_check_reno_reordering, once tcp_limit_reno_sacked had to cap sacked_out: more duplicate ACKs
+     * came than segments could have left the network, so they were reordering (or a broken receiver):
+     * tp->reordering = packets_out + addend, at most tcp_max_reordering (lower than before, too), and
+     * tp->reord_seen and TCPRenoReorder count it.
+     */
+    private static void checkRenoReordering(TcpSocket sk, int addend) {
+        TcpSender snd = sk.snd;
+        snd.reordering = Math.min(snd.rtx.packetsOut + addend, sk.stack.settings.maxReordering);
+        snd.rack.reordSeen++;
+        sk.stack.count(MibCounter.TCP_RENO_REORDER);
+    }
+
+    /**
+     * tcp_newreno_mark_lost (tcp_identify_packet_loss without SACK): outside Recovery the head is
+     * lost once tp->reordering duplicate ACKs are counted (sacked_out); in Recovery each partial
+     * ACK marks the next hole (RFC 6582).
+     */
+    static void newrenoMarkLost(TcpSocket sk, boolean advanced) {
+        TcpSender snd = sk.snd;
+        if (snd.sack || snd.rtx.isEmpty()) {
+            return;
+        }
+        CaState state = snd.caState;
+        if ((state.ordinal() < CaState.RECOVERY.ordinal() && snd.rtx.renoSackedOut >= snd.reordering)
+                || (state == CaState.RECOVERY && advanced)) {
+            snd.rtx.markHeadLost();
+        }
     }
 }

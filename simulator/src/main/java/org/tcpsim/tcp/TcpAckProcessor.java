@@ -104,7 +104,7 @@ final class TcpAckProcessor {
             snd.chrono.stop(Chrono.BUSY, snd.queuesEmpty(), now); // tcp_clean_rtx_queue: every skb acknowledged
         }
         if (!snd.sack) {
-            recovery.removeRenoSacks(acked.packets); // tcp_clean_rtx_queue (FLAG_ACKED)
+            RenoSacks.removeRenoSacks(sk, acked.packets); // tcp_clean_rtx_queue (FLAG_ACKED)
         }
         if (advanced) {
             long delta = Integer.toUnsignedLong(ack - snd.sndUna);

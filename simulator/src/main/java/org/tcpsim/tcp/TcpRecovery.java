@@ -51,7 +51,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             case RECOVERY -> {
                 if (!advanced) {
                     if (!snd.sack && dupack) {
-                        addRenoSack();
+                        RenoSacks.addRenoSack(sk);
                     }
                 } else if (tryUndoPartial(seg, priorSndUna)) {
                     return false; // reordering, with retransmissions still in flight: wait for them
@@ -59,7 +59,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 if (snd.undo.tryUndoDsack()) {
                     tryKeepOpen();
                 }
-                newrenoMarkLost(advanced);
+                RenoSacks.newrenoMarkLost(sk, advanced);
                 if (snd.caState != CaState.RECOVERY) {
                     // undone: a loss still evident starts a new recovery (reordering, then loss)
                     if (!timeToRecover()) {
@@ -91,13 +91,13 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
                 snd.rtx.renoSackedOut = 0;
             }
             if (dupack) {
-                addRenoSack();
+                RenoSacks.addRenoSack(sk);
             }
         }
         if (snd.caState.ordinal() <= CaState.DISORDER.ordinal()) {
             snd.undo.tryUndoDsack();
         }
-        newrenoMarkLost(advanced);
+        RenoSacks.newrenoMarkLost(sk, advanced);
         if (!timeToRecover()) {
             tryToOpen();
             return false;
@@ -105,36 +105,6 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         enterRecovery();
         updateScoreboard(newlySacked);
         return false;
-    }
-
-    /** tcp_add_reno_sack: one duplicate ACK counted as a segment that left the network. */
-    private void addRenoSack() {
-        if (RenoSacks.add(sk.snd.rtx, 1)) {
-            checkRenoReordering(0);
-        }
-    }
-
-    /**
-     * tcp_clean_rtx_queue's tcp_remove_reno_sacks without SACK, for an ACK of {@code acked} packets: the
-     * duplicate ACKs they account for leave sacked_out; a count that then exceeds the flight is reordering.
-     */
-    void removeRenoSacks(int acked) {
-        if (RenoSacks.remove(sk.snd.rtx, acked)) {
-            checkRenoReordering(acked);
-        }
-    }
-
-    /**
-     * tcp_check_reno_reordering, once tcp_limit_reno_sacked had to cap sacked_out: more duplicate ACKs
-     * came than segments could have left the network, so they were reordering (or a broken receiver):
-     * tp->reordering = packets_out + addend, at most tcp_max_reordering (lower than before, too), and
-     * tp->reord_seen and TCPRenoReorder count it.
-     */
-    private void checkRenoReordering(int addend) {
-        TcpSender snd = sk.snd;
-        snd.reordering = Math.min(snd.rtx.packetsOut + addend, sk.stack.settings.maxReordering);
-        snd.rack.reordSeen++;
-        sk.stack.count(MibCounter.TCP_RENO_REORDER);
     }
 
     /**
@@ -146,23 +116,6 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         TcpSender snd = sk.snd;
         if (snd.sack && newlySacked > 0) {
             snd.rtx.markLostBySack(snd.reordering);
-        }
-    }
-
-    /**
-     * tcp_newreno_mark_lost (tcp_identify_packet_loss without SACK): outside Recovery the head is
-     * lost once tp->reordering duplicate ACKs are counted (sacked_out); in Recovery each partial
-     * ACK marks the next hole (RFC 6582).
-     */
-    private void newrenoMarkLost(boolean advanced) {
-        TcpSender snd = sk.snd;
-        if (snd.sack || snd.rtx.isEmpty()) {
-            return;
-        }
-        CaState state = snd.caState;
-        if ((state.ordinal() < CaState.RECOVERY.ordinal() && snd.rtx.renoSackedOut >= snd.reordering)
-                || (state == CaState.RECOVERY && advanced)) {
-            snd.rtx.markHeadLost();
         }
     }
 
@@ -412,7 +365,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             // tcp_process_loss, Reno: a duplicate ACK after F-RTO's new data (step 2.b) means some of it
             // arrived (tcp_add_reno_sack); an advancing ACK clears the count (tcp_reset_reno_sack)
             if (dupack && Seq.gt(snd.sndNxt, snd.highSeq)) {
-                addRenoSack();
+                RenoSacks.addRenoSack(sk);
             } else if (advanced) {
                 snd.rtx.renoSackedOut = 0;
             }
