@@ -80,7 +80,7 @@ public final class TcpListener {
             owner = null;
         }
         while (!acceptQueue.isEmpty()) {
-            acceptQueue.pollFirst().abort(now, MibCounter.TCP_ABORT_ON_CLOSE);
+            TcpClose.abort(acceptQueue.pollFirst(), now, MibCounter.TCP_ABORT_ON_CLOSE);
         }
     }
 

@@ -7,12 +7,13 @@ import org.tcpsim.kernel.MibCounter;
  * One TCP connection as a Linux socket runs it: the application-facing calls (connect, write,
  * read, shutdown, close), what happens on entering each state, and its timers.
  * Which state comes next is {@link TcpTransitions}'s business; opening (connect, a request, a SYN cookie) is
- * {@link TcpHandshake}'s; arriving segments are {@link TcpInput}'s; sending is {@link TcpOutput}'s;
+ * {@link TcpHandshake}'s, closing (close, shutdown, the orphan's FIN_WAIT2, tcp_done) {@link TcpClose}'s;
+ * arriving segments are {@link TcpInput}'s; sending is {@link TcpOutput}'s;
  * acknowledgement processing is {@link TcpAckProcessor}'s, loss recovery {@link TcpRecovery}'s (undoing spurious
  * reductions, {@link Undo}'s); what the timers do when they fire is {@link TcpTimers}'s.
  */
 public final class TcpSocket {
-    private static final SocketCallbacks NO_CALLBACKS = new SocketCallbacks() { };
+    static final SocketCallbacks NO_CALLBACKS = new SocketCallbacks() { };
     /** MSS assumed when the peer sends none (TCP_MSS_DEFAULT). */
     static final int DEFAULT_MSS = 536;
     /** IPv4 + TCP headers without options. */
@@ -76,7 +77,8 @@ public final class TcpSocket {
     long synSentNs;
     int synAckTimeouts;
     private boolean finWait2Pending;
-    private boolean caReleased;
+    /** The congestion module's .release ran ({@link TcpClose#releaseCongestion}). */
+    boolean caReleased;
     /** Bytes this socket has charged to the host's tcp_mem. */
     long memCharged;
     /** TcpExtTW / TWKilled count a socket once, when its timewait timer is first scheduled (__inet_twsk_schedule). */
@@ -84,8 +86,8 @@ public final class TcpSocket {
 
     final long tStart;
     private long tEstablished = -1;
-    private long tEnd = -1;
-    private String errno;
+    long tEnd = -1;
+    String errno;
     private long bytesRead;
 
     TcpSocket(TcpStack stack, long connId, int localPort, int remoteAddr, int remotePort, SocketOptions options,
@@ -385,13 +387,7 @@ public final class TcpSocket {
 
     /** shutdown(SHUT_WR): send a FIN after the queued data; keep receiving. */
     public void shutdownWrite(long now) {
-        if (writeShutdown) {
-            return;
-        }
-        writeShutdown = true;
-        if (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT) {
-            queueFin(now);
-        }
+        TcpClose.shutdown(this, now);
     }
 
     /**
@@ -399,44 +395,7 @@ public final class TcpSocket {
      * data (__tcp_close). The socket becomes an orphan either way.
      */
     public void close(long now) {
-        if (orphan) {
-            return;
-        }
-        orphan = true;
-        callbacks = NO_CALLBACKS; // the descriptor is gone: the application hears nothing more
-        if (owner != null) {
-            owner.releaseFd(); // the descriptor goes at close(); the connection may live on as an orphan
-            owner = null;
-        }
-        writeShutdown = true;
-        if (rcv.queue.unread() > 0 && state.synchronizedState()) {
-            abort(now, MibCounter.TCP_ABORT_ON_CLOSE);
-            return;
-        }
-        if (options.lingerZero() && state != TcpState.CLOSED) {
-            abort(now, MibCounter.TCP_ABORT_ON_DATA);
-            return;
-        }
-        switch (state) {
-            case SYN_SENT -> moveTo(TcpEvent.APP_CLOSE, "close", now);
-            case ESTABLISHED, CLOSE_WAIT, SYN_RECV -> queueFin(now);
-            case FIN_WAIT2 -> armFinWait2(now);
-            default -> { }
-        }
-    }
-
-    /** Sends a RST and drops the connection (tcp_send_active_reset + tcp_done). */
-    void abort(long now, MibCounter why) {
-        if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT) {
-            return;
-        }
-        if (why != null) {
-            stack.count(why);
-        }
-        if (state.synchronizedState() || state == TcpState.SYN_SENT) {
-            out.sendReset(now);
-        }
-        moveTo(TcpEvent.APP_ABORT, "abort", now);
+        TcpClose.close(this, now);
     }
 
     void attach(SocketCallbacks cb) {
@@ -466,60 +425,16 @@ public final class TcpSocket {
         }
     }
 
-    // ---- closing ----
-
-    private void queueFin(long now) {
-        if (snd.writeSeq == snd.sndNxt) {
-            snd.chrono.start(Chrono.BUSY, now); // tcp_send_fin: a FIN skb of its own opens the write queue
-        }
-        snd.finQueued = true;
-        if (state == TcpState.ESTABLISHED || state == TcpState.SYN_RECV) {
-            moveTo(TcpEvent.APP_CLOSE, "close", now);
-        } else if (state == TcpState.CLOSE_WAIT) {
-            moveTo(TcpEvent.APP_CLOSE, "close", now);
-        }
-        out.push(now);
-    }
-
     /** Our FIN was acknowledged (tcp_rcv_state_process). */
     void finAcked(long now) {
         moveTo(TcpEvent.RCV_ACK_OF_FIN, "fin-acked", now);
-    }
-
-    /**
-     * An orphan in FIN_WAIT2 lives on as a timewait sock in the FIN_WAIT2 substate for
-     * tcp_fin_time() = max(tcp_fin_timeout, 3.5 RTO), and this full socket is released.
-     */
-    private void armFinWait2(long now) {
-        long rtoNs = snd.rtt.rtoUs() * 1000;
-        long tmo = Math.max(stack.settings.finTimeoutNs, rtoNs * 7 / 2);
-        retransmitTimer.cancel();
-        delackTimer.cancel();
-        chargeMemory(now);
-        tEnd = now; // the application's connection is over: everything sent was acknowledged
-        if (!stack.enterFinWait2(this, tmo, now)) {
-            moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
-        } else {
-            releaseCongestion(); // a timewait sock replaced this one
-        }
-    }
-
-    /**
-     * tcp_cleanup_congestion_control: the full socket is destroyed (tcp_done, or tcp_time_wait
-     * handing over to a timewait sock); the module's .release runs once.
-     */
-    private void releaseCongestion() {
-        if (!caReleased) {
-            caReleased = true;
-            snd.cc.release(snd);
-        }
     }
 
     /** After a segment: an orphan that stayed in FIN_WAIT2 is handed to the timewait table. */
     void settleFinWait2(long now) {
         if (finWait2Pending && state == TcpState.FIN_WAIT2) {
             finWait2Pending = false;
-            armFinWait2(now);
+            TcpClose.finWait2(this, now);
         }
     }
 
@@ -581,48 +496,21 @@ public final class TcpSocket {
             }
             case TIME_WAIT -> {
                 chargeMemory(now);
-                detachTimers(); // tcp_time_wait -> tcp_done: a timewait sock (or nothing) replaces this socket
+                // tcp_time_wait -> tcp_done: a timewait sock (or nothing) replaces this socket
+                TcpClose.detachTimers(this);
                 tEnd = now;
                 if (!stack.enterTimeWait(this, now)) {
                     moveTo(TcpEvent.TIMER_EXPIRED, "tw-bucket-overflow", now); // tcp_time_wait: tcp_done at once
                     return;
                 }
-                releaseCongestion(); // a timewait sock replaced this one
+                TcpClose.releaseCongestion(this); // a timewait sock replaced this one
                 if (!orphan) {
                     callbacks.closed(this, null, now);
                 }
             }
             case CLOSE_WAIT -> callbacks.readable(this, now);
-            case CLOSED -> closed(prev, now);
+            case CLOSED -> TcpClose.done(this, prev, now);
             default -> { }
-        }
-    }
-
-    /**
-     * The socket is done (tcp_done -> inet_csk_clear_xmit_timers): its timers are cancelled, and the transmit
-     * timer lets go of it ({@link Timer#detach}), so the entry it left in the event queue (armed at the SYN's
-     * 1 s RTO, say) does not keep the whole socket alive until then. It fires nothing in TIME_WAIT or CLOSED
-     * ({@link TcpTimers#retransmitTimerFired}), which a socket never leaves, so detaching changes nothing else.
-     */
-    private void detachTimers() {
-        retransmitTimer.detach();
-        delackTimer.cancel();
-        snd.pacing.cancel();
-        if (keepalive != null) {
-            keepalive.stop();
-        }
-    }
-
-    private void closed(TcpState prev, long now) {
-        chargeMemory(now);
-        detachTimers();
-        if (tEnd < 0) {
-            tEnd = now;
-        }
-        stack.remove(this);
-        releaseCongestion();
-        if (prev != TcpState.TIME_WAIT && !orphan) {
-            callbacks.closed(this, errno, now); // after close() there is no application left to tell
         }
     }
 
