@@ -127,8 +127,8 @@ final class EphemeralPorts {
      * the 10 s clock; the low 16 bits pick the table_perturb slot, the high 32 bits are added to it.
      */
     long portOffset(int localAddr, int dstAddr, int dstPort, long now) {
-        return mix(secret ^ mix(((long) localAddr << 32) | (dstAddr & 0xffffffffL))
-                ^ mix(((long) dstPort << 40) ^ (now / HASH_PERIOD_NS)));
+        return SecureSeq.mix(secret ^ SecureSeq.mix(((long) localAddr << 32) | (dstAddr & 0xffffffffL))
+                ^ SecureSeq.mix(((long) dstPort << 40) ^ (now / HASH_PERIOD_NS)));
     }
 
     /** table_perturb[index] (0 for a slot never moved). */
@@ -203,11 +203,5 @@ final class EphemeralPorts {
             bits[(p - low) >>> 6] |= 1L << (p - low);
         }
         return bits;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

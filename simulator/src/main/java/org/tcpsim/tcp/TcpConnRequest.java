@@ -157,13 +157,7 @@ final class TcpConnRequest {
 
     private int cookie(int peer, int peerPort, int localPort, int peerIsn, long tick, int mssIndex) {
         long h = secret ^ ((long) peer << 32) ^ ((long) peerPort << 16) ^ localPort;
-        h = mix(h ^ mix(tick ^ ((long) peerIsn << 20)));
+        h = SecureSeq.mix(h ^ SecureSeq.mix(tick ^ ((long) peerIsn << 20)));
         return ((int) h & ~3) | mssIndex;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -16,8 +16,8 @@ final class TcpHandshake {
     /** The ISN (secure_tcp_seq, or a TIME_WAIT takeover's) and timestamp offset; snd_una..write_seq at the SYN. */
     private static void initSequence(TcpSocket sk, long now, int isnOverride) {
         sk.iss = isnOverride != 0 ? isnOverride
-                : sk.stack.initialSequence(sk.localPort(), sk.remoteAddress(), sk.remotePort(), now);
-        sk.tsOffset = sk.stack.timestampOffset(sk.localPort(), sk.remoteAddress(), sk.remotePort());
+                : SecureSeq.tcpSeq(sk.stack, sk.localPort(), sk.remoteAddress(), sk.remotePort(), now);
+        sk.tsOffset = SecureSeq.tsOff(sk.stack, sk.localPort(), sk.remoteAddress(), sk.remotePort());
         sk.snd.sndUna = sk.iss;
         sk.snd.sndNxt = sk.iss + 1;
         sk.snd.writeSeq = sk.iss + 1;

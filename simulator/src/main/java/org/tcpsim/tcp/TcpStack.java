@@ -26,7 +26,8 @@ public final class TcpStack implements ProtocolHandler {
 
     private final TcpHost host;
     private final Scheduler clock;
-    private final long secret;
+    /** net_secret: the key of the ISN and timestamp-offset hash ({@link SecureSeq}), the port scan and SYN cookies. */
+    final long secret;
     private static final int MIB_COUNTERS = MibCounter.values().length;
     /** MIB counters, allocated at the first count: a host that never speaks TCP holds none. */
     private long[] counters;
@@ -569,38 +570,7 @@ public final class TcpStack implements ProtocolHandler {
         return n;
     }
 
-    /**
-     * Initial sequence number: a keyed hash of the 4-tuple plus a clock ticking every 64 ns
-     * (secure_tcp_seq: siphash(saddr, daddr, sport, dport) + (ktime_get_real_ns() >> 6)).
-     */
-    int initialSequence(int localPort, int remoteAddr, int remotePort, long now) {
-        return (int) fourTupleHash(localPort, remoteAddr, remotePort) + (int) (now >>> 6);
-    }
-
-    /**
-     * TCP timestamp offset: none on 4.9; on 6.18.19 the high half of the same keyed hash as the
-     * ISN, so it depends on the ports too (secure_tcp_seq_and_ts_off after commit 165573e41f2f).
-     */
-    int timestampOffset(int localPort, int remoteAddr, int remotePort) {
-        if (!kernel.hasTimestampOffsets()) {
-            return 0;
-        }
-        return (int) (fourTupleHash(localPort, remoteAddr, remotePort) >>> 32);
-    }
-
-    private long fourTupleHash(int localPort, int remoteAddr, int remotePort) {
-        long x = secret ^ ((long) host.address() << 32 | (remoteAddr & 0xffffffffL));
-        x = mix(x) ^ ((long) localPort << 16 | remotePort);
-        return mix(x);
-    }
-
     static long key(int localPort, int remoteAddr, int remotePort) {
         return (long) remoteAddr << 32 | (long) localPort << 16 | remotePort;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }
