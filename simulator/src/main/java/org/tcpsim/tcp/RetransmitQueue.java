@@ -491,10 +491,22 @@ final class RetransmitQueue {
      * not marked lost (after an undo) is marked L|R and stays in retrans_out, as S|R entries do.
      */
     void markAllLost() {
+        markAllLost(0, 0); // no RACK RTT: nothing is recent enough to skip
+    }
+
+    /**
+     * {@link #markAllLost()} as 6.18's tcp_timeout_mark_lost does it with RACK: an entry other than the
+     * head sent less than RACK's RTT ({@code rackRttUs}) before {@code nowNs} is not marked yet
+     * (tcp_rack_skb_timeout(tp, skb, 0) > 0: "Don't mark recently sent ones lost yet").
+     */
+    void markAllLost(long rackRttUs, long nowNs) {
         for (int k = 0; k < count; k++) {
             int i = slot(k);
             int f = flagsOf(i);
             if ((f & SACKED) != 0) {
+                continue;
+            }
+            if (k > 0 && rackRttUs > 0 && rackRttUs * 1000 - (nowNs - sentAtOf(i)) > 0) {
                 continue;
             }
             if ((f & LOST) == 0) {

@@ -544,7 +544,10 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         }
         snd.rtx.renoSackedOut = 0; // tcp_enter_loss: tcp_reset_reno_sack
         int priorLostRetrans = snd.rtx.lostRetransmits;
-        snd.rtx.markAllLost();
+        // tcp_timeout_mark_lost; RACK's timing (6.18, with SACK: tcp_rack_advance runs only then)
+        // leaves what was sent within rack.rtt unmarked
+        boolean rackTimed = snd.sack && sk.stack.kernel.rackAlwaysMarksLosses();
+        snd.rtx.markAllLost(rackTimed ? snd.rack.rttUs : 0, sk.now());
         if (snd.rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
         }
