@@ -319,42 +319,45 @@ final class TcpAckProcessor {
     }
 
     /**
-     * An RTT sample from the oldest segment this ACK covers, unless it covers any retransmitted
-     * data (Karn; tcp_clean_rtx_queue's FLAG_RETRANS_DATA_ACKED), else from the timestamp echo
-     * (tcp_ack_update_rtt).
+     * tcp_ack_update_rtt's sample: the RTT of the oldest segment this ACK cumulatively covers
+     * (seq_rtt_us, tcp_clean_rtx_queue's first_ackt) unless it covers any retransmitted data (Karn;
+     * FLAG_RETRANS_DATA_ACKED), else that of the first segment it newly SACKed (sack_rtt_us,
+     * tcp_sacktag_one's first_sackt: never retransmitted), else, when it acknowledged data, the
+     * timestamp echo. The min_rtt filter (tcp_update_rtt_min) and rs->rtt_us take ca_rtt_us, the RTT
+     * of the newest segment acked (last_ackt) or, when it SACKed any, SACKed (last_sackt).
      */
     private long sampleRtt(TcpSegment seg, boolean ackMaybeDelayed, long now, long nowUs) {
         TcpSender snd = sk.snd;
         long rttUs = -1;
-        // rs->rtt_us (tcp_ack_update_rtt): ca_rtt_us, the RTT of the newest segment this ACK
-        // acknowledged (last_ackt) or, when it SACKed any, of the newest one it SACKed (last_sackt)
         long caRttUs = -1;
         if (acked.rttSentAt >= 0 && !acked.anyRetransmitted) {
             rttUs = (now - acked.rttSentAt) / 1000;
             caRttUs = nowUs - acked.lastAckt / 1000;
         }
         if (acked.firstSackt >= 0) {
+            if (rttUs < 0) {
+                rttUs = nowUs - acked.firstSackt / 1000; // seq_rtt_us = sack_rtt_us
+            }
             caRttUs = nowUs - acked.lastSackt / 1000;
         }
         if (rttUs < 0 && sk.timestamps && seg.tsEcr != 0 && acked.packets > 0) {
             rttUs = Math.max(1, (long) (sk.tsNow(now) - seg.tsEcr)) * 1000;
-            if (acked.firstSackt < 0) {
-                caRttUs = rttUs; // seq_rtt_us = ca_rtt_us = tcp_rtt_tsopt_us()
-            }
+            caRttUs = rttUs; // seq_rtt_us = ca_rtt_us = tcp_rtt_tsopt_us()
         }
         snd.rateSample.rttUs = caRttUs;
         if (rttUs >= 0) {
-            snd.updateRttMin(rttUs, ackMaybeDelayed, nowUs);
+            snd.updateRttMin(caRttUs, ackMaybeDelayed, nowUs);
             snd.rtt.sample(rttUs, snd.sndUna, snd.sndNxt);
         }
-        if (acked.packets > 0) {
-            // tcp_clean_rtx_queue: struct ack_sample, in_flight as 6.x computes it
-            CongestionSamples.Ack sample = snd.ackSample;
-            sample.pktsAcked = acked.packets;
-            sample.rttUs = rttUs;
-            sample.inFlight = (long) snd.mss * (snd.rtx.delivered - snd.rateSample.priorDelivered);
-            snd.cc.pktsAcked(snd, sample);
-        }
+        // tcp_clean_rtx_queue: struct ack_sample, rtt_us = rs->rtt_us (ca_rtt_us), in_flight as 6.x
+        // computes it; Linux calls pkts_acked on every ACK it cleans, so also on one that only SACKed
+        // (pkts_acked 0, a SACK RTT). An ACK that neither acked nor SACKed an original is not called
+        // here: its rtt_us is -1, which every module returns on.
+        CongestionSamples.Ack sample = snd.ackSample;
+        sample.pktsAcked = acked.packets;
+        sample.rttUs = caRttUs;
+        sample.inFlight = (long) snd.mss * (snd.rtx.delivered - snd.rateSample.priorDelivered);
+        snd.cc.pktsAcked(snd, sample);
         return rttUs;
     }
 

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tcpsim.api.congestion.AckFlags;
+import org.tcpsim.kernel.KernelVersion;
+import org.tcpsim.net.LinkDirection;
+import org.tcpsim.net.loss.BernoulliLoss;
+import org.tcpsim.net.loss.LossModel;
+import org.tcpsim.net.loss.LossModelSpec;
 
 /**
  * The hooks a module with .cong_control relies on (BBR): tcp_cong_control hands it every ACK
@@ -106,6 +111,40 @@ class CongControlHookTest {
         int segments = (int) Math.ceil(1_000_000 / 1448.0);
         assertTrue(r.inAckEvents >= segments, r.inAckEvents + " ACKs heard by in_ack_event");
         assertEquals(1, r.congControls, "cong_control ran only for the ACK of the receiver's FIN");
+    }
+
+    /**
+     * tcp_clean_rtx_queue calls pkts_acked on every ACK it cleans, one that only SACKed too, with
+     * rtt_us = rs->rtt_us: ca_rtt_us, the RTT of the newest segment (s)acked, not srtt's seq_rtt_us
+     * from the oldest one. A 2 % lossy path makes SACK-only ACKs, and ACKs of several segments.
+     */
+    @Test
+    void pkts_acked_hears_sack_only_acks_with_the_rate_samples_rtt() {
+        RecordingCongestionType.made.clear();
+        LinkDirection lossy = new LinkDirection(100_000_000, 10 * MS, 1000, true, 1500, bernoulli(0.02), 0, 0, 0);
+        TcpTestbed tb = new TcpTestbed(3, lossy, TcpTestbed.link(100_000_000, 10 * MS), KernelVersion.V6_18);
+        TcpTransferTest.Sink sink = new TcpTransferTest.Sink();
+        tb.server.listen(80, 16, SocketOptions.DEFAULTS, (l, now) -> l.accept(sink));
+        tb.client.connect(TcpTestbed.SERVER, 80, recording(), new TcpTransferTest.Source(2_000_000));
+        tb.sim.run(60_000 * MS);
+        assertEquals(2_000_000, sink.received);
+        RecordingCongestionType.Recorder r = RecordingCongestionType.made.get(0);
+        assertTrue(r.sackOnlyPktsAcked > 10, r.sackOnlyPktsAcked + " SACK-only ACKs reached pkts_acked with an RTT");
+        assertEquals(0, r.pktsAckedRttMismatches, "pkts_acked's rtt_us is rs->rtt_us");
+    }
+
+    private static LossModelSpec bernoulli(double p) {
+        return new LossModelSpec() {
+            @Override
+            public LossModel create() {
+                return new BernoulliLoss(p);
+            }
+
+            @Override
+            public double expectedLossRate() {
+                return p;
+            }
+        };
     }
 
     /** Default options with the recording .cong_control module. */

@@ -26,9 +26,10 @@ import org.tcpsim.kernel.KernelVersion;
  *  t=300  ACK 12000: segs 11, 12: 12 - 2 = 10 over max(200 - 100, 300 - 200) = 100. Segs 21, 22 go.
  *  t=320  SACK seg 20 (tx.delivered 10, sent 250, first_tx 100): 13 - 10 = 3 over
  *         max(250 - 100, 320 - 250) = 150: the send phase is the longer one.
- *  t=340  ACK 20000: segs 13-19 (seg 20 was SACKed: not delivered twice): 20 - 10 = 10 over
- *         max(250 - 100, 340 - 250) = 150. (Before RACK's reordering window, min_rtt / 4 = 25 ms
- *         past the SACKed segment's 70 ms, would call them lost at 345.)
+ *  t=335  ACK 20000: segs 13-19 (seg 20 was SACKed: not delivered twice): 20 - 10 = 10 over
+ *         max(250 - 100, 335 - 250) = 150. (Before RACK's reordering window would call them lost:
+ *         the SACK at 320 made min_rtt 70 ms, its ca_rtt_us (tcp_update_rtt_min), so min_rtt / 4 =
+ *         17.5 ms past the SACKed segment's 70 ms, at 337.5.)
  *  t=345  the same ACK again: nothing delivered, no timing: an invalid sample (-1, -1).
  * </pre>
  */
@@ -67,7 +68,7 @@ class RateSampleTest {
         expect(got.get(got.size() - 1), 1, 3, 150_000, false, 10, 250_000);
         assertEquals(20_000, s.deliveryRateBytesPerSecond());
 
-        p.at(340 * MS);
+        p.at(335 * MS);
         p.ack(1 + 20_000);
         expect(got.get(got.size() - 1), 7, 10, 150_000, false, 10, 250_000);
         assertEquals(66_666, s.deliveryRateBytesPerSecond());

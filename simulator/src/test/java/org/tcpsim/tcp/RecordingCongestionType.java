@@ -57,6 +57,11 @@ public final class RecordingCongestionType implements CongestionControlType {
         /** ACKs that (s)acked nothing, and those of them whose rate sample still carried an RTT. */
         int emptyAcks;
         int emptyAcksWithRtt;
+        /** pkts_acked calls for an ACK that only SACKed (pkts_acked 0, an RTT), and its rtt_us against rs->rtt_us. */
+        int sackOnlyPktsAcked;
+        int pktsAckedRttMismatches;
+        boolean pktsAckedThisAck;
+        long pktsAckedRttUs;
 
         @Override
         public void init(TcpSock sk) {
@@ -77,6 +82,10 @@ public final class RecordingCongestionType implements CongestionControlType {
         public void congControl(TcpSock sk, int ack, int flag, RateSample rs) {
             congControls++;
             ackedSacked += rs.ackedSacked();
+            if (pktsAckedThisAck && pktsAckedRttUs != rs.rttUs()) {
+                pktsAckedRttMismatches++;
+            }
+            pktsAckedThisAck = false;
             if ((flag & (AckFlags.FLAG_DATA_ACKED | AckFlags.FLAG_DATA_SACKED)) == 0) {
                 emptyAcks++;
                 if (rs.rttUs() != -1) {
@@ -104,7 +113,12 @@ public final class RecordingCongestionType implements CongestionControlType {
             pktsAcked += sample.pktsAcked();
             if (sample.rttUs() >= 0) {
                 rttSamples++;
+                if (sample.pktsAcked() == 0) {
+                    sackOnlyPktsAcked++;
+                }
             }
+            pktsAckedThisAck = true;
+            pktsAckedRttUs = sample.rttUs();
         }
 
         @Override
