@@ -98,7 +98,7 @@ final class RenoSacks {
         CaState state = snd.caState;
         if ((state.ordinal() < CaState.RECOVERY.ordinal() && snd.rtx.renoSackedOut >= snd.reordering)
                 || (state == CaState.RECOVERY && advanced)) {
-            snd.rtx.markHeadLost();
+            MarkLost.head(snd.rtx);
         }
     }
 }

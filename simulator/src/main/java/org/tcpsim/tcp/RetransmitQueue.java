@@ -5,6 +5,8 @@ package org.tcpsim.tcp;
  * (Linux: the rtx queue of skbs with their sacked bits, TCPCB_SACKED_ACKED / TCPCB_LOST /
  * TCPCB_SACKED_RETRANS / TCPCB_EVER_RETRANS), with the counts tcp_packets_in_flight() needs.
  * Kept as a ring in one primitive array, the fields of an entry side by side: no object per segment.
+ * Which entries are lost is decided and marked in {@link MarkLost}, through the package-private
+ * slot accessors below and the counters.
  */
 final class RetransmitQueue {
     static final int SACKED = 1;
@@ -88,7 +90,7 @@ final class RetransmitQueue {
     int lostRetransmits;
     int retransOut;
     /** Entries marked lost and not yet retransmitted: lets nextLost() answer at once when there are none. */
-    private int awaitingRetransmit;
+    int awaitingRetransmit;
 
     /**
      * Without SACK, the duplicate ACKs counted as segments that left the network (tp->sacked_out of
@@ -175,11 +177,6 @@ final class RetransmitQueue {
     /** Whether entry k is off RACK's tsorted_sent_queue (marked lost by RACK and not sent since). */
     boolean offTsortedList(int k) {
         return offTsorted(slot(k));
-    }
-
-    /** RACK's reordering window in ns (tcp_rack_reo_wnd), for {@link #rackDetectLoss}: never negative. */
-    interface ReoWnd {
-        long reoWndNs();
     }
 
     /**
@@ -339,55 +336,6 @@ final class RetransmitQueue {
         return sackedOut > 0 ? highestSackEnd : sndUna;
     }
 
-    /**
-     * tcp_rack_detect_loss: marks lost every segment sent before RACK's most recently delivered
-     * one and outstanding longer than RACK's RTT plus {@code reoWndNs}; returns the longest time
-     * (ns) a not yet expired one still has to wait, 0 if none. Entries are in sequence order, which
-     * is send order for originals, and a retransmission was sent after every original below it, so
-     * the walk can stop at the first original not sent before RACK's (Linux walks tsorted_sent_queue).
-     * The window is asked for only when an entry sent before RACK's is found: most ACKs stop at the
-     * first entry (tcp_rack_detect_loss computes it up front; the value is the same, nothing the walk
-     * changes goes into it).
-     */
-    long rackDetectLoss(Rack rack, ReoWnd reoWnd, long nowNs) {
-        long waitNs = 0;
-        long rttNs = rack.rttUs * 1000;
-        long reoWndNs = -1;
-        for (int k = nextUnsacked(0); k < count; k = nextUnsacked(k + 1)) { // SACKed: delivered
-            int i = slot(k);
-            int f = flagsOf(i);
-            if ((f & LOST) != 0 && (f & RETRANS) == 0 || offTsorted(i)) {
-                continue; // marked lost and not sent since: not on tsorted_sent_queue
-            }
-            if (!Rack.sentAfter(rack.mstampNs, sentAtOf(i), rack.endSeq, endOf(i))) {
-                if ((f & EVER_RETRANS) == 0) {
-                    break;
-                }
-                continue;
-            }
-            if (reoWndNs < 0) {
-                reoWndNs = reoWnd.reoWndNs();
-            }
-            long remaining = rttNs + reoWndNs - (nowNs - sentAtOf(i));
-            if (remaining <= 0) {
-                if ((f & LOST) != 0) {
-                    // tcp_mark_skb_lost: a retransmission lost again goes back to the retransmit list
-                    setFlags(i, f & ~RETRANS);
-                    retransOut--;
-                    awaitingRetransmit++;
-                    lost++; // tcp_sum_lost
-                    lostRetransmits++;
-                } else {
-                    markLost(i);
-                }
-                setOffTsorted(i, true); // tcp_rack_detect_loss: list_del_init(&skb->tcp_tsorted_anchor)
-            } else {
-                waitNs = Math.max(waitNs, remaining);
-            }
-        }
-        return waitNs;
-    }
-
     /** Index of the last entry (the highest sequence sent), for a tail loss probe; -1 when empty. */
     int last() {
         return count - 1;
@@ -446,99 +394,9 @@ final class RetransmitQueue {
         return lo;
     }
 
-    /**
-     * RFC 6675 IsLost, as Linux's SACK loss marking used it before RACK: a hole is lost once
-     * {@code dupThresh} segments above it have been SACKed. Returns packets newly marked.
-     */
-    int markLostBySack(int dupThresh) {
-        if (sackedOut < dupThresh) {
-            return 0;
-        }
-        int newly = 0;
-        int sackedAbove = 0;
-        for (int k = count - 1; k >= 0; k--) {
-            int i = slot(k);
-            int f = flagsOf(i);
-            if ((f & SACKED) != 0) {
-                sackedAbove++;
-            } else if (sackedAbove >= dupThresh && (f & LOST) == 0) {
-                markLost(i);
-                newly++;
-            }
-        }
-        return newly;
-    }
-
-    /** Marks the first not-SACKed entry lost (NewReno without SACK: tcp_mark_head_lost). */
-    boolean markHeadLost() {
-        for (int k = 0; k < count; k++) {
-            int i = slot(k);
-            if ((flagsOf(i) & (SACKED | LOST)) == 0) {
-                markLost(i);
-                splitAfter(k); // tcp_newreno_mark_lost: tcp_fragment at one MSS, that part alone is lost
-                return true;
-            }
-            if ((flagsOf(i) & LOST) != 0 && (flagsOf(i) & RETRANS) == 0) {
-                return false; // already waiting to be retransmitted
-            }
-        }
-        return false;
-    }
-
-    /**
-     * On RTO every entry not SACKed is marked lost (tcp_timeout_mark_lost, tcp_mark_skb_lost): a
-     * retransmission marked lost before is lost again (it leaves retrans_out, TCPLostRetransmit); one
-     * not marked lost (after an undo) is marked L|R and stays in retrans_out, as S|R entries do.
-     */
-    void markAllLost() {
-        markAllLost(0, 0); // no RACK RTT: nothing is recent enough to skip
-    }
-
-    /**
-     * {@link #markAllLost()} as 6.18's tcp_timeout_mark_lost does it with RACK: an entry other than the
-     * head sent less than RACK's RTT ({@code rackRttUs}) before {@code nowNs} is not marked yet
-     * (tcp_rack_skb_timeout(tp, skb, 0) > 0: "Don't mark recently sent ones lost yet").
-     */
-    void markAllLost(long rackRttUs, long nowNs) {
-        for (int k = 0; k < count; k++) {
-            int i = slot(k);
-            int f = flagsOf(i);
-            if ((f & SACKED) != 0) {
-                continue;
-            }
-            if (k > 0 && rackRttUs > 0 && rackRttUs * 1000 - (nowNs - sentAtOf(i)) > 0) {
-                continue;
-            }
-            if ((f & LOST) == 0) {
-                lost++; // tcp_sum_lost (tcp_notify_skb_loss_event)
-                lostOut++;
-                if ((f & RETRANS) == 0) {
-                    awaitingRetransmit++;
-                }
-                setFlags(i, f | LOST);
-            } else if ((f & RETRANS) != 0) {
-                lost++;
-                retransOut--;
-                awaitingRetransmit++; // lost again: to be retransmitted again
-                lostRetransmits++;
-                setFlags(i, f & ~RETRANS);
-            }
-        }
-    }
-
     /** Whether the oldest outstanding segment was ever retransmitted (part of tcp_any_retrans_done). */
     boolean headEverRetransmitted() {
         return count > 0 && (flagsOf(head) & EVER_RETRANS) != 0;
-    }
-
-    /** Clears every loss mark (tcp_undo_cwnd_reduction with unmark_loss): the losses were not real. */
-    void unmarkLost() {
-        for (int k = 0; k < count; k++) {
-            int i = slot(k);
-            setFlags(i, flagsOf(i) & ~LOST);
-        }
-        lostOut = 0;
-        awaitingRetransmit = 0;
     }
 
     /** Forgets SACK information (a reneging receiver, or RTO without SACK). */
@@ -654,21 +512,7 @@ final class RetransmitQueue {
         return sackedOut > 0;
     }
 
-    /**
-     * tcp_mark_skb_lost for an entry not marked lost: L, or L|R for a retransmission (after an undo),
-     * which stays in retrans_out and is not retransmitted again until it is lost again.
-     */
-    private void markLost(int i) {
-        int f = flagsOf(i);
-        lost++; // tcp_sum_lost
-        setFlags(i, f | LOST);
-        lostOut++;
-        if ((f & RETRANS) == 0) {
-            awaitingRetransmit++;
-        }
-    }
-
-    private int slot(int k) {
+    int slot(int k) {
         return (head + k) & mask;
     }
 
@@ -683,21 +527,21 @@ final class RetransmitQueue {
         head = 0;
     }
 
-    // an entry's fields in ring slot i (the layout above)
+    // an entry's fields in ring slot i (the layout above); MarkLost reads and marks them too
     private int startOf(int i) { return (int) ring[i * STRIDE + W_SEQ]; }
-    private int endOf(int i) { return (int) (ring[i * STRIDE + W_SEQ] >>> 32); }
+    int endOf(int i) { return (int) (ring[i * STRIDE + W_SEQ] >>> 32); }
     private void setStart(int i, int v) { int x = i * STRIDE + W_SEQ; ring[x] = ring[x] & ~LOW32 | v & LOW32; }
     private void setEnd(int i, int v) { int x = i * STRIDE + W_SEQ; ring[x] = ring[x] & LOW32 | (long) v << 32; }
-    private int flagsOf(int i) { return (byte) ring[i * STRIDE + W_FLAGS]; }
-    private void setFlags(int i, int f) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & ~0xFFL | f & 0xFFL; }
+    int flagsOf(int i) { return (byte) ring[i * STRIDE + W_FLAGS]; }
+    void setFlags(int i, int f) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & ~0xFFL | f & 0xFFL; }
     private int skipOf(int i) { return (int) (ring[i * STRIDE + W_FLAGS] >>> 32); }
     private void setSkip(int i, int d) { int x = i * STRIDE + W_FLAGS; ring[x] = ring[x] & LOW32 | (long) d << 32; }
-    private boolean offTsorted(int i) { return (ring[i * STRIDE + W_FLAGS] & OFF_TSORTED) != 0; }
-    private void setOffTsorted(int i, boolean off) {
+    boolean offTsorted(int i) { return (ring[i * STRIDE + W_FLAGS] & OFF_TSORTED) != 0; }
+    void setOffTsorted(int i, boolean off) {
         int x = i * STRIDE + W_FLAGS;
         ring[x] = off ? ring[x] | OFF_TSORTED : ring[x] & ~OFF_TSORTED;
     }
-    private long sentAtOf(int i) { return ring[i * STRIDE + W_SENT_AT]; }
+    long sentAtOf(int i) { return ring[i * STRIDE + W_SENT_AT]; }
     private void setSentAt(int i, long t) { ring[i * STRIDE + W_SENT_AT] = t; }
     private int txDeliveredOf(int i) { return (int) ring[i * STRIDE + W_TX_DELIVERED]; }
     private long txFirstTxUsOf(int i) { return ring[i * STRIDE + W_TX_FIRST_TX_US]; }

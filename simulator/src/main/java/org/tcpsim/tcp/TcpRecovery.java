@@ -11,7 +11,7 @@ import org.tcpsim.api.congestion.CaState;
  * spurious reduction is {@link Undo}'s. Driven by {@link TcpAckProcessor} per ACK and by
  * {@link TcpTimers} when the RTO or the reordering timer fires.
  */
-final class TcpRecovery implements RetransmitQueue.ReoWnd {
+final class TcpRecovery implements MarkLost.ReoWnd {
     private final TcpSocket sk;
 
     TcpRecovery(TcpSocket sk) {
@@ -115,7 +115,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
     private void updateScoreboard(int newlySacked) {
         TcpSender snd = sk.snd;
         if (snd.sack && newlySacked > 0) {
-            snd.rtx.markLostBySack(snd.reordering);
+            MarkLost.bySack(snd.rtx, snd.reordering);
         }
     }
 
@@ -307,7 +307,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
             return false;
         }
         snd.rack.advanced = false;
-        long waitNs = snd.rtx.rackDetectLoss(snd.rack, this, now);
+        long waitNs = MarkLost.rackDetectLoss(snd.rtx, snd.rack, this, now);
         if (waitNs == 0) {
             return false;
         }
@@ -547,7 +547,7 @@ final class TcpRecovery implements RetransmitQueue.ReoWnd {
         // tcp_timeout_mark_lost; RACK's timing (6.18, with SACK: tcp_rack_advance runs only then)
         // leaves what was sent within rack.rtt unmarked
         boolean rackTimed = snd.sack && sk.stack.kernel.rackAlwaysMarksLosses();
-        snd.rtx.markAllLost(rackTimed ? snd.rack.rttUs : 0, sk.now());
+        MarkLost.timeout(snd.rtx, rackTimed ? snd.rack.rttUs : 0, sk.now());
         if (snd.rtx.lostRetransmits != priorLostRetrans) {
             sk.stack.add(MibCounter.TCP_LOST_RETRANSMIT, snd.rtx.lostRetransmits - priorLostRetrans);
         }

@@ -173,7 +173,7 @@ final class TcpTimers {
     private void reoTimeout(long now) {
         TcpSender snd = sk.snd;
         int priorInFlight = snd.rtx.inFlight();
-        snd.rtx.rackDetectLoss(snd.rack, sk.acks.recovery, now);
+        MarkLost.rackDetectLoss(snd.rtx, snd.rack, sk.acks.recovery, now);
         if (priorInFlight != snd.rtx.inFlight()) {
             if (snd.caState != CaState.RECOVERY) {
                 sk.acks.recovery.enterRecovery();

@@ -207,7 +207,7 @@ final class Undo {
     void undoCwndReduction(boolean unmarkLoss) {
         TcpSender snd = sk.snd;
         if (unmarkLoss) {
-            snd.rtx.unmarkLost();
+            MarkLost.undo(snd.rtx);
         }
         if (priorSsthresh != 0) {
             snd.cwnd = Math.max(1, snd.cc.undoCwnd(snd));

@@ -60,7 +60,7 @@ class RetransmitQueuePackingTest {
             checkEntries();
         }
         // all eight flag bits: lost (RTO), retransmitted with the app-limited snapshot kept, SACKed
-        q.markAllLost();
+        MarkLost.timeout(q);
         for (Entry e : model) {
             e.flags |= RetransmitQueue.LOST;
         }

@@ -72,9 +72,9 @@ class RetransmitQueueSkipTest {
             } else if (op < 95) {
                 f.checkRetransmitRunAndCollapse(1 + rnd.nextInt(4), seed, step);
             } else if (op < 97) {
-                f.q.markAllLost();
+                MarkLost.timeout(f.q);
             } else if (op < 99) {
-                f.q.unmarkLost();
+                MarkLost.undo(f.q);
             } else {
                 f.q.clearSacked();
             }
@@ -171,7 +171,7 @@ class RetransmitQueueSkipTest {
                     wait = Math.max(wait, remaining);
                 }
             }
-            assertEquals(wait, q.rackDetectLoss(rack, () -> reoWndNs, now), where(seed, step, "reordering wait"));
+            assertEquals(wait, MarkLost.rackDetectLoss(q, rack, () -> reoWndNs, now), where(seed, step, "reordering wait"));
             assertArrayEquals(expect, flags(), seed, step);
             now++;
         }

@@ -29,11 +29,11 @@ class SackedRetransInFlightTest {
             q.add(i * MSS, (i + 1) * MSS, now, 0, rate);
         }
         now += 1_000_000;
-        q.markAllLost();
+        MarkLost.timeout(q);
         for (int k = 0; k < n; k++) {
             q.retransmitted(k, now, rate);
         }
-        q.unmarkLost();
+        MarkLost.undo(q);
         now += 1_000_000;
     }
 
@@ -68,7 +68,7 @@ class SackedRetransInFlightTest {
         for (int i = 0; i < 4; i++) {
             q.add(i * MSS, (i + 1) * MSS, now, 0, rate);
         }
-        q.markAllLost();
+        MarkLost.timeout(q);
         q.retransmitted(1, now, rate);
         sack(MSS, 2 * MSS);
         assertEquals(0, q.retransOut, "L|R SACKed is plain S");
@@ -79,12 +79,12 @@ class SackedRetransInFlightTest {
     void an_rto_keeps_sacked_retransmissions_and_marks_the_others_lost_and_in_flight() {
         undoneRetransmissions(3);
         sack(2 * MSS, 3 * MSS);
-        q.markAllLost();
+        MarkLost.timeout(q);
         assertEquals(3, q.retransOut, "R becomes L|R (tcp_mark_skb_lost), S|R is not touched");
         assertEquals(9, q.lostOut);
         assertEquals(7, q.awaitingRetransmit(), "L|R entries are not retransmitted again");
         assertEquals(3, q.nextLost());
-        q.markAllLost();
+        MarkLost.timeout(q);
         assertEquals(1, q.retransOut, "a second RTO finds the L|R entries lost again");
         assertEquals(9, q.awaitingRetransmit());
     }
@@ -95,16 +95,16 @@ class SackedRetransInFlightTest {
         rack.mstampNs = now;
         rack.endSeq = 10 * MSS;
         rack.rttUs = 10;
-        q.rackDetectLoss(rack, () -> 0, now + 1_000_000);
+        MarkLost.rackDetectLoss(q, rack, () -> 0, now + 1_000_000);
         assertEquals(RetransmitQueue.LOST | RetransmitQueue.RETRANS | RetransmitQueue.EVER_RETRANS, q.flags(0));
         assertEquals(2, q.retransOut);
         assertTrue(q.offTsortedList(0), "tcp_rack_detect_loss unlinks what it marks");
-        q.rackDetectLoss(rack, () -> 0, now + 2_000_000);
+        MarkLost.rackDetectLoss(q, rack, () -> 0, now + 2_000_000);
         assertEquals(2, q.retransOut, "not on tsorted_sent_queue: not lost again by RACK");
-        q.unmarkLost();
-        q.rackDetectLoss(rack, () -> 0, now + 3_000_000);
+        MarkLost.undo(q);
+        MarkLost.rackDetectLoss(q, rack, () -> 0, now + 3_000_000);
         assertEquals(0, q.lostOut, "an undo does not put the entries back on the list");
-        q.markAllLost();
+        MarkLost.timeout(q);
         q.retransmitted(2, now + 4_000_000, rate);
         assertFalse(q.offTsortedList(2), "sent again: back on the list");
         assertTrue(q.offTsortedList(3));
