@@ -25,15 +25,9 @@ final class FileCalls {
         this.calls = calls;
     }
 
-    private void count(String call, List<Expr> a, int n) {
-        if (a.size() != n) {
-            throw calls.error(call, "expected " + n + " args but got " + a.size());
-        }
-    }
-
     /** open(path, O_RDONLY): a file the script's commands made, or ENOENT for one they removed. */
     Attempt open(SyscallSpec s, List<Expr> a) {
-        count("open", a, 2);
+        calls.count("open", a, 2);
         if (!(a.get(0) instanceof Expr.Str path)) {
             throw calls.error("open", "expected a path string");
         }
@@ -65,7 +59,7 @@ final class FileCalls {
      * last with MSG_MORE.
      */
     Attempt sendfile(List<Expr> a) {
-        count("sendfile", a, 4);
+        calls.count("sendfile", a, 4);
         Sock out = calls.sock("sendfile", calls.num("sendfile", a.get(0)));
         long in = calls.num("sendfile", a.get(1));
         if (!(a.get(2) instanceof Expr.Array off) || off.items().size() != 1) {
@@ -89,7 +83,7 @@ final class FileCalls {
                 if (n == 0) {
                     return Ret.ok(0);
                 }
-                send[0] = calls.send("sendfile", out, n, 0, ScriptFiles.PIPE_CAPACITY);
+                send[0] = calls.data.send("sendfile", out, n, 0, ScriptFiles.PIPE_CAPACITY);
             }
             return send[0].attempt();
         };
@@ -97,7 +91,7 @@ final class FileCalls {
 
     /** pipe([r, w]): a pipe whose ends are the script's two fds. */
     Attempt pipe(List<Expr> a) {
-        count("pipe", a, 1);
+        calls.count("pipe", a, 1);
         if (!(a.get(0) instanceof Expr.Array fds) || fds.items().size() != 2) {
             throw calls.error("pipe", "expected [read fd, write fd]");
         }
@@ -116,7 +110,7 @@ final class FileCalls {
      * from a pipe into a TCP socket (splice_to_socket). Offsets must be NULL (a socket cannot seek).
      */
     Attempt splice(List<Expr> a) {
-        count("splice", a, 6);
+        calls.count("splice", a, 6);
         long in = calls.num("splice", a.get(0));
         long offIn = nullPointer(a.get(1));
         long out = calls.num("splice", a.get(2));
