@@ -8,6 +8,12 @@ package org.tcpsim.tcp;
  * (tcp_delack_timer_handler), and the ACK a read sends at once (tcp_cleanup_rbuf). Times in ns.
  */
 final class DelayedAck {
+    /**
+     * One jiffy: icsk_ack.ato, lrcvtime and the delayed-ACK timer count whole jiffies (tcp_jiffies32,
+     * HZ {@value org.tcpsim.api.congestion.Jiffies#HZ}), so ato's halvings truncate and a gap is
+     * measured in ticks.
+     */
+    static final long JIFFY_NS = 1_000_000_000L / org.tcpsim.api.congestion.Jiffies.HZ;
     /** TCP_ATO_MIN and TCP_DELACK_MIN: 40 ms (HZ / 25). */
     static final long ATO_MIN_NS = 40_000_000L;
     /** TCP_DELACK_MAX: 200 ms (HZ / 5), the default per-socket icsk_delack_max. */
@@ -165,12 +171,15 @@ final class DelayedAck {
             incrQuickAck(rcvWnd, rcvMss);
             ato = ATO_MIN_NS;
         } else {
-            long m = t - lastReceived;
-            if (m <= ATO_MIN_NS / 2) {
-                ato = (ato >> 1) + ATO_MIN_NS / 2;
-            } else if (m < ato) {
-                ato = Math.min((ato >> 1) + m, rtoNs);
-            } else if (m > rtoNs) {
+            // in jiffies, as the kernel computes it: m = tcp_jiffies32 - lrcvtime, ato >> 1 truncates
+            long m = t / JIFFY_NS - lastReceived / JIFFY_NS;
+            long atoJ = ato / JIFFY_NS;
+            long rtoJ = jiffiesUp(rtoNs);
+            if (m <= ATO_MIN_NS / 2 / JIFFY_NS) {
+                ato = ((atoJ >> 1) + ATO_MIN_NS / 2 / JIFFY_NS) * JIFFY_NS;
+            } else if (m < atoJ) {
+                ato = Math.min((atoJ >> 1) + m, rtoJ) * JIFFY_NS;
+            } else if (m > rtoJ) {
                 incrQuickAck(rcvWnd, rcvMss);
             }
         }
@@ -245,11 +254,42 @@ final class DelayedAck {
         if (a > ATO_MIN_NS) {
             long maxAto = pingpongMode() || pushed ? DELACK_MAX_NS : MAX_ATO_BULK_NS;
             if (srttNs > 0) {
-                maxAto = Math.min(maxAto, Math.max(srttNs, ATO_MIN_NS));
+                // usecs_to_jiffies(tp->srtt_us >> 3) rounds up to a whole jiffy
+                maxAto = Math.min(maxAto, Math.max(jiffiesUp(srttNs) * JIFFY_NS, ATO_MIN_NS));
             }
             a = Math.min(a, maxAto);
         }
         return capAtDelackMax ? Math.min(a, DELACK_MAX_NS) : a;
+    }
+
+    /**
+     * When the delayed-ACK timer of tcp_send_delayed_ack fires: icsk_ack.timeout = jiffies + ato, and
+     * the timer wheel runs a timer due within 64 jiffies on the tick after that (calc_index rounds the
+     * expiry up one jiffy so that no timer fires early): {@code ato} after the segment or up to one
+     * jiffy more. An earlier timeout already armed stands, and if it is due within ato / 4 the ACK
+     * goes now. Linux 6.18 (packetdrill, HZ 250): ato 40 ms -> 43 ms, the srtt cap of 13 jiffies -> 55.6-56 ms.
+     *
+     * @param ato   {@link #delay}
+     * @param armed the armed timer's deadline, or -1
+     * @return the time the timer fires, or -1: send the ACK now
+     */
+    static long timerDeadline(long now, long ato, long armed) {
+        long jiffies = now / JIFFY_NS;
+        long atoJ = ato / JIFFY_NS;
+        long timeout = jiffies + atoJ;
+        if (armed >= 0) {
+            long pending = armed / JIFFY_NS - 1; // icsk_ack.timeout
+            if (pending <= jiffies + (atoJ >> 2)) {
+                return -1;
+            }
+            timeout = Math.min(timeout, pending);
+        }
+        return (timeout + 1) * JIFFY_NS;
+    }
+
+    /** usecs_to_jiffies for a time in ns: whole jiffies, rounded up. */
+    private static long jiffiesUp(long ns) {
+        return (ns + JIFFY_NS - 1) / JIFFY_NS;
     }
 
     /**
@@ -258,7 +298,7 @@ final class DelayedAck {
      */
     void timerExpired(long rtoNs) {
         if (!pingpongMode()) {
-            ato = Math.min(ato << 1, rtoNs);
+            ato = Math.min(ato << 1, jiffiesUp(rtoNs) * JIFFY_NS);
         } else {
             pingpong = 0;
             ato = ATO_MIN_NS;

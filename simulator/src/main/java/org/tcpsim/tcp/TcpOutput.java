@@ -137,14 +137,10 @@ final class TcpOutput {
      */
     void sendDelayedAck(long now) {
         long ato = sk.rcv.ack.delay(sk.snd.rtt.hasSample() ? sk.snd.rtt.srttUs() * 1000 : 0);
-        long timeout = now + ato;
-        if (sk.delackTimer.isArmed()) {
-            long due = sk.delackTimer.deadline();
-            if (due <= now + (ato >> 2)) {
-                sendAck(now, false);
-                return;
-            }
-            timeout = Math.min(timeout, due);
+        long timeout = DelayedAck.timerDeadline(now, ato, sk.delackTimer.isArmed() ? sk.delackTimer.deadline() : -1);
+        if (timeout < 0) {
+            sendAck(now, false);
+            return;
         }
         sk.delackTimer.arm(timeout);
     }

@@ -27,6 +27,14 @@ class DelayedAckTest {
     private static final int MSS = 1448;
     private static final long RTO = 300 * MS;
 
+    /** One jiffy at the model's HZ (1000). */
+    private static final long JIFFY = DelayedAck.JIFFY_NS;
+
+    /** A delayed ACK set to wait {@code ato} leaves after it, by up to one jiffy (the tick after the timeout). */
+    private static void assertTickAfter(long ato, long waited, String message) {
+        assertTrue(waited > ato && waited <= ato + JIFFY, message + ": waited " + waited + " ns for ato " + ato);
+    }
+
     // --- the rules one by one -------------------------------------------------------------
 
     @Test
@@ -56,6 +64,38 @@ class DelayedAckTest {
         a.timerExpired(RTO);
         a.timerExpired(RTO);
         assertEquals(RTO, a.ato(), "... up to the RTO");
+    }
+
+    @Test
+    void the_gap_between_segments_is_counted_in_whole_jiffies() {
+        // tcp_event_data_recv: m = tcp_jiffies32 - icsk_ack.lrcvtime, and ato >> 1 truncates a whole
+        // number of jiffies. Segments at 0.9 and 20.95 ms are 20.05 ms but 20 jiffies apart: the fast
+        // case, ato / 2 + TCP_ATO_MIN / 2 = 40 ms (counted in ns it would be ato / 2 + m = 40.05 ms)
+        DelayedAck a = new DelayedAck(false, true, true);
+        a.dataReceived(900_000, MSS, TcpSegment.ACK, MSS, MSS, 65535, RTO);
+        a.dataReceived(20_950_000, MSS, TcpSegment.ACK, MSS, MSS, 65535, RTO);
+        assertEquals(40 * MS, a.ato(), "m = 20 jiffies <= TCP_ATO_MIN / 2");
+        a.dataReceived(45_500_000, MSS, TcpSegment.ACK, MSS, MSS, 65535, RTO);
+        assertEquals(45 * MS, a.ato(), "m = 25 jiffies: 20 + 25");
+        a.dataReceived(66_200_000, MSS, TcpSegment.ACK, MSS, MSS, 65535, RTO);
+        assertEquals(43 * MS, a.ato(), "m = 21 jiffies: (45 >> 1) + 21 = 22 + 21 (in ns 22.5 + 20.7 ms)");
+    }
+
+    @Test
+    void the_delayed_ack_timer_fires_on_the_tick_after_jiffies_plus_ato() {
+        // tcp_send_delayed_ack: icsk_ack.timeout = jiffies + ato; the timer wheel runs a level-0 timer
+        // one jiffy after its expiry (calc_index rounds up so that none fires early)
+        assertEquals(51 * MS, DelayedAck.timerDeadline(10_300_000, 40 * MS, -1), "jiffy 10 + 40, run at 51");
+        // a timeout already armed that is earlier stands (icsk_ack.timeout 45, run at 46 ms) ...
+        assertEquals(46 * MS, DelayedAck.timerDeadline(34_500_000, 40 * MS, 46 * MS));
+        // ... and the ACK goes at once when it is due within ato / 4 (45 <= 36 + 10)
+        assertEquals(-1, DelayedAck.timerDeadline(36_000_000, 40 * MS, 46 * MS));
+        // tcp_send_delayed_ack caps ato by usecs_to_jiffies(srtt), rounded up: 50.2 ms -> 51 jiffies
+        DelayedAck a = new DelayedAck(false, true, true);
+        a.dataReceived(0, MSS, TcpSegment.ACK, MSS, MSS, 65535, RTO);
+        a.timerExpired(RTO);
+        assertEquals(80 * MS, a.ato());
+        assertEquals(51 * MS, a.delay(50_200_000L));
     }
 
     @Test
@@ -220,7 +260,7 @@ class DelayedAckTest {
         // alone; request 4: no longer interactive, quick-ACK mode (ACKs of new data left) answers at once
         assertEquals(3, acks.size(), "pure ACKs: " + acks);
         assertEquals(requests.get(0), acks.get(0).atNs());
-        assertEquals(requests.get(2) + 40 * MS, acks.get(1).atNs(), "ato after a gap of one RTT (20 ms) is 40 ms");
+        assertTickAfter(40 * MS, acks.get(1).atNs() - requests.get(2), "ato after a gap of one RTT (20 ms) is 40 ms");
         assertEquals(requests.get(3), acks.get(2).atNs(), "interactive mode ended with the lone delayed ACK");
         assertEquals(1, x.tb().server.counter(MibCounter.DELAYED_ACKS));
         assertTrue(x.server().rcv.ack.pingpongMode(), "the immediate reply to request 4 made it interactive again");
@@ -320,15 +360,16 @@ class DelayedAckTest {
         assertEquals(q4, quickAcks(v4), v4.toString());
         long[] start = {40 * MS, 80 * MS, 160 * MS};
         for (int i = 0; i < 3; i++) {
-            assertEquals(start[i], v6.get(q6 + i), v6.toString());
-            assertEquals(start[i], v4.get(q4 + i), v4.toString());
+            assertTickAfter(start[i], v6.get(q6 + i), v6.toString());
+            assertTickAfter(start[i], v4.get(q4 + i), v4.toString());
         }
         for (int i = q6 + 3; i < SEGMENTS; i++) {
             assertEquals(200 * MS, v6.get(i), "capped at TCP_DELACK_MAX: " + v6);
         }
         // 4.9: the srtt of the handshake (300 ms + serialisation) binds instead; an ACK that late
         // makes the sender's loss probe fire, and the duplicate puts the receiver back in quick-ACK mode
-        assertEquals(300 * MS, v4.get(q4 + 3), 100_000, v4.toString());
+        // (usecs_to_jiffies rounds 300.1 ms up to 301 jiffies; the timer runs on the tick after)
+        assertTickAfter(301 * MS, v4.get(q4 + 3), v4.toString());
     }
 
     @Test
@@ -338,6 +379,6 @@ class DelayedAckTest {
         List<Long> v6 = trickle(KernelVersion.V6_18, 0);
         List<Long> v4 = trickle(KernelVersion.V4_9, 0);
         assertTrue(v6.stream().allMatch(d -> d == 0), v6.toString());
-        assertEquals(40 * MS, v4.get(quickAcks(v4)), v4.toString());
+        assertTickAfter(40 * MS, v4.get(quickAcks(v4)), v4.toString());
     }
 }
