@@ -18,7 +18,8 @@ import org.tcpsim.api.congestion.TcpSock;
  * (.cong_control, bbr_main) it updates its model of the path from the rate sample (bandwidth,
  * ACK aggregation, the PROBE_BW gain cycle, full-pipe detection, DRAIN, min_rtt and PROBE_RTT),
  * then sets the pacing rate to pacing_gain x bw and cwnd towards cwnd_gain x BDP. The
- * long-term bandwidth estimator that detects token-bucket policers lives in {@link BbrLongTerm}.
+ * long-term bandwidth estimator that detects token-bucket policers lives in {@link BbrLongTerm}, the
+ * PROBE_BW gain cycle's steps in {@link BbrProbeBw}.
  *
  * <p>State machine: STARTUP (high gain until the bandwidth stops growing by 25 % for 3 rounds),
  * DRAIN (pace below the bandwidth until the queue STARTUP built is gone), PROBE_BW (cycle the
@@ -299,52 +300,12 @@ public final class Bbr implements CongestionControl {
         }
     }
 
-    // ---- PROBE_BW gain cycling ----
-
-    /** bbr_is_next_cycle_phase(): end the phase when it lasted min_rtt and/or hit its in-flight target. */
-    private boolean isNextCyclePhase(TcpSock sk, RateSample rs) {
-        boolean isFullLength = Math.max(sk.deliveredMstampUs() - cycleMstamp, 0) > Integer.toUnsignedLong(minRttUs);
-        if (pacingGain == BBR_UNIT) { // 1.0 paces at the estimated bw: just use wall clock time
-            return isFullLength;
-        }
-        int inflight = packetsInNetAtEdt(sk, rs.priorInFlight());
-        int b = maxBw();
-        if (pacingGain > BBR_UNIT) {
-            // probe for bw by raising inflight to at least pacing_gain x BDP; do not persist if
-            // packets are lost, since a path with small buffers may not hold that much
-            return isFullLength && (rs.losses() != 0
-                    || Integer.compareUnsigned(inflight, inflight(sk, b, pacingGain)) >= 0);
-        }
-        // a gain < 1.0 drains the queue probing added: once inflight falls to the BDP it is drained
-        return isFullLength || Integer.compareUnsigned(inflight, inflight(sk, b, BBR_UNIT)) <= 0;
-    }
-
-    /** bbr_advance_cycle_phase(). */
-    private void advanceCyclePhase(TcpSock sk) {
-        cycleIdx = (cycleIdx + 1) & (CYCLE_LEN - 1);
-        cycleMstamp = sk.deliveredMstampUs();
-    }
-
-    /** bbr_update_cycle_phase(). */
-    private void updateCyclePhase(TcpSock sk, RateSample rs) {
-        if (mode == Mode.PROBE_BW && isNextCyclePhase(sk, rs)) {
-            advanceCyclePhase(sk);
-        }
-    }
-
-    /** bbr_reset_probe_bw_mode(): PROBE_BW, in a random phase of the cycle (never the draining one). */
-    void resetProbeBwMode(TcpSock sk) {
-        mode = Mode.PROBE_BW;
-        cycleIdx = (CYCLE_LEN - 1 - sk.randomU32Below(p.cycleRand())) & (CYCLE_LEN - 1);
-        advanceCyclePhase(sk); // flip to next phase of gain cycle
-    }
-
     /** bbr_reset_mode(): back to STARTUP if the pipe was never filled, else PROBE_BW. */
     private void resetMode(TcpSock sk) {
         if (!fullBwReached) {
             mode = Mode.STARTUP;
         } else {
-            resetProbeBwMode(sk);
+            BbrProbeBw.resetProbeBwMode(this, sk);
         }
     }
 
@@ -433,7 +394,7 @@ public final class Bbr implements CongestionControl {
         } // fall through to check if in-flight is already small:
         if (mode == Mode.DRAIN && Integer.compareUnsigned(packetsInNetAtEdt(sk, sk.packetsInFlight()),
                 inflight(sk, maxBw(), BBR_UNIT)) <= 0) {
-            resetProbeBwMode(sk); // we estimate queue is drained
+            BbrProbeBw.resetProbeBwMode(this, sk); // we estimate queue is drained
         }
     }
 
@@ -517,7 +478,7 @@ public final class Bbr implements CongestionControl {
     public void congControl(TcpSock sk, int ack, int flag, RateSample rs) {
         updateBw(sk, rs);
         updateAckAggregation(sk, rs);
-        updateCyclePhase(sk, rs);
+        BbrProbeBw.updateCyclePhase(this, sk, rs);
         checkFullBwReached(rs);
         checkDrain(sk);
         updateMinRtt(sk, rs);

@@ -138,7 +138,7 @@ final class BbrLongTerm {
                 rttCnt = (rttCnt + 1) & 0x7F;
                 if (rttCnt >= p.ltBwMaxRtts()) {
                     reset(sk); // stop using lt_bw
-                    bbr.resetProbeBwMode(sk); // restart gain cycling
+                    BbrProbeBw.resetProbeBwMode(bbr, sk); // restart gain cycling
                 }
             }
             return;

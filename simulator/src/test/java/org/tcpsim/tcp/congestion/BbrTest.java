@@ -284,7 +284,7 @@ class BbrTest {
         for (int r = 0; r < 7; r++) {
             Flow f = new Flow();
             f.sk.random.add(r);
-            f.bbr.resetProbeBwMode(f.sk);
+            BbrProbeBw.resetProbeBwMode(f.bbr, f.sk);
             assertNotEquals(1, f.bbr.cycleIdx, "get_random_u32_below(7) = " + r);
             assertEquals((8 - r) % 8, f.bbr.cycleIdx);
         }
@@ -293,7 +293,7 @@ class BbrTest {
                 48, 256, 5, 100000);
         Flow f = new Flow(eight);
         f.sk.random.add(7);
-        f.bbr.resetProbeBwMode(f.sk);
+        BbrProbeBw.resetProbeBwMode(f.bbr, f.sk);
         assertEquals(1, f.bbr.cycleIdx);
     }
 
