@@ -7,8 +7,8 @@ import org.tcpsim.api.congestion.TcpSock;
 
 /**
  * What the ACK path hands a congestion module: struct ack_sample (.pkts_acked) and struct
- * rate_sample (.cong_control), one reusable object of each per socket, filled before each call
- * as Linux fills its on-stack structs; and whether a module implements .cong_control at all
+ * rate_sample (.cong_control), one reusable object of each per host ({@link TcpStack#ackTag}), filled
+ * before each call as Linux fills its on-stack structs; and whether a module implements .cong_control at all
  * (Linux tests the function pointer; here: whether the class overrides the interface's default).
  */
 final class CongestionSamples {

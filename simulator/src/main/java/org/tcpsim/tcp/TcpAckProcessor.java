@@ -14,7 +14,8 @@ import org.tcpsim.api.congestion.CaState;
  */
 final class TcpAckProcessor {
     private final TcpSocket sk;
-    private final SackTagState acked = new SackTagState();
+    /** This ACK's tcp_sacktag_state (the stack's one: see {@link TcpStack#ackTag}). */
+    private final SackTagState acked;
     /** The SACK blocks of the ACK being processed that tcp_is_sackblock_valid accepted (bit i: block i). */
     private int validBlocks;
     /** The congestion state machine the ACK drives (tcp_fastretrans_alert and its helpers). */
@@ -22,6 +23,7 @@ final class TcpAckProcessor {
 
     TcpAckProcessor(TcpSocket sk) {
         this.sk = sk;
+        this.acked = sk.stack.ackTag;
         this.recovery = new TcpRecovery(sk);
     }
 

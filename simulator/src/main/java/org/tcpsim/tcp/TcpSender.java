@@ -49,11 +49,11 @@ final class TcpSender implements TcpSock {
      * .cong_control module.
      */
     final boolean validateAs49;
-    /** The samples handed to .pkts_acked and .cong_control, reused for every ACK. */
-    final CongestionSamples.Ack ackSample = new CongestionSamples.Ack();
-    final CongestionSamples.Rate rateSample = new CongestionSamples.Rate();
+    /** The samples handed to .pkts_acked and .cong_control, filled anew for every ACK (the stack's: {@link TcpStack#ackTag}). */
+    final CongestionSamples.Ack ackSample;
+    final CongestionSamples.Rate rateSample;
     /** Delivery-rate sampling (tcp_rate.c): fills {@link #rateSample} on every ACK. */
-    final RateSampler rate = new RateSampler(rateSample);
+    final RateSampler rate;
     /** sk_pacing_rate, sk_pacing_status, the EDT and the pacing timer. */
     final Pacing pacing;
     /** Busy, receive-window-limited and send-buffer-limited time (tcp_chrono). */
@@ -130,6 +130,9 @@ final class TcpSender implements TcpSock {
 
     TcpSender(TcpSocket socket, CongestionControl cc, RttEstimator rtt, long sndbuf, long sndbufMax, boolean locked) {
         this.socket = socket;
+        this.ackSample = socket.stack.ackSample;
+        this.rateSample = socket.stack.rateSample;
+        this.rate = new RateSampler(rateSample);
         this.pacing = new Pacing(socket);
         this.undo = new Undo(socket);
         this.probe0 = new ZeroWindowProbe(socket);

@@ -3,7 +3,7 @@ package org.tcpsim.api.congestion;
 /**
  * struct ack_sample (include/net/tcp.h), what {@link CongestionControl#pktsAcked} receives once per
  * ACK that acknowledges or SACKs something (tcp_clean_rtx_queue). Valid only during the call: the
- * socket reuses one object, as Linux passes a pointer to its stack.
+ * host reuses one object for every ACK of its sockets, as Linux passes a pointer to its stack.
  */
 public interface AckSample {
     /**

@@ -4,7 +4,7 @@ package org.tcpsim.api.congestion;
  * struct rate_sample (include/net/tcp.h), what {@link CongestionControl#congControl} receives at the
  * end of each ACK's processing, filled by delivery-rate sampling as net/ipv4/tcp_rate.c does it
  * (tcp_rate_skb_sent, tcp_rate_skb_delivered, tcp_rate_gen). Valid only during the call (the
- * socket reuses one object). {@link #delivered} and {@link #intervalUs} are -1 when the sample is
+ * host reuses one object for every ACK of its sockets). {@link #delivered} and {@link #intervalUs} are -1 when the sample is
  * invalid (no timing information: nothing newly delivered, SACK reneging, or an interval shorter
  * than min_rtt); a module then skips bandwidth estimation, as BBR does.
  */
