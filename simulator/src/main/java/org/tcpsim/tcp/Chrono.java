@@ -15,14 +15,18 @@ final class Chrono {
     static final int RWND_LIMITED = 2;
     static final int SNDBUF_LIMITED = 3;
 
-    /** tp->chrono_type. */
-    private int type;
+    /** Whose tp->chrono_type this keeps ({@link TcpSender#chronoType}: read on every send, so kept there). */
+    private final TcpSender snd;
     /** tp->chrono_start, in jiffies. */
     private int startJiffies;
     /** tp->chrono_stat[BUSY - 1 .. SNDBUF_LIMITED - 1], in jiffies. */
     private int busy;
     private int rwndLimited;
     private int sndbufLimited;
+
+    Chrono(TcpSender snd) {
+        this.snd = snd;
+    }
 
     private static int jiffies(long nowNs) {
         return (int) (nowNs / 1_000_000L);
@@ -31,9 +35,9 @@ final class Chrono {
     /** tcp_chrono_set: the running chronograph's time is added to its sum, then {@code t} runs from now. */
     private void set(int t, long nowNs) {
         int now = jiffies(nowNs);
-        add(type, now - startJiffies);
+        add(snd.chronoType, now - startJiffies);
         startJiffies = now;
-        type = t;
+        snd.chronoType = t;
     }
 
     private void add(int t, int jiffies) {
@@ -47,7 +51,7 @@ final class Chrono {
 
     /** tcp_chrono_start: {@code t} takes over if it is more interesting than what runs. */
     void start(int t, long nowNs) {
-        if (t > type) {
+        if (t > snd.chronoType) {
             set(t, nowNs);
         }
     }
@@ -58,17 +62,17 @@ final class Chrono {
      */
     void stop(int t, boolean queuesEmpty, long nowNs) {
         if (queuesEmpty) {
-            if (type != UNSPEC) {
+            if (snd.chronoType != UNSPEC) {
                 set(UNSPEC, nowNs); // tcp_chrono_set(UNSPEC) from UNSPEC only moves chrono_start, unread then
             }
-        } else if (t == type) {
+        } else if (t == snd.chronoType) {
             set(BUSY, nowNs);
         }
     }
 
     /** The chronograph running (tp->chrono_type). */
     int type() {
-        return type;
+        return snd.chronoType;
     }
 
     /**
@@ -83,7 +87,7 @@ final class Chrono {
             default -> 0;
         };
         long j = Integer.toUnsignedLong(sum);
-        if (t == type) {
+        if (t == snd.chronoType) {
             j += Integer.toUnsignedLong(jiffies(nowNs) - startJiffies);
         }
         return j * 1000L;

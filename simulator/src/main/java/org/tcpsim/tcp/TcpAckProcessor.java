@@ -52,7 +52,7 @@ final class TcpAckProcessor {
             oldAck(seg, now); // an old ACK: its ACK field is ignored, its data kept
             return true;
         }
-        snd.probe0.answered(); // tcp_ack: the peer is alive, whatever its window
+        snd.probesOut = 0; // tcp_ack: the peer is alive, whatever its window
         int window = seg.window << snd.sndWscale;
         boolean windowChanged = window != snd.sndWnd;
         // rs->prior_in_flight: only a module with .cong_control reads it (congControl)

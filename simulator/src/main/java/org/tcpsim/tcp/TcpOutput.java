@@ -262,7 +262,7 @@ final class TcpOutput {
             snd.probe0.arm(now);
         }
         // end of tcp_write_xmit (run only with something in the write queue)
-        if (sendHead && (rwndLimited || snd.chrono.type() == Chrono.RWND_LIMITED)) {
+        if (sendHead && (rwndLimited || snd.chronoType == Chrono.RWND_LIMITED)) {
             rwndChrono(rwndLimited, now);
         }
         boolean cwndLimited = snd.rtx.inFlight() >= snd.cwnd;

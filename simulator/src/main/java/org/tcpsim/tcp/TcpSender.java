@@ -57,7 +57,9 @@ final class TcpSender implements TcpSock {
     /** sk_pacing_rate, sk_pacing_status, the EDT and the pacing timer. */
     final Pacing pacing;
     /** Busy, receive-window-limited and send-buffer-limited time (tcp_chrono). */
-    final Chrono chrono = new Chrono();
+    final Chrono chrono = new Chrono(this);
+    /** tp->chrono_type: the chronograph running ({@link Chrono}), which every send compares. */
+    int chronoType;
     private final TcpSocket socket;
 
     int sndUna;
@@ -93,6 +95,11 @@ final class TcpSender implements TcpSock {
     int prrDelivered;
     int prrOut;
     boolean sack;
+    /**
+     * Zero-window probes sent and unanswered (icsk_probes_out; {@link ZeroWindowProbe} sends them). Here,
+     * not there: every ACK clears it (tcp_ack), and the probe's object then stays out of the ACK's way.
+     */
+    int probesOut;
     /** Consecutive RTOs without progress (icsk_retransmits) and when the first of them fired. */
     int retransmits;
     long retransStampNs;

@@ -20,8 +20,6 @@ final class ZeroWindowProbe {
     private static final long TIMEOUT_MIN_NS = 2_000_000L;
 
     private final TcpSocket sk;
-    /** Probes sent and unanswered (icsk_probes_out). */
-    private int probesOut;
     /** When this episode of probing began (icsk_probes_tstamp), for TCP_USER_TIMEOUT; 0 when not probing. */
     private long startedNs;
     /** Doublings of the interval so far (icsk_backoff while probing). */
@@ -33,17 +31,12 @@ final class ZeroWindowProbe {
 
     /** icsk_probes_out while probing a closed window. */
     int probesOut() {
-        return probesOut;
+        return sk.snd.probesOut;
     }
 
     /** icsk_backoff while probing a closed window. */
     int backoff() {
         return backoff;
-    }
-
-    /** An acceptable ACK arrived (tcp_ack): the peer is alive, whatever its window says. */
-    void answered() {
-        probesOut = 0;
     }
 
     /** New data went out: the window took it, so probing is over (tcp_ack_probe's open branch). */
@@ -63,7 +56,7 @@ final class ZeroWindowProbe {
     void timerFired(long now) {
         TcpSettings st = sk.stack.settings;
         if (!dataWaiting()) {
-            probesOut = 0;
+            sk.snd.probesOut = 0;
             startedNs = 0;
             return;
         }
@@ -75,14 +68,14 @@ final class ZeroWindowProbe {
             return;
         }
         int maxProbes = sk.orphan ? (st.orphanRetries == 0 ? 8 : st.orphanRetries) : st.retries2;
-        if (probesOut >= maxProbes) {
+        if (sk.snd.probesOut >= maxProbes) {
             abort(now);
             return;
         }
         TcpOutput.Xmit wakeup = sk.out.writeWakeup(now);
         if (wakeup == TcpOutput.Xmit.SENT) {
             // tcp_send_probe0: data went out, so there is something in flight: probing is over
-            probesOut = 0;
+            sk.snd.probesOut = 0;
             backoff = 0;
             startedNs = 0;
             return;
@@ -92,7 +85,7 @@ final class ZeroWindowProbe {
             sk.stack.count(MibCounter.TCP_WIN_PROBE);
             dropped = !sk.out.sendWindowProbe(now);
         }
-        probesOut++;
+        sk.snd.probesOut++;
         long timeoutNs;
         if (dropped) {
             timeoutNs = TcpOutput.RESOURCE_PROBE_INTERVAL_NS; // local congestion: no backoff

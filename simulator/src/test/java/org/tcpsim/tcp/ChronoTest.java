@@ -19,7 +19,7 @@ class ChronoTest {
 
     @Test
     void the_most_interesting_chronograph_runs_and_stop_returns_to_busy_or_nothing() {
-        Chrono c = new Chrono();
+        Chrono c = chronoOfNewConnection();
         c.start(Chrono.BUSY, 10 * MS);
         c.start(Chrono.RWND_LIMITED, 30 * MS);
         c.start(Chrono.BUSY, 40 * MS); // less interesting than what runs: nothing changes
@@ -39,9 +39,17 @@ class ChronoTest {
 
     @Test
     void time_is_counted_in_whole_jiffies() {
-        Chrono c = new Chrono();
+        Chrono c = chronoOfNewConnection();
         c.start(Chrono.BUSY, 1_900_000L); // jiffy 1
         assertEquals(1000, c.usecs(Chrono.BUSY, 2_100_000L), "jiffy 2 - jiffy 1: 0.2 ms apart, one jiffy");
+    }
+
+    /** The chronographs of a connection just opened (connect: SYN sent, nothing written), none running. */
+    private static Chrono chronoOfNewConnection() {
+        TcpStack stack = new TcpStack(new TcpHostTest.ListHost(Sysctls.defaults(KernelVersion.V6_18)));
+        TcpSocket s = stack.connect(0xc0000201, 8080, SocketOptions.DEFAULTS, new SocketCallbacks() { });
+        assertEquals(Chrono.UNSPEC, s.snd.chrono.type());
+        return s.snd.chrono;
     }
 
     @Test
