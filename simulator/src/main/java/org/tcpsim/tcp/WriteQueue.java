@@ -5,14 +5,17 @@ package org.tcpsim.tcp;
  * cut where Linux's skbs end. Only what the wire shows is kept: each skb's end and whether it
  * carries PSH (tcp_mark_push) or EOR (MSG_EOR: nothing may be appended to it). The head skb starts
  * at snd_nxt; the others start where the one before ends. Sending part of the head skb leaves the
- * rest as the head (tso_fragment: the remainder keeps the flags). A ring of primitives.
+ * rest as the head (tso_fragment: the remainder keeps the flags). A ring of longs, an skb's end
+ * (low 32 bits) and flags (the byte above) in one, so the send path reads one array, not two.
  */
 final class WriteQueue {
     static final byte PSH = 1;
     static final byte EOR = 2;
 
-    private int[] ends = new int[8];
-    private byte[] flags = new byte[8];
+    private static final int FLAGS_SHIFT = 32;
+    private static final long END_MASK = 0xFFFF_FFFFL;
+
+    private long[] skbs = new long[8];
     private int head;
     private int count;
     /** The head skb is what tso_fragment left of an skb partly sent (its start is inside what was written to it). */
@@ -27,51 +30,59 @@ final class WriteQueue {
     }
 
     private int slot(int k) {
-        return (head + k) & (ends.length - 1);
+        return (head + k) & (skbs.length - 1);
+    }
+
+    private static int end(long skb) {
+        return (int) skb;
+    }
+
+    private static int flags(long skb) {
+        return (int) (skb >>> FLAGS_SHIFT);
     }
 
     int headEnd() {
-        return ends[head];
+        return end(skbs[head]);
     }
 
     boolean headPsh() {
-        return (flags[head] & PSH) != 0;
+        return (flags(skbs[head]) & PSH) != 0;
     }
 
     boolean headEor() {
-        return (flags[head] & EOR) != 0;
+        return (flags(skbs[head]) & EOR) != 0;
     }
 
     int tailEnd() {
-        return ends[slot(count - 1)];
+        return end(skbs[slot(count - 1)]);
     }
 
     /** Where the tail skb starts: the end of the skb before it, or snd_nxt when it is the head. */
     int tailStart(int sndNxt) {
-        return count >= 2 ? ends[slot(count - 2)] : sndNxt;
+        return count >= 2 ? end(skbs[slot(count - 2)]) : sndNxt;
     }
 
     boolean tailEor() {
-        return (flags[slot(count - 1)] & EOR) != 0;
+        return (flags(skbs[slot(count - 1)]) & EOR) != 0;
     }
 
     /** tcp_skb_entail: a new, empty skb at the tail, starting at {@code seq}. */
     void newSkb(int seq) {
-        if (count == ends.length) {
+        if (count == skbs.length) {
             grow();
         }
         if (count == 0) {
             headCut = false;
         }
-        int i = slot(count);
-        ends[i] = seq;
-        flags[i] = 0;
+        skbs[slot(count)] = seq & END_MASK; // no flags
         count++;
     }
 
     /** Bytes copied into the tail skb. */
     void extendTail(int bytes) {
-        ends[slot(count - 1)] += bytes;
+        int i = slot(count - 1);
+        long skb = skbs[i];
+        skbs[i] = (skb & ~END_MASK) | ((end(skb) + bytes) & END_MASK);
     }
 
     /** tcp_remove_empty_skb: a tail skb nothing was copied into leaves the queue. */
@@ -83,15 +94,16 @@ final class WriteQueue {
 
     void setTailFlag(byte flag, boolean on) {
         int i = slot(count - 1);
-        flags[i] = (byte) (on ? flags[i] | flag : flags[i] & ~flag);
+        long bit = (long) flag << FLAGS_SHIFT;
+        skbs[i] = on ? skbs[i] | bit : skbs[i] & ~bit;
     }
 
     /** snd_nxt moved to {@code sndNxt}: skbs wholly sent leave the queue. */
     void sent(int sndNxt) {
         boolean cut = true;
-        while (count > 0 && Seq.le(ends[head], sndNxt)) {
-            cut = ends[head] != sndNxt;
-            head = (head + 1) & (ends.length - 1);
+        while (count > 0 && Seq.le(end(skbs[head]), sndNxt)) {
+            cut = end(skbs[head]) != sndNxt;
+            head = (head + 1) & (skbs.length - 1);
             count--;
         }
         headCut = count > 0 && cut;
@@ -105,11 +117,11 @@ final class WriteQueue {
     /** The skb holding {@code seq} ends at {@code end} with PSH: does a segment ending at {@code end} carry it? */
     boolean pshAt(int end) {
         for (int k = 0; k < count; k++) {
-            int i = slot(k);
-            if (ends[i] == end) {
-                return (flags[i] & PSH) != 0;
+            long skb = skbs[slot(k)];
+            if (end(skb) == end) {
+                return (flags(skb) & PSH) != 0;
             }
-            if (Seq.gt(ends[i], end)) {
+            if (Seq.gt(end(skb), end)) {
                 return false;
             }
         }
@@ -123,15 +135,11 @@ final class WriteQueue {
     }
 
     private void grow() {
-        int n = ends.length;
-        int[] e = new int[n * 2];
-        byte[] f = new byte[n * 2];
+        long[] s = new long[skbs.length * 2];
         for (int k = 0; k < count; k++) {
-            e[k] = ends[slot(k)];
-            f[k] = flags[slot(k)];
+            s[k] = skbs[slot(k)];
         }
-        ends = e;
-        flags = f;
+        skbs = s;
         head = 0;
     }
 }
