@@ -63,8 +63,15 @@ final class RetransmitQueue {
      */
     private static final long OFF_TSORTED = 1L << 8;
 
+    /**
+     * The ring before the first entry: read as four empty entries, never written (add() allocates the
+     * real one first), so the socket's objects, allocated together, have no array between them that
+     * the first grow() would leave behind.
+     */
+    static final long[] NO_ENTRIES = new long[4 * STRIDE];
+
     // small at first: most connections are short (grown by doubling, see grow())
-    private long[] ring = new long[4 * STRIDE];
+    private long[] ring = NO_ENTRIES;
     /** Ring capacity (a power of two) minus one. */
     private int mask = 3;
     private int head;
@@ -129,6 +136,8 @@ final class RetransmitQueue {
     void add(int seqStart, int seqEnd, long now, int skbFlags, RateSampler rate) {
         if (count == mask + 1) {
             grow();
+        } else if (ring == NO_ENTRIES) {
+            ring = new long[4 * STRIDE];
         }
         int b = slot(count) * STRIDE;
         ring[b + W_SEQ] = (seqStart & LOW32) | (long) seqEnd << 32;

@@ -15,7 +15,10 @@ final class WriteQueue {
     private static final int FLAGS_SHIFT = 32;
     private static final long END_MASK = 0xFFFF_FFFFL;
 
-    private long[] skbs = new long[8];
+    /** The ring before the first skb: read as empty, never written (newSkb allocates the real one first). */
+    static final long[] NO_SKBS = new long[8];
+
+    private long[] skbs = NO_SKBS;
     private int head;
     private int count;
     /** The head skb is what tso_fragment left of an skb partly sent (its start is inside what was written to it). */
@@ -70,6 +73,8 @@ final class WriteQueue {
     void newSkb(int seq) {
         if (count == skbs.length) {
             grow();
+        } else if (skbs == NO_SKBS) {
+            skbs = new long[8];
         }
         if (count == 0) {
             headCut = false;

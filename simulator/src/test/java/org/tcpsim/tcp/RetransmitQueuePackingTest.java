@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +47,15 @@ class RetransmitQueuePackingTest {
     private final List<Entry> model = new ArrayList<>();
     private int nxt;
     private int n;
+
+    /** Every queue starts on one shared ring of empty entries: whatever a test did, it must still be empty. */
+    @AfterEach
+    void the_shared_empty_ring_was_never_written() {
+        for (long w : RetransmitQueue.NO_ENTRIES) {
+            assertEquals(0L, w, "a queue wrote into the shared empty ring");
+        }
+        assertEquals(0, new RetransmitQueue().size());
+    }
 
     @ParameterizedTest(name = "first sequence {0}")
     @ValueSource(ints = {0x7FFF_F000, 0xFFFF_F000})
