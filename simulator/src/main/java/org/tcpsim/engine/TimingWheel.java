@@ -42,10 +42,11 @@ public final class TimingWheel {
     private final long[] occupied = new long[WORDS];
     private final long[] occupiedWords = new long[WORDS / 64];
 
-    // Node n is (keys[n], items[n]); next[n] links a slot's list or the free list.
-    private long[] keys = new long[256];
+    // Node n is (nodes[2n], items[n]): its time, and its event; nodes[2n + 1] links a slot's list or the
+    // free list. The time and the link side by side: popping a lone event reads one line of nodes, not
+    // one of a time array and one of a link array (its node was written a link delay ago, long evicted).
+    private long[] nodes = new long[2 * 256];
     private Event[] items = new Event[256];
-    private int[] next = new int[256];
     private int nodesAllocated;
     private int freeNode = NONE;
 
@@ -150,9 +151,9 @@ public final class TimingWheel {
         }
         int s = firstSlot();
         int n = (int) ends[s];
-        if (next[n] == NONE) {
+        if (next(n) == NONE) {
             // the slot's only event: the earliest of all
-            long time = keys[n];
+            long time = nodes[2 * n];
             if (time > limit) {
                 return null;
             }
@@ -165,10 +166,10 @@ public final class TimingWheel {
             moveCursor(s, time);
             return e;
         }
-        long min = keys[n];
+        long min = nodes[2 * n];
         int crowd = 1;
-        for (int p = next[n]; p != NONE; p = next[p]) {
-            min = Math.min(min, keys[p]);
+        for (int p = next(n); p != NONE; p = next(p)) {
+            min = Math.min(min, nodes[2 * p]);
             crowd++;
         }
         if (min > limit) {
@@ -183,9 +184,9 @@ public final class TimingWheel {
         // the slot's start puts them all in its lowest level (times that differ only below SLOT_BITS)
         near.raiseFloor(min >>> SLOT_BITS << SLOT_BITS);
         for (int p = n; p != NONE; ) {
-            near.push(keys[p], items[p]);
+            near.push(nodes[2 * p], items[p]);
             items[p] = null;
-            int following = next[p];
+            int following = next(p);
             release(p);
             p = following;
         }
@@ -208,9 +209,9 @@ public final class TimingWheel {
         for (int i = 0; i < SLOTS && inWheel > 0; i++) {
             int s = (cursor + i) & MASK;
             for (int p = (int) ends[s]; p != NONE; ) {
-                all.push(keys[p], items[p]);
+                all.push(nodes[2 * p], items[p]);
                 items[p] = null;
-                int following = next[p];
+                int following = next(p);
                 release(p);
                 p = following;
             }
@@ -251,8 +252,8 @@ public final class TimingWheel {
             return laterMin;
         }
         long min = Long.MAX_VALUE;
-        for (int p = (int) ends[firstSlot()]; p != NONE; p = next[p]) {
-            min = Math.min(min, keys[p]);
+        for (int p = (int) ends[firstSlot()]; p != NONE; p = next(p)) {
+            min = Math.min(min, nodes[2 * p]);
         }
         return min;
     }
@@ -274,9 +275,9 @@ public final class TimingWheel {
 
     private void insert(long time, Event event) {
         int n = takeNode();
-        keys[n] = time;
+        nodes[2 * n] = time;
         items[n] = event;
-        next[n] = NONE;
+        setNext(n, NONE);
         inWheel++;
         int s = (int) (time >>> SLOT_BITS) & MASK;
         long v = ends[s];
@@ -285,7 +286,7 @@ public final class TimingWheel {
             occupied[s >>> 6] |= 1L << s;
             occupiedWords[s >>> 12] |= 1L << (s >>> 6);
         } else {
-            next[(int) (v >>> 32)] = n;
+            setNext((int) (v >>> 32), n);
             ends[s] = (v & LOW32) | (long) n << 32;
         }
     }
@@ -311,20 +312,28 @@ public final class TimingWheel {
     private int takeNode() {
         int n = freeNode;
         if (n == NONE) {
-            if (nodesAllocated == keys.length) {
-                int size = keys.length * 2;
-                keys = Arrays.copyOf(keys, size);
+            if (nodesAllocated == items.length) {
+                int size = items.length * 2;
+                nodes = Arrays.copyOf(nodes, 2 * size);
                 items = Arrays.copyOf(items, size);
-                next = Arrays.copyOf(next, size);
             }
             return nodesAllocated++;
         }
-        freeNode = next[n];
+        freeNode = next(n);
         return n;
     }
 
+    /** The node after {@code n} in its slot's list or in the free list. */
+    private int next(int n) {
+        return (int) nodes[2 * n + 1];
+    }
+
+    private void setNext(int n, int following) {
+        nodes[2 * n + 1] = following;
+    }
+
     private void release(int n) {
-        next[n] = freeNode;
+        setNext(n, freeNode);
         freeNode = n;
         inWheel--;
     }
