@@ -42,8 +42,8 @@ def method_at(meths, starts, a):
     return best
 
 def self_costs(path):
-    """(function, instruction address) -> the six cache-simulation counts, calls' inclusive lines left out."""
-    costs = collections.defaultdict(lambda: [0] * 6)
+    """(function, instruction address) -> Ir Dr Dw I1mr D1mr D1mw DLmr DLmw, calls' inclusive lines left out."""
+    costs = collections.defaultdict(lambda: [0] * 8)
     fn, skip = '?', False
     for line in open(path, errors='replace'):
         if line.startswith('fn='):
@@ -56,14 +56,14 @@ def self_costs(path):
                 continue
             p = line.split()
             v = costs[(fn, int(p[0], 16))]
-            for k, x in enumerate(p[1:7]):
+            for k, x in enumerate(p[1:7] + p[8:10]):  # ILmr (p[7]) left out
                 v[k] += int(x)
     return costs
 
 def split_run(cg, mp, key, root):
     meths, dyn = load_map(mp)
     starts, dstarts = [m[0] for m in meths], [d[0] for d in dyn]
-    out = collections.defaultdict(lambda: [0] * 6)
+    out = collections.defaultdict(lambda: [0] * 8)
     for (fn, a), v in self_costs(cg).items():
         m = method_at(meths, starts, a)
         if root and (m is None or root not in m[2]):
@@ -77,7 +77,7 @@ def split_run(cg, mp, key, root):
             i = bisect.bisect_right(dstarts, a) - 1
             name = dyn[i][2] if i >= 0 and a < dyn[i][1] else 'native:' + fn
         o = out[name]
-        for k in range(6):
+        for k in range(8):
             o[k] += v[k]
     return out
 
@@ -87,19 +87,21 @@ def split(d, key, root):
     hops = int(open(f'{d}/packets4').read()) - int(open(f'{d}/packets2').read())
     rows = []
     for n in set(a) | set(b):
-        rows.append(([(b[n][k] - a[n][k]) / hops for k in range(6)], n))
+        rows.append(([(b[n][k] - a[n][k]) / hops for k in range(8)], n))
     rows.sort(key=lambda r: -r[0][0])
-    print(f"{'Ir':>8} {'Dr':>7} {'Dw':>7} {'I1mr':>6} {'D1mr':>6} {'D1mw':>6}  method (key {key}; per packet-hop,"
-          f" main thread, simulated 2-4 s; total Ir {sum(r[0][0] for r in rows):.1f})")
+    print(f"{'Ir':>8} {'Dr':>7} {'Dw':>7} {'I1mr':>6} {'D1mr':>6} {'D1mw':>6} {'DLmr':>6} {'DLmw':>6}  method (key {key};"
+          f" per packet-hop, main thread, simulated 2-4 s; total Ir {sum(r[0][0] for r in rows):.1f},"
+          f" DLmr {sum(r[0][6] for r in rows):.2f})")
     for c, n in rows:
-        print(f"{c[0]:8.1f} {c[1]:7.1f} {c[2]:7.1f} {c[3]:6.2f} {c[4]:6.2f} {c[5]:6.2f}  {n}")
+        print(f"{c[0]:8.1f} {c[1]:7.1f} {c[2]:7.1f} {c[3]:6.2f} {c[4]:6.2f} {c[5]:6.2f} {c[6]:6.2f} {c[7]:6.2f}  {n}")
 
 def compare(fa, fb, n):
     def rd(p):
         d = {}
         for line in open(p).readlines()[1:]:
             x = line.split()
-            d[x[6]] = (float(x[0]), float(x[3]))
+            name = next(i for i, v in enumerate(x) if not v.replace('.', '', 1).lstrip('-').isdigit())
+            d[x[name]] = (float(x[0]), float(x[3]))  # 6 count columns before session 10, 8 since
         return d
     a, b = rd(fa), rd(fb)
     rows = sorted(((b.get(k, (0, 0))[0] - a.get(k, (0, 0))[0], k) for k in set(a) | set(b)), key=lambda r: -abs(r[0]))
