@@ -226,6 +226,7 @@ final class TopologyReader {
                 : new QueueLimit(base.queueLimit(), base.queueInPackets());
         QueueLimit queue = d.optQueueLimit("queue", defQueue);
         int mtu = d.optInt("mtu", base == null ? LinkDirection.DEFAULT_MTU : base.mtu(), MIN_MTU, 65535);
+        int framing = d.optInt("framing", base == null ? 0 : base.framingBytes(), 0, LinkDirection.MAX_FRAMING_BYTES);
         LossModelSpec loss = d.has("loss") ? readLoss(d.get("loss"), plugins) : base == null ? LossModelSpec.NONE : base.loss();
         boolean lossAtEnqueue = "enqueue".equals(d.optEnum("loss_at",
                 base == null || !base.lossAtEnqueue() ? "wire" : "enqueue", "wire", "enqueue"));
@@ -254,7 +255,7 @@ final class TopologyReader {
             return null;
         }
         return new LinkDirection(rate, delay, queue.limit(), queue.packets(), mtu, loss, reorderP, reorderDelay, dupP,
-                lossAtEnqueue);
+                lossAtEnqueue, framing);
     }
 
     /** {"model": NAME, ...params} or a bare number as shorthand for Bernoulli loss. */

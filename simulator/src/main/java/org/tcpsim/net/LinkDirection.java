@@ -13,13 +13,18 @@ import org.tcpsim.net.loss.LossModelSpec;
  *                        space nor transmission time, as tc netem's netem_enqueue and the bulk rig's
  *                        delay line drop), or else on the wire, after it was serialised (it held the link
  *                        for its transmission time, as a frame corrupted on the medium)
+ * @param framingBytes    bytes each packet takes on the wire beyond its IP length (link-layer header and
+ *                        trailer, preamble, inter-frame gap): counted in its serialisation time only, not in
+ *                        the queue's byte limit or the interface's byte counters
  */
 public record LinkDirection(long rateBps, long delayNs, long queueLimit, boolean queueInPackets, int mtu,
                             LossModelSpec loss, double reorderProbability, long reorderDelayNs,
-                            double duplicateProbability, boolean lossAtEnqueue) {
+                            double duplicateProbability, boolean lossAtEnqueue, int framingBytes) {
     public static final int DEFAULT_MTU = 1500;
     /** Linux's default txqueuelen for Ethernet devices. */
     public static final long DEFAULT_QUEUE_PACKETS = 1000;
+    /** The most framing a direction may add per packet. */
+    public static final int MAX_FRAMING_BYTES = 65535;
 
     public LinkDirection {
         if (rateBps <= 0) {
@@ -31,6 +36,17 @@ public record LinkDirection(long rateBps, long delayNs, long queueLimit, boolean
         if (mtu < Datagram.MIN_LENGTH) {
             throw new IllegalArgumentException("mtu must be at least " + Datagram.MIN_LENGTH);
         }
+        if (framingBytes < 0 || framingBytes > MAX_FRAMING_BYTES) {
+            throw new IllegalArgumentException("framing must be 0 to " + MAX_FRAMING_BYTES + " bytes");
+        }
+    }
+
+    /** A direction whose packets take their IP length on the wire (no framing). */
+    public LinkDirection(long rateBps, long delayNs, long queueLimit, boolean queueInPackets, int mtu,
+                         LossModelSpec loss, double reorderProbability, long reorderDelayNs,
+                         double duplicateProbability, boolean lossAtEnqueue) {
+        this(rateBps, delayNs, queueLimit, queueInPackets, mtu, loss, reorderProbability, reorderDelayNs,
+                duplicateProbability, lossAtEnqueue, 0);
     }
 
     /** A direction that loses packets on the wire (the default, {@code "loss_at": "wire"}). */
@@ -41,8 +57,8 @@ public record LinkDirection(long rateBps, long delayNs, long queueLimit, boolean
                 duplicateProbability, false);
     }
 
-    /** Time to clock {@code bytes} onto the wire, rounded up to whole nanoseconds. */
+    /** Time to clock a packet of {@code bytes} (IP length) and its framing onto the wire, rounded up to whole nanoseconds. */
     public long serializationNs(int bytes) {
-        return (bytes * 8_000_000_000L + rateBps - 1) / rateBps;
+        return ((bytes + framingBytes) * 8_000_000_000L + rateBps - 1) / rateBps;
     }
 }

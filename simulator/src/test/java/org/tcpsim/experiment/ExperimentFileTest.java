@@ -109,6 +109,25 @@ class ExperimentFileTest {
     }
 
     @Test
+    void framing_is_0_by_default_and_a_direction_inherits_or_overrides_the_links() throws Exception {
+        Path f = dir.resolve("f.json");
+        Files.writeString(f, """
+                {"name": "t", "duration": "2s",
+                 "topology": {"nodes": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"},
+                                        {"name": "r", "address": "10.0.0.3"}],
+                              "links": [{"a": "c", "b": "s", "rate": "10Mbps", "delay": "1ms", "framing": 38,
+                                         "b_to_a": {"framing": 14}},
+                                        {"a": "s", "b": "r", "rate": "10Mbps", "delay": "1ms"}]}}""");
+        List<LinkSpec> links = ExperimentFile.load(f).resolve(Map.of()).topology().links();
+        assertEquals(38, links.get(0).aToB().framingBytes());
+        assertEquals(14, links.get(0).bToA().framingBytes());
+        assertEquals(0, links.get(1).aToB().framingBytes());
+        Files.writeString(f, Files.readString(f).replace("\"framing\": 38", "\"framing\": -4"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ExperimentFile.load(f).resolve(Map.of()));
+        assertTrue(e.getMessage().contains("/topology/links/0/framing"), e.getMessage());
+    }
+
+    @Test
     void tw_recycle_exists_only_on_the_legacy_kernel() throws Exception {
         Experiment legacy = write("""
                 "hosts": {"s": {"kernel": "4.9", "sysctl": {"net.ipv4.tcp_tw_recycle": 1}}}""").resolve(Map.of());
