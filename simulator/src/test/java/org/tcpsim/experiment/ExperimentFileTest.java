@@ -89,16 +89,23 @@ class ExperimentFileTest {
         assertTrue(e.getMessage().contains("/hosts/c/sysctl/net.ipv4.tcp_tw_reuse"), e.getMessage());
     }
 
-    @Test
-    void loss_at_is_wire_by_default_and_a_direction_inherits_or_overrides_the_links() throws Exception {
-        Path f = dir.resolve("l.json");
+    /** An experiment file NAME with links c-s (10 Mbps, 1 ms, and {@code first}'s fields) and s-r (and {@code second}'s). */
+    private Path twoLinks(String name, String first, String second) throws IOException {
+        Path f = dir.resolve(name);
         Files.writeString(f, """
                 {"name": "t", "duration": "2s",
                  "topology": {"nodes": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"},
                                         {"name": "r", "address": "10.0.0.3"}],
-                              "links": [{"a": "c", "b": "s", "rate": "10Mbps", "delay": "1ms", "loss": 0.1,
-                                         "loss_at": "enqueue", "b_to_a": {"loss_at": "wire"}},
-                                        {"a": "s", "b": "r", "rate": "10Mbps", "delay": "1ms", "loss": 0.1}]}}""");
+                              "links": [{"a": "c", "b": "s", "rate": "10Mbps", "delay": "1ms", FIRST},
+                                        {"a": "s", "b": "r", "rate": "10Mbps", "delay": "1ms", SECOND}]}}"""
+                .replace("FIRST", first).replace("SECOND", second));
+        return f;
+    }
+
+    @Test
+    void loss_at_is_wire_by_default_and_a_direction_inherits_or_overrides_the_links() throws Exception {
+        Path f = twoLinks("l.json", "\"loss\": 0.1, \"loss_at\": \"enqueue\", \"b_to_a\": {\"loss_at\": \"wire\"}",
+                "\"loss\": 0.1");
         List<LinkSpec> links = ExperimentFile.load(f).resolve(Map.of()).topology().links();
         assertTrue(links.get(0).aToB().lossAtEnqueue());
         assertEquals(false, links.get(0).bToA().lossAtEnqueue());
@@ -110,14 +117,7 @@ class ExperimentFileTest {
 
     @Test
     void framing_is_0_by_default_and_a_direction_inherits_or_overrides_the_links() throws Exception {
-        Path f = dir.resolve("f.json");
-        Files.writeString(f, """
-                {"name": "t", "duration": "2s",
-                 "topology": {"nodes": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"},
-                                        {"name": "r", "address": "10.0.0.3"}],
-                              "links": [{"a": "c", "b": "s", "rate": "10Mbps", "delay": "1ms", "framing": 38,
-                                         "b_to_a": {"framing": 14}},
-                                        {"a": "s", "b": "r", "rate": "10Mbps", "delay": "1ms"}]}}""");
+        Path f = twoLinks("f.json", "\"framing\": 38, \"b_to_a\": {\"framing\": 14}", "\"mtu\": 1500");
         List<LinkSpec> links = ExperimentFile.load(f).resolve(Map.of()).topology().links();
         assertEquals(38, links.get(0).aToB().framingBytes());
         assertEquals(14, links.get(0).bToA().framingBytes());
