@@ -178,7 +178,7 @@ final class TcpAckProcessor {
         }
         if (rtx.isEmpty()) {
             snd.probe0.ackArrived(now);
-        } else if (advanced && !reoArmed) {
+        } else if (!reoArmed && (advanced || acked.firstSackt >= 0 && sackRttOlderThanHead(nowUs))) {
             sk.timers.setXmitTimer(now); // FLAG_SET_XMIT_TIMER
         }
         if (advanced) {
@@ -187,6 +187,20 @@ final class TcpAckProcessor {
             sk.chargeMemory(now);
         }
         return sk.state != TcpState.CLOSED;
+    }
+
+    /**
+     * tcp_clean_rtx_queue's FLAG_SET_XMIT_TIMER for an ACK that acknowledged nothing cumulatively
+     * (no FLAG_ACKED) but newly SACKed a never-retransmitted segment (sack_rtt_us, so rtt_update):
+     * set when that SACK RTT is longer than the time since the head was last (re)transmitted, "do not
+     * re-arm RTO if the sack RTT is measured from data sent after when the head was last
+     * (re)transmitted. Otherwise the timeout may continue to extend in loss recovery". Both are
+     * tcp_stamp_us_delta (never below 0) in us. Own scripts rto/sack-of-older-data-rearms-rto.pkt
+     * and rto/sack-without-rtt-sample-keeps-rto.pkt.
+     */
+    private boolean sackRttOlderThanHead(long nowUs) {
+        long sackRttUs = Math.max(0, nowUs - acked.firstSackt / 1000);
+        return sackRttUs > Math.max(0, nowUs - sk.snd.rtx.sentAt(0) / 1000);
     }
 
     /**
